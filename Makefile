@@ -1,0 +1,47 @@
+# StatKG — the targets a newcomer can guess. Each installs what it needs first.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+FLASK  := $(VENV)/bin/flask --app app
+SCALE  ?= 1.0
+SEED   ?= 2026
+
+.PHONY: run serve data test lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
+
+## run: install, generate the synthetic sample data into SQLite, serve on 127.0.0.1:8000
+run: data serve
+
+data: setup-run
+	$(FLASK) store upgrade
+	$(FLASK) classifiers load
+	$(FLASK) synth generate --seed $(SEED) --scale $(SCALE)
+
+serve: setup-run
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py 'app:create_app()'
+
+## test: install (PostgreSQL included), lint, type-check, check the layers, run the suite
+test: setup-test lint
+	$(PY) -m pytest
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
+
+setup-run:
+	@scripts/bootstrap.sh run
+
+setup-test:
+	@scripts/bootstrap.sh test
+
+i18n-extract: setup-run
+	$(VENV)/bin/pybabel extract -F babel.cfg -k lazy_gettext -k _ -o locales/messages.pot --no-location --omit-header .
+
+i18n-update: i18n-extract
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+
+i18n-compile: setup-run
+	$(VENV)/bin/pybabel compile -d locales -D messages
+
+clean:
+	rm -rf var/*.sqlite3* build .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,36 @@
+"""The application factory: configuration, extensions, blueprints and CLI groups.
+
+Nothing else lives here; logic belongs to the domain packages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from api import register_api
+from classifiers.cli import cli as classifiers_cli
+from config import Config
+from store import db
+from store.cli import cli as store_cli
+from synth.cli import cli as synth_cli
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the StatKG app; ``test_config`` overrides settings read from the environment."""
+    app = Flask(__name__)
+    config = Config()
+    app.config.from_mapping(
+        DATABASE_URL=config.database_url,
+        STATKG_CONFIG=config,
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    db.init_app(app)
+    register_api(app)
+    for group in (store_cli, classifiers_cli, synth_cli):
+        app.cli.add_command(group)
+    return app

@@ -1,0 +1,26 @@
+"""``flask classifiers …``: load the shipped classifiers into the store.
+
+Registered by the app factory (``app.cli.add_command(classifiers.cli.cli)``); it runs inside
+the app context, where ``store.db`` is configured from ``DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from classifiers.loader import load_classifiers
+from store import db
+
+cli = AppGroup("classifiers", help="State classifiers (СОАТЕ, countries, age groups, …).")
+
+
+@cli.command("load")
+def load_command() -> None:
+    """Load (or update) every classifier; safe to run again."""
+    with db.transaction() as session:
+        counts = load_classifiers(session)
+    width = max(len(codelist_id) for codelist_id in counts)
+    for codelist_id, count in counts.items():
+        click.echo(f"{codelist_id:<{width}}  {count:>5}")
+    click.echo(f"{len(counts)} codelists, {sum(counts.values())} codes loaded")

@@ -1,0 +1,1 @@
+"""Ingestion: source adapters, validation, crosswalks, pseudonymisation and batch loading."""

@@ -1,0 +1,1 @@
+"""Publications (Demographic Yearbook, Women and Men) as PDFs; built from releases only."""

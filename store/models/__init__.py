@@ -1,0 +1,43 @@
+"""All tables of the statistical store; import from here."""
+
+from store.models.base import Base
+from store.models.catalog import Footnote, Indicator
+from store.models.classifiers import Code, Codelist, CodeMembership
+from store.models.ingest import IngestBatch, QuarantineRecord
+from store.models.microdata import (
+    BirthEvent,
+    CensusPopulation,
+    DeathEvent,
+    DivorceEvent,
+    MarriageEvent,
+    MigrationEvent,
+)
+from store.models.releases import (
+    ConfStatus,
+    Observation,
+    ObsStatus,
+    Release,
+    ReleaseStatus,
+)
+
+__all__ = [
+    "Base",
+    "BirthEvent",
+    "CensusPopulation",
+    "Code",
+    "CodeMembership",
+    "Codelist",
+    "ConfStatus",
+    "DeathEvent",
+    "DivorceEvent",
+    "Footnote",
+    "Indicator",
+    "IngestBatch",
+    "MarriageEvent",
+    "MigrationEvent",
+    "ObsStatus",
+    "Observation",
+    "QuarantineRecord",
+    "Release",
+    "ReleaseStatus",
+]

@@ -1,0 +1,79 @@
+"""``flask synth generate``: fill the store with a synthetic Kyrgyz Republic.
+
+For development, demonstrations and tests only: everything it loads is marked synthetic.
+Running it again with the same parameters does nothing (and says so); ``--replace`` removes
+earlier synthetic data first.
+"""
+
+from __future__ import annotations
+
+import time
+
+import click
+from flask.cli import AppGroup
+
+from config import Config
+from ingest.pseudonymise import Pseudonymiser
+from store import db
+from synth import SYNTHETIC_NOTICE
+from synth.load import MODELS, delete_synthetic, find_batch, load
+from synth.simulate import Params, simulate
+
+cli = AppGroup("synth", help="Synthetic data for development and tests (never official).")
+
+
+@cli.command("generate")
+@click.option("--seed", type=int, default=2026, show_default=True, help="Random seed.")
+@click.option(
+    "--scale",
+    type=click.FloatRange(min=0.0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Fraction of the real population size (0.001 gives a tiny data set).",
+)
+@click.option(
+    "--first-year",
+    type=int,
+    default=2021,
+    show_default=True,
+    help="Year of the base population (1 January) and the first year of events.",
+)
+@click.option(
+    "--years",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Number of years of events.",
+)
+@click.option("--replace", is_flag=True, help="Delete earlier synthetic batches first.")
+def generate_command(seed: int, scale: float, first_year: int, years: int, replace: bool) -> None:
+    """Generate a base population and yearly events, and load them as one synthetic batch."""
+    params = Params(seed=seed, scale=scale, first_year=first_year, years=years)
+    pseudonymiser = Pseudonymiser(Config().pseudonym_secret)
+    click.echo(SYNTHETIC_NOTICE)
+    started = time.perf_counter()
+    with db.transaction() as session:
+        if replace:
+            removed = delete_synthetic(session)
+            if removed:
+                click.echo(f"removed {removed} earlier synthetic batch(es)")
+        else:
+            existing = find_batch(session, params)
+            if existing is not None:
+                click.echo(
+                    f"already loaded as batch {existing.id} ({params.delivery_key}): "
+                    "nothing to do; use --replace to generate it again"
+                )
+                return
+        with click.progressbar(length=years, label="simulating years") as year_bar:
+            data = simulate(params, pseudonymiser, on_year=lambda _year: year_bar.update(1))
+        with click.progressbar(length=len(MODELS), label="loading tables  ") as table_bar:
+            batch_id, rows = load(session, data, on_table=lambda _table, _rows: table_bar.update(1))
+    click.echo(f"batch {batch_id}: {params.delivery_key}")
+    click.echo(
+        f"population 1 Jan {first_year}: {int(data.base.sum()):,}; "
+        f"1 Jan {params.last_year + 1}: {int(data.end_population.sum()):,}"
+    )
+    for table, count in rows.items():
+        click.echo(f"  {table:<20} {count:>10,}")
+    click.echo(f"total {sum(rows.values()):,} rows in {time.perf_counter() - started:.1f} s")
