@@ -29,6 +29,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.from_mapping(test_config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
     db.init_app(app)
     register_api(app)
     for group in (store_cli, classifiers_cli, synth_cli):

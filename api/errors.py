@@ -6,7 +6,7 @@ carries the CORS and language headers that the success answers carry.
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, json
+from flask import Flask, Response, current_app
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from l10n import _, current_language, lazy_gettext
@@ -38,7 +38,9 @@ def problem(status: int, slug: str, detail: str | None = None, **extra: object) 
         "detail": detail if detail is not None else str(_DETAILS.get(status, "")),
         **extra,
     }
-    response = Response(json.dumps(body), status=status, mimetype="application/problem+json")
+    response = Response(
+        current_app.json.dumps(body), status=status, mimetype="application/problem+json"
+    )
     response.headers["Content-Language"] = current_language()
     return response
 
