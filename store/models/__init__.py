@@ -3,7 +3,13 @@
 from store.models.base import Base
 from store.models.catalog import Footnote, Indicator
 from store.models.classifiers import Code, Codelist, CodeMembership
-from store.models.ingest import IngestBatch, QuarantineRecord
+from store.models.ingest import (
+    Crosswalk,
+    IngestBatch,
+    IngestCursor,
+    IngestRecord,
+    QuarantineRecord,
+)
 from store.models.microdata import (
     BirthEvent,
     CensusPopulation,
@@ -12,6 +18,7 @@ from store.models.microdata import (
     MarriageEvent,
     MigrationEvent,
 )
+from store.models.registers import CitizenshipEvent, ForeignerRegistration
 from store.models.releases import (
     ConfStatus,
     Observation,
@@ -24,15 +31,20 @@ __all__ = [
     "Base",
     "BirthEvent",
     "CensusPopulation",
+    "CitizenshipEvent",
     "Code",
     "CodeMembership",
     "Codelist",
     "ConfStatus",
+    "Crosswalk",
     "DeathEvent",
     "DivorceEvent",
     "Footnote",
+    "ForeignerRegistration",
     "Indicator",
     "IngestBatch",
+    "IngestCursor",
+    "IngestRecord",
     "MarriageEvent",
     "MigrationEvent",
     "ObsStatus",
