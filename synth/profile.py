@@ -251,12 +251,12 @@ CITY_ATTRACTION = 2.0
 # Relative propensity to move by age (half of arrivals in Bishkek are 20-34, NSC).
 MOBILITY_BY_AGE = ((0, 0.5), (16, 1.2), (20, 2.6), (35, 1.0), (45, 0.6), (60, 0.4))
 INTERNAL_REASONS = {
-    "work": 0.34,
-    "family": 0.30,
-    "study": 0.12,
-    "housing": 0.10,
-    "other": 0.06,
-    "not_stated": 0.08,
+    "WORK": 0.34,
+    "FAMILY": 0.30,
+    "STUDY": 0.12,
+    "HOUSING": 0.10,
+    "OTHER": 0.06,
+    "NOT_STATED": 0.08,
 }
 
 # --- External migration (NSC) -------------------------------------------------------------
@@ -304,11 +304,11 @@ EMIGRATION_REGION_WEIGHT = {
 }
 EXTERNAL_MOBILITY_BY_AGE = ((0, 0.6), (16, 0.8), (20, 1.6), (40, 0.9), (60, 0.6))
 EMIGRATION_REASONS = {
-    "work": 0.45,
-    "family": 0.30,
-    "study": 0.08,
-    "other": 0.07,
-    "not_stated": 0.10,
+    "WORK": 0.45,
+    "FAMILY": 0.30,
+    "STUDY": 0.08,
+    "OTHER": 0.07,
+    "NOT_STATED": 0.10,
 }
 # Countries immigrants come from, and the share of them who are Kyrgyz citizens returning
 # (the others keep the citizenship of that country): kayrylman and new citizens come mostly
@@ -352,20 +352,20 @@ IMMIGRATION_REGION_WEIGHT = {
 }
 IMMIGRANT_MALE_SHARE = 0.52
 CITIZEN_IMMIGRATION_REASONS = {
-    "return": 0.60,
-    "family": 0.20,
-    "work": 0.10,
-    "other": 0.05,
-    "not_stated": 0.05,
+    "RETURN": 0.60,
+    "FAMILY": 0.20,
+    "WORK": 0.10,
+    "OTHER": 0.05,
+    "NOT_STATED": 0.05,
 }
 FOREIGN_IMMIGRATION_REASONS = {
-    "work": 0.35,
-    "family": 0.30,
-    "study": 0.15,
-    "other": 0.08,
-    "not_stated": 0.12,
+    "WORK": 0.35,
+    "FAMILY": 0.30,
+    "STUDY": 0.15,
+    "OTHER": 0.08,
+    "NOT_STATED": 0.12,
 }
-CHILD_REASON = "family"  # persons under 16 move with their family
+CHILD_REASON = "FAMILY"  # persons under 16 move with their family
 
 # Seasonality: relative frequency of events by month (SYNTHETIC, plausible).
 MONTH_WEIGHTS: dict[str, tuple[float, ...]] = {

@@ -435,9 +435,9 @@ class _Simulator:
         u = self.rng.random(len(age))
         divorced = np.clip((age - 24) * 0.02, 0.0, 0.5)
         widowed = np.clip((age - 40) * 0.01, 0.0, 0.3)
-        status = np.full(len(age), "never_married", dtype=object)
-        status[u < divorced + widowed] = "widowed"
-        status[u < divorced] = "divorced"
+        status = np.full(len(age), "NEVER_MARRIED", dtype=object)
+        status[u < divorced + widowed] = "WIDOWED"
+        status[u < divorced] = "DIVORCED"
         return status
 
     def _marriages(self, year: int, stock: np.ndarray) -> Columns:
