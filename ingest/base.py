@@ -1,0 +1,165 @@
+"""The one small interface every source adapter implements, and the registry of adapters.
+
+Why one interface: the platform must prove for *every* source that nothing is lost
+(received = loaded + quarantined + duplicates per batch), that raw identifiers never reach
+the store, and that a crash mid-delivery can be re-run. Those guarantees live once, in
+:class:`ingest.loader.BatchLoader`; an adapter only says how to read its source and how one
+record maps to a row. Adding a source is adding one module to ``ingest/sources/``.
+
+How to write an adapter (``ingest/sources/<name>.py``)::
+
+    @register
+    class Thing(SourceAdapter):
+        name = "thing"                      # becomes ``flask ingest thing … [--dry-run]``
+        help = "What the source is."
+        identifiers = {"pin": "pin", "passport_no": "passport"}  # field -> kind, pseudonymised
+        options = (click.Option(["--file"], type=click.Path(exists=True), required=True),)
+
+        def __init__(self, file: str = "") -> None: ...     # receives the CLI options
+        def delivery_key(self) -> str: ...  # what identifies this delivery (checksum, window)
+        def records(self) -> Iterator[RawRecord]: ...       # raw records with their position
+        def map(self, data, ctx) -> Loadable | list[Reason]: ...  # validate + map one record
+
+* ``records()`` yields :class:`RawRecord` — ``data`` is a dict of the fields as received
+  (strings, numbers, ``None``), or ``None`` with ``problem`` set when the record could not
+  even be parsed (its ``text`` is kept, scrubbed of identifiers, in the quarantine).
+  A reader that cannot go on at all (unreadable file, server down) raises
+  :class:`SourceError` with a clear message: the batch stays resumable.
+* Paged sources override ``pages(resume_from)`` instead, yielding :class:`Page`s with a
+  ``position`` to resume after and an ``audit`` dict (X-Road-Id, request hash); the default
+  ``pages`` cuts ``records()`` into pages of ``page_size`` and resumes by skipping.
+* Before ``map`` is called the loader has replaced every field named in ``identifiers`` by
+  its keyed hash (and reported ``INVALID_IDENTIFIER`` for a malformed ПИН), so ``map`` never
+  sees a raw identifier. ``map`` returns a :class:`Loadable` (the table, the row, the
+  source's record id and the parts of the natural key: same person + event + date) or a list
+  of :class:`~ingest.reasons.Reason`. Helpers for the usual rules are in :mod:`ingest.rules`;
+  classifiers and versioned crosswalks are reached through ``ctx`` (:mod:`ingest.context`).
+* The loader de-duplicates by source key and by natural key (within the delivery and against
+  everything ever received from the source, via the ``ingest_record`` ledger), inserts rows
+  and quarantine entries page by page in one transaction with the batch counters and the
+  resume cursor, so a SIGKILL at any moment leaves a consistent, resumable batch.
+* ``--dry-run`` does everything inside a transaction that is rolled back, and prints counts.
+* An adapter must be constructible with its defaults (``cls()``) or override
+  ``for_resubmission`` — corrected quarantine records are re-mapped that way.
+
+Reason codes are the published list in :mod:`ingest.reasons` (texts in ky/ru/en).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+import click
+
+from ingest.reasons import Reason
+from store.models import Base
+
+if TYPE_CHECKING:
+    from ingest.context import Context
+
+
+class SourceError(Exception):
+    """The source cannot be read any further (server unreachable, file unreadable).
+
+    The message is for operators and must not contain personal identifiers.
+    """
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One record as received, with where it came from (``page 3 #17``, ``line 1042``)."""
+
+    position: str
+    data: dict[str, Any] | None
+    text: str = ""
+    problem: str = ""  # a reason code when the record could not be parsed
+
+
+@dataclass(frozen=True)
+class Page:
+    """Records committed together; ``position`` is where to resume after this page."""
+
+    records: list[RawRecord]
+    position: str
+    audit: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Loadable:
+    """A valid record mapped to one row of ``table``."""
+
+    table: type[Base]
+    row: dict[str, Any]
+    source_key: str
+    natural_key: tuple[Any, ...] | None = None  # (person key, event, date, …)
+
+
+MapResult = Loadable | list[Reason]
+
+
+class SourceAdapter(ABC):
+    """Base of every source adapter: see the module docstring for the contract."""
+
+    name: ClassVar[str]
+    help: ClassVar[str] = ""
+    identifiers: ClassVar[Mapping[str, str]] = {}
+    options: ClassVar[tuple[click.Parameter, ...]] = ()
+    page_size: ClassVar[int] = 5000
+    synthetic: bool = False
+
+    @classmethod
+    def for_resubmission(cls) -> SourceAdapter:
+        """An instance good enough to ``map`` a corrected quarantine record."""
+        return cls()
+
+    @abstractmethod
+    def delivery_key(self) -> str:
+        """What identifies this delivery: the same key is never loaded twice."""
+
+    def records(self) -> Iterator[RawRecord]:
+        """The records of the delivery in order (file sources); paged sources override pages."""
+        raise NotImplementedError
+
+    def pages(self, resume_from: str) -> Iterator[Page]:
+        """Pages of records; resuming skips the records already committed."""
+        done = int(resume_from or 0)
+        iterator = islice(self.records(), done, None)
+        while chunk := list(islice(iterator, self.page_size)):
+            done += len(chunk)
+            yield Page(chunk, str(done))
+
+    def audit(self) -> dict[str, Any]:
+        """What to keep about the delivery in the batch's audit (file name, window, …)."""
+        return {}
+
+    @abstractmethod
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        """Validate one record (identifiers already pseudonymised) and map it to a row."""
+
+
+ADAPTERS: dict[str, type[SourceAdapter]] = {}
+A = TypeVar("A", bound=type[SourceAdapter])
+
+
+def register(cls: A) -> A:
+    """Class decorator: make the adapter available as ``flask ingest <name>``."""
+    if cls.name in ADAPTERS and ADAPTERS[cls.name] is not cls:
+        raise ValueError(f"two source adapters are named {cls.name!r}")
+    ADAPTERS[cls.name] = cls
+    return cls
+
+
+def discover() -> dict[str, type[SourceAdapter]]:
+    """Import every module of ``ingest.sources`` (each registers its adapters)."""
+    import importlib
+    import pkgutil
+
+    import ingest.sources
+
+    for module in pkgutil.iter_modules(ingest.sources.__path__):
+        importlib.import_module(f"ingest.sources.{module.name}")
+    return dict(sorted(ADAPTERS.items()))

@@ -1,0 +1,105 @@
+"""What validation needs from the store, read once per run: classifiers and crosswalks.
+
+Why read once: a Tunduk feed maps hundreds of thousands of codes; a query per code would
+make ingestion as slow as the database round trip. The valid СОАТЕ and country codes and the
+versioned crosswalks are small, so they are held in dictionaries. Codes that no crosswalk
+maps are counted here, so a run can report them (with suggested matches, see
+:mod:`ingest.crosswalks`) instead of dropping them silently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import Code, Crosswalk
+
+KYRGYZSTAN = "417"
+
+
+@dataclass
+class Context:
+    """Classifier codes and crosswalks as of one run; ``today`` bounds valid dates."""
+
+    soate: set[str] = field(default_factory=set)  # significant prefixes: 417, 41702, 41702205
+    soate_full: dict[str, str] = field(default_factory=dict)  # 14-digit code -> prefix
+    countries: set[str] = field(default_factory=set)  # ISO numeric
+    country_alpha: dict[str, str] = field(default_factory=dict)  # alpha-2/alpha-3 -> numeric
+    crosswalks: dict[tuple[str, str], list[tuple[str, date, date | None]]] = field(
+        default_factory=dict
+    )
+    today: date = field(default_factory=lambda: datetime.now(UTC).date())
+    unmapped: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @classmethod
+    def load(cls, session: Session) -> Context:
+        ctx = cls()
+        for code, attributes, codelist in session.execute(
+            select(Code.code, Code.attributes, Code.codelist_id).where(
+                Code.codelist_id.in_(("soate", "country"))
+            )
+        ):
+            attrs = attributes or {}
+            if codelist == "soate":
+                ctx.soate.add(code)
+                if attrs.get("full_code"):
+                    ctx.soate_full[str(attrs["full_code"])] = code
+            else:
+                ctx.countries.add(code)
+                for key in ("alpha2", "alpha3"):
+                    if attrs.get(key):
+                        ctx.country_alpha[str(attrs[key]).upper()] = code
+        for entry in session.scalars(select(Crosswalk)):
+            ctx.crosswalks.setdefault((entry.reference_list, entry.source_code), []).append(
+                (entry.target_code, entry.valid_from, entry.valid_to)
+            )
+        return ctx
+
+    def crosswalk(self, reference_list: str, code: str, on: date | None) -> str | None:
+        """The state code a ministry code maps to on ``on`` (the newest version if ``None``)."""
+        versions = self.crosswalks.get((reference_list, code))
+        if not versions:
+            return None
+        for target, start, end in sorted(versions, key=lambda v: v[1], reverse=True):
+            if on is None or (start <= on and (end is None or on <= end)):
+                return target
+        return None
+
+    def territory(self, value: str, reference_list: str, on: date | None) -> str | None:
+        """A СОАТЕ prefix for a СОАТЕ code (full or significant) or a mapped ministry code.
+
+        Returns ``None`` and counts the code as unmapped when nothing matches.
+        """
+        if value in self.soate:
+            return value
+        if value in self.soate_full:
+            return self.soate_full[value]
+        if len(value) == 14 and value.isdigit():
+            # a lower unit (ayil aimak): its district is the significant 8-digit prefix
+            for length in (8, 5):
+                if value[:length] in self.soate:
+                    return value[:length]
+        mapped = self.crosswalk(reference_list, value, on)
+        if mapped is not None and mapped in self.soate:
+            return mapped
+        self.unmapped[(reference_list, value)] += 1
+        return None
+
+    def country(self, value: str, reference_list: str, on: date | None) -> str | None:
+        """An ISO numeric country code for an ISO code (numeric, alpha) or a ministry code."""
+        if value in self.countries:
+            return value
+        upper = value.upper()
+        if upper in self.country_alpha:
+            return self.country_alpha[upper]
+        if value.isdigit() and value.zfill(3) in self.countries:
+            return value.zfill(3)
+        mapped = self.crosswalk(reference_list, value, on)
+        if mapped is not None and mapped in self.countries:
+            return mapped
+        self.unmapped[(reference_list, value)] += 1
+        return None

@@ -1,0 +1,1 @@
+"""One module per source; each registers its adapter(s) with :func:`ingest.base.register`."""
