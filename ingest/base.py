@@ -60,6 +60,7 @@ from store.models import Base
 
 if TYPE_CHECKING:
     from ingest.context import Context
+    from ingest.loader import BatchLoader, BatchResult
 
 
 class SourceError(Exception):
@@ -107,6 +108,9 @@ class SourceAdapter(ABC):
     name: ClassVar[str]
     help: ClassVar[str] = ""
     identifiers: ClassVar[Mapping[str, str]] = {}
+    # Fields that hold classifier codes, all digits (a 14-digit СОАТЕ code looks like a ПИН):
+    # kept as they are instead of being scrubbed as identifier-like text.
+    code_fields: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[tuple[click.Parameter, ...]] = ()
     page_size: ClassVar[int] = 5000
     synthetic: bool = False
@@ -131,6 +135,11 @@ class SourceAdapter(ABC):
         while chunk := list(islice(iterator, self.page_size)):
             done += len(chunk)
             yield Page(chunk, str(done))
+
+    def run(self, loader: BatchLoader, dry_run: bool = False) -> BatchResult:
+        """Load this delivery through ``loader``; a bulk source (the border files, tens of
+        millions of rows counted at ingest) overrides this with its own streaming path."""
+        return loader.run(self, dry_run=dry_run)
 
     def audit(self) -> dict[str, Any]:
         """What to keep about the delivery in the batch's audit (file name, window, …)."""

@@ -57,7 +57,7 @@ def _command(adapter_class: type[SourceAdapter]) -> click.Command:
     def callback(dry_run: bool, as_json: bool, **options: Any) -> None:
         try:
             adapter = adapter_class(**options)
-            result = loader().run(adapter, dry_run=dry_run)
+            result = adapter.run(loader(), dry_run=dry_run)
         except SourceError as error:
             click.echo(f"error: {adapter_class.name}: {error}", err=True)
             raise SystemExit(2) from None

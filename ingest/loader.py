@@ -97,9 +97,16 @@ def digest(*parts: Any) -> str:
 class Scrubber:
     """Pseudonymises declared identifier fields and scrubs identifier-like text elsewhere."""
 
-    def __init__(self, pseudonymiser: Pseudonymiser, identifiers: dict[str, str]) -> None:
+    def __init__(
+        self,
+        pseudonymiser: Pseudonymiser,
+        identifiers: dict[str, str],
+        code_fields: frozenset[str] = frozenset(),
+    ) -> None:
         self.pseudonymiser = pseudonymiser
         self.identifiers = identifiers
+        # Fields declared to hold classifier codes (a 14-digit СОАТЕ looks like a ПИН).
+        self.code_fields = code_fields
 
     def text(self, text: str) -> str:
         text = _PIN_LIKE.sub(lambda m: "pin:" + self.pseudonymiser.key("pin", m.group()), text)
@@ -122,6 +129,9 @@ class Scrubber:
         clean: dict[str, Any] = {}
         for name, value in data.items():
             kind = self.identifiers.get(name)
+            if kind is None and name in self.code_fields and isinstance(value, str):
+                clean[name] = value if value.isdigit() else self.value(value)
+                continue
             if kind is None:
                 clean[name] = (
                     value if isinstance(value, int | float | bool | None) else (self.value(value))
@@ -221,7 +231,7 @@ class BatchLoader:
         cursor = session.scalars(
             select(IngestCursor).where(IngestCursor.batch_id == batch.id)
         ).one()
-        scrubber = Scrubber(self.pseudonymiser, dict(adapter.identifiers))
+        scrubber = Scrubber(self.pseudonymiser, dict(adapter.identifiers), adapter.code_fields)
         for page in adapter.pages(cursor.position):
             outcomes = [self._map(adapter, batch, r, scrubber, ctx) for r in page.records]
             self._store(session, adapter.name, batch, outcomes, replaces)

@@ -26,10 +26,20 @@ from store.models.releases import (
     Release,
     ReleaseStatus,
 )
+from store.models.reports import (
+    AbsentPopulationReport,
+    BorderCrossing,
+    ForeignStudentReport,
+    ForeignWorkerReport,
+    HouseholdMember,
+    RefugeeReport,
+)
 
 __all__ = [
+    "AbsentPopulationReport",
     "Base",
     "BirthEvent",
+    "BorderCrossing",
     "CensusPopulation",
     "CitizenshipEvent",
     "Code",
@@ -40,7 +50,10 @@ __all__ = [
     "DeathEvent",
     "DivorceEvent",
     "Footnote",
+    "ForeignStudentReport",
+    "ForeignWorkerReport",
     "ForeignerRegistration",
+    "HouseholdMember",
     "Indicator",
     "IngestBatch",
     "IngestCursor",
@@ -50,6 +63,7 @@ __all__ = [
     "ObsStatus",
     "Observation",
     "QuarantineRecord",
+    "RefugeeReport",
     "Release",
     "ReleaseStatus",
 ]

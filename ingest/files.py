@@ -1,0 +1,277 @@
+"""Reading the files that people deliver: encodings, CSV dialects, XLSX, and their problems.
+
+Why a module of its own: local governments, ministries, universities and UNHCR key reports
+in whatever their office machine produces — UTF-8 or Windows-1251, comma or semicolon, CSV
+or an Excel workbook — and the Border Service copies CSV exports to a disk. Every file
+source needs the same answers first (what encoding, what delimiter, which columns), and the
+same promise: a bad file gives a clear message in the reader's language, never a traceback.
+
+Encoding is decided from the bytes, not trusted from a name: a byte-order mark means UTF-8;
+text that decodes as UTF-8 (allowing a few stray bytes) is UTF-8; text full of bytes that
+are invalid UTF-8 is Windows-1251 (the Cyrillic code page of Excel on a Russian-language
+Windows). NUL bytes mean UTF-16 or a binary file: refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SAMPLE_BYTES = 1 << 20  # 1 MiB decides the encoding
+MAX_CELL = 1000  # longer cells are cut (and flagged) rather than kept whole
+DELIMITERS = (";", ",", "\t", "|")
+XLSX_MAGIC = b"PK\x03\x04"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "empty_file": {
+        "ky": "Файл бош",
+        "ru": "Файл пуст",
+        "en": "The file is empty",
+    },
+    "binary_file": {
+        "ky": "Файл текст эмес же UTF-16 коддоосунда: UTF-8 же Windows-1251 CSV, же XLSX керек",
+        "ru": "Файл не текстовый или в кодировке UTF-16: нужен CSV в UTF-8 или Windows-1251, "
+        "либо XLSX",
+        "en": "The file is not text, or is UTF-16: send CSV in UTF-8 or Windows-1251, or XLSX",
+    },
+    "bad_xlsx": {
+        "ky": "XLSX файлын ачууга болбойт: {detail}",
+        "ru": "Не удаётся открыть файл XLSX: {detail}",
+        "en": "The XLSX file cannot be opened: {detail}",
+    },
+    "missing_columns": {
+        "ky": "Мамычалар жок: {columns}",
+        "ru": "Отсутствуют столбцы: {columns}",
+        "en": "Missing columns: {columns}",
+    },
+    "extra_columns": {
+        "ky": "Белгисиз мамычалар: {columns}",
+        "ru": "Лишние (неизвестные) столбцы: {columns}",
+        "en": "Unknown extra columns: {columns}",
+    },
+    "duplicate_columns": {
+        "ky": "Мамычалар кайталанат: {columns}",
+        "ru": "Столбцы повторяются: {columns}",
+        "en": "Columns appear twice: {columns}",
+    },
+    "no_header": {
+        "ky": "Мамычалардын аталыштары табылган жок",
+        "ru": "Не найдена строка заголовков столбцов",
+        "en": "No header row with the column names was found",
+    },
+    "wrong_template": {
+        "ky": "Бул «{found}» үлгүсү, «{expected}» үлгүсү күтүлгөн",
+        "ru": "Это шаблон «{found}», а ожидается шаблон «{expected}»",
+        "en": "This is the template '{found}', expected the template '{expected}'",
+    },
+    "old_template": {
+        "ky": "Үлгүнүн версиясы {found} эскирген, {expected} версиясын колдонуңуз",
+        "ru": "Версия шаблона {found} устарела, используйте версию {expected}",
+        "en": "Template version {found} is out of date, use version {expected}",
+    },
+    "missing_meta": {
+        "ky": "«{field}» толтурулган эмес",
+        "ru": "Не заполнено поле «{field}»",
+        "en": "'{field}' is not filled in",
+    },
+    "not_integer": {
+        "ky": "{row}-сап, «{column}»: бүтүн терс эмес сан күтүлгөн, «{value}» жазылган",
+        "ru": "Строка {row}, «{column}»: ожидается целое неотрицательное число, указано «{value}»",
+        "en": "Row {row}, '{column}': expected a whole non-negative number, found '{value}'",
+    },
+    "required_cell": {
+        "ky": "{row}-сап, «{column}» толтурулган эмес",
+        "ru": "Строка {row}: не заполнен столбец «{column}»",
+        "en": "Row {row}: '{column}' is empty",
+    },
+    "row_total": {
+        "ky": "{row}-сап: жыйынтык {total}, бирок кошкондо {sum}",
+        "ru": "Строка {row}: итого {total}, а сумма слагаемых {sum}",
+        "en": "Row {row}: the total is {total} but the parts add up to {sum}",
+    },
+    "column_total": {
+        "ky": "«{column}» мамычасынын жыйынтыгы {total}, бирок саптардын суммасы {sum}",
+        "ru": "Итог по столбцу «{column}» равен {total}, а сумма строк {sum}",
+        "en": "The total of '{column}' is {total} but the rows add up to {sum}",
+    },
+    "no_rows": {
+        "ky": "Үлгүдө маалымат саптары жок",
+        "ru": "В шаблоне нет строк с данными",
+        "en": "The template has no data rows",
+    },
+    "too_many_problems": {
+        "ky": "… жана дагы {count} ката",
+        "ru": "… и ещё ошибок: {count}",
+        "en": "… and {count} more problems",
+    },
+}
+
+
+def message(code: str, lang: str, **params: Any) -> str:
+    """The text of a file problem in ``lang`` (ky, ru or en)."""
+    texts = MESSAGES[code]
+    return texts.get(lang, texts["en"]).format(**params)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a file, in no language yet: a code and its parameters."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return message(self.code, lang, **self.params)
+
+
+class FileProblemsError(Exception):
+    """A file that cannot be accepted as it is, with every problem found (not just the first).
+
+    ``str()`` gives the problems in English; :meth:`text` in the reader's language.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.text("en") for p in problems[:20]))
+        self.problems = problems
+
+    def text(self, lang: str, limit: int = 50) -> str:
+        lines = [p.text(lang) for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            lines.append(message("too_many_problems", lang, count=len(self.problems) - limit))
+        return "\n".join(lines)
+
+
+def detect_encoding(sample: bytes) -> str:
+    """``utf-8-sig``, ``utf-8`` or ``cp1251`` for the first bytes of a text file.
+
+    Raises :class:`FileProblemsError` for an empty or binary (UTF-16, NUL-laden) sample.
+    """
+    if not sample.strip():
+        raise FileProblemsError([Problem("empty_file")])
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if b"\x00" in sample[:4096]:
+        raise FileProblemsError([Problem("binary_file")])
+    high = sum(1 for byte in sample if byte >= 0x80)
+    if high == 0:
+        return "utf-8"
+    # Cut at the last line end so that a character split by the sample is not an error.
+    cut = sample.rfind(b"\n")
+    text = sample[: cut + 1] if cut > 0 else sample
+    bad = text.decode("utf-8", errors="replace").count("\ufffd")
+    # In UTF-8 Cyrillic every letter is 2 high bytes; in Windows-1251 each high byte is a
+    # letter and almost none forms valid UTF-8. Stray garbage in a UTF-8 file stays rare.
+    return "utf-8" if bad * 20 < high else "cp1251"
+
+
+def sniff_delimiter(header: str) -> str:
+    """The delimiter of a CSV header line: the most frequent of ``; , TAB |``."""
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def is_xlsx(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == XLSX_MAGIC
+
+
+def read_cells(path: Path) -> tuple[str, Iterator[list[str]]]:
+    """The rows of a small CSV or XLSX file as lists of stripped strings, and the encoding.
+
+    For reports keyed by people (thousands of rows at most); big files are streamed by their
+    own readers. Cells longer than :data:`MAX_CELL` are cut so that a pasted blob cannot fill
+    the quarantine.
+    """
+    if path.stat().st_size == 0:
+        raise FileProblemsError([Problem("empty_file")])
+    if is_xlsx(path):
+        return "xlsx", _xlsx_rows(path)
+    raw = path.read_bytes()
+    encoding = detect_encoding(raw[:SAMPLE_BYTES])
+    text = raw.decode(encoding, errors="replace")
+    first_line = text.split("\n", 1)[0]
+    # The template's first line holds one marker cell; sniff on the first line with several.
+    sample_line = next((line for line in text.splitlines()[:10] if len(line) > 40), first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(sample_line))
+    return encoding, (_clean(row) for row in reader)
+
+
+def _clean(row: list[Any]) -> list[str]:
+    cells = ["" if cell is None else str(cell).replace("\x00", "").strip() for cell in row]
+    cells = [c if len(c) <= MAX_CELL else c[:MAX_CELL] + "…" for c in cells]
+    while cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise FileProblemsError([Problem("bad_xlsx", {"detail": type(error).__name__})]) from error
+    try:
+        sheet = workbook.worksheets[0]
+        for row in sheet.iter_rows(values_only=True):
+            yield _clean([_xlsx_value(value) for value in row])
+    finally:
+        workbook.close()
+
+
+def _xlsx_value(value: Any) -> Any:
+    """Numbers typed as floats by Excel (``12.0``) come back as the integers people keyed."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return value
+
+
+def match_header(
+    header: list[str], aliases: dict[str, str], required: list[str], optional: list[str]
+) -> dict[str, int]:
+    """Positions of the known columns in ``header`` (matched through ``aliases``).
+
+    ``aliases`` maps a normalised spelling (any language) to a column key. Raises
+    :class:`FileProblemsError` naming every missing, unknown or repeated column.
+    """
+    positions: dict[str, int] = {}
+    unknown: list[str] = []
+    repeated: list[str] = []
+    for index, name in enumerate(header):
+        if not name:
+            continue
+        key = aliases.get(normalise_name(name))
+        if key is None:
+            unknown.append(name)
+        elif key in positions:
+            repeated.append(name)
+        else:
+            positions[key] = index
+    problems = []
+    missing = [key for key in required if key not in positions]
+    if missing:
+        problems.append(Problem("missing_columns", {"columns": ", ".join(missing)}))
+    if unknown:
+        problems.append(Problem("extra_columns", {"columns": ", ".join(unknown[:10])}))
+    if repeated:
+        problems.append(Problem("duplicate_columns", {"columns": ", ".join(repeated)}))
+    if problems:
+        raise FileProblemsError(problems)
+    return positions
+
+
+def normalise_name(name: str) -> str:
+    """A column name as compared: lower case, spaces and dashes as underscores, no BOM."""
+    cleaned = name.replace("\ufeff", "").strip().lower()
+    for char in (" ", "-", "."):
+        cleaned = cleaned.replace(char, "_")
+    return cleaned.strip("_")

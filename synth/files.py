@@ -1,0 +1,243 @@
+"""Synthetic files in the native form of the file sources, with realistic defects.
+
+Why: the adapters must be exercised on what really arrives — Windows-1251 exports, the
+Border Service's own spellings ("въезд", "М", numeric purpose codes), mis-keyed numbers,
+empty fields, garbage bytes, short lines — at rates the tests and ``make run`` choose. Every
+writer returns a :class:`Manifest` saying how many records it wrote and how many of them
+must be quarantined, so a test can check that nothing was lost. Everything here is
+synthetic: it resembles the orders of magnitude of published figures, never real people.
+
+Big files (the border benchmark's ten million rows) are built column-wise with numpy and
+written by Arrow in chunks, so generating is faster than ingesting.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+BORDER_HEADER = ("дата", "кпп", "направление", "гражданство", "пол", "возраст", "цель_поездки",
+                 "номер_паспорта")  # fmt: skip
+CHECKPOINTS = {
+    "AKZHOL": 0.22, "MANAS": 0.15, "DOSTUK": 0.12, "KARASUU": 0.08, "CHALDYBAR": 0.06,
+    "AKTILEK": 0.05, "KARABALTA": 0.05, "OSHAIR": 0.05, "TOKMOK": 0.04, "KYZYLKIYA": 0.03,
+    "KAIRAGACH": 0.03, "KARAMYK": 0.02, "TORUGART": 0.02, "IRKESHTAM": 0.02,
+    "KICHIKAPKA": 0.02, "ALAMEDIN": 0.02, "KARKYRA": 0.01, "ISSYKKUL": 0.01,
+}  # fmt: skip
+CITIZENSHIPS = {
+    "KGZ": 0.46, "KAZ": 0.2, "UZB": 0.12, "RUS": 0.08, "TJK": 0.04, "CHN": 0.03, "TUR": 0.02,
+    "IND": 0.01, "PAK": 0.01, "KOR": 0.005, "DEU": 0.005, "USA": 0.005, "AFG": 0.005,
+}  # fmt: skip
+NUMERIC = {"KGZ": "417", "KAZ": "398", "UZB": "860", "RUS": "643", "TJK": "762", "CHN": "156"}
+PURPOSES = {
+    "Частная": 0.55, "Туризм": 0.12, "Работа": 0.12, "Служебная (деловая)": 0.08,
+    "Транзит": 0.04, "Учеба": 0.03, "Прочие": 0.04, "Лечение": 0.01,
+    "Постоянное место жительства": 0.01,
+}  # fmt: skip
+# Defects a loader must quarantine, and how a clerk or an export produces them.
+BAD_KINDS = ("empty_field", "miskeyed_age", "bad_date", "unknown_checkpoint", "short_line",
+             "garbage_bytes", "formula")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Defects:
+    """Rates (0..1) of defects per record; ``ministry_codes`` are mapped, the rest refused."""
+
+    bad: float = 0.01  # share of rows with one of BAD_KINDS
+    ministry_codes: float = 0.05  # numeric direction/sex/purpose, ISO numeric citizenship
+
+
+@dataclass
+class Manifest:
+    """What a writer wrote: records, and how many of them must end in the quarantine."""
+
+    path: Path
+    records: int
+    bad: int
+    encoding: str
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def good(self) -> int:
+        return self.records - self.bad
+
+
+def _pick(rng: np.random.Generator, weights: dict[str, float], n: int) -> pa.Array:
+    names = list(weights)
+    p = np.array([weights[k] for k in names], dtype=float)
+    index = rng.choice(len(names), size=n, p=p / p.sum())
+    return pa.DictionaryArray.from_arrays(pa.array(index, pa.int32()), pa.array(names)).cast(
+        pa.string()
+    )
+
+
+def _border_chunk(
+    rng: np.random.Generator, n: int, start: date, days: int, ministry: float
+) -> pa.Table:
+    day = rng.integers(0, days, size=n)
+    epoch_day = (start - date(1970, 1, 1)).days
+    dates = pa.array(day + epoch_day, pa.int32()).cast(pa.date32()).cast(pa.timestamp("s"))
+    direction = np.where(rng.random(n) < 0.5, "въезд", "выезд")
+    sex = np.where(rng.random(n) < 0.6, "М", "Ж")
+    age = np.clip(rng.gamma(6.0, 6.0, size=n), 0, 95).astype(np.int64)
+    citizenship = _pick(rng, CITIZENSHIPS, n)
+    purpose = _pick(rng, PURPOSES, n)
+    if ministry > 0:  # the departmental spellings: still valid, mapped by the adapter
+        coded = rng.random(n) < ministry
+        direction = np.where(coded, np.where(direction == "въезд", "1", "2"), direction)
+        sex = np.where(coded, np.where(sex == "М", "1", "2"), sex)
+        citizenship = pc.if_else(
+            pa.array(coded & (pc.equal(citizenship, "KGZ").to_numpy(zero_copy_only=False))),
+            "417",
+            citizenship,
+        )
+    passport = pc.binary_join_element_wise(
+        pa.array(np.where(rng.random(n) < 0.5, "AN", "ID")),
+        pc.utf8_lpad(pa.array(rng.integers(0, 9_999_999, size=n)).cast(pa.string()), 7, "0"),
+        "",
+    )
+    return pa.table(
+        {
+            "дата": pc.strftime(dates, format="%d.%m.%Y"),
+            "кпп": _pick(rng, CHECKPOINTS, n),
+            "направление": pa.array(direction),
+            "гражданство": citizenship,
+            "пол": pa.array(sex),
+            "возраст": pa.array(age).cast(pa.string()),
+            "цель_поездки": purpose,
+            "номер_паспорта": passport,
+        }
+    )
+
+
+def _bad_line(rng: np.random.Generator, kind: str, clean: list[str], today: date) -> bytes:
+    row = list(clean)
+    if kind == "empty_field":
+        row[int(rng.integers(0, 7))] = ""
+    elif kind == "miskeyed_age":
+        row[5] = str(rng.choice(["3O", "250", "-4", "4 5"]))
+    elif kind == "bad_date":
+        row[0] = str(rng.choice(["31.02.2024", "2024-13-01", (today + timedelta(30)).isoformat()]))
+    elif kind == "unknown_checkpoint":
+        row[1] = "КПП-999"
+    elif kind == "short_line":
+        row = row[:4]
+    elif kind == "formula":
+        row[1] = '"=HYPERLINK(""http://example.invalid"",""x"")"'
+    else:  # garbage bytes: not text in any encoding the adapter accepts
+        return b"\xff\xfe\x98\xc3\x28garbage\xa0\xa1;;;\n"
+    return (";".join(row) + "\n").encode("utf-8")
+
+
+def write_border(
+    path: Path,
+    rows: int,
+    seed: int = 2026,
+    defects: Defects | None = None,
+    encoding: str = "utf-8",
+    start: date = date(2024, 1, 1),
+    days: int | None = None,
+    chunk_rows: int = 500_000,
+) -> Manifest:
+    """A Border Service crossings file of ``rows`` records (header not counted)."""
+    defects = defects or Defects()
+    # About 100,000 crossings a day (37 million in 2025): a file covers as many days.
+    days = days or max(1, -(-rows // 100_000))
+    rng = np.random.default_rng(seed)
+    manifest = Manifest(path, rows, 0, encoding)
+    today = datetime.now(UTC).date()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        out.write((";".join(BORDER_HEADER) + "\n").encode(encoding))
+        written = 0
+        while written < rows:
+            n = min(chunk_rows, rows - written)
+            n_bad = int(rng.binomial(n, defects.bad)) if defects.bad > 0 else 0
+            table = _border_chunk(rng, n - n_bad, start, days, defects.ministry_codes)
+            buffer = io.BytesIO()
+            pacsv.write_csv(
+                table,
+                buffer,
+                pacsv.WriteOptions(include_header=False, delimiter=";", quoting_style="none"),
+            )
+            data = buffer.getvalue()
+            out.write(data if encoding == "utf-8" else data.decode().encode(encoding))
+            sample = (
+                [str(v) for v in table.slice(0, 1).to_pylist()[0].values()] if n > n_bad else []
+            )
+            for _ in range(n_bad):
+                kind = str(rng.choice(BAD_KINDS))
+                base = sample or ["01.01.2024", "AKZHOL", "въезд", "KGZ", "М", "30", "Частная", ""]
+                line = _bad_line(rng, kind, base, today)
+                if kind != "garbage_bytes" and encoding != "utf-8":
+                    line = line.decode().encode(encoding)
+                out.write(line)
+                manifest.kinds[kind] = manifest.kinds.get(kind, 0) + 1
+            manifest.bad += n_bad
+            written += n
+    return manifest
+
+
+SANARIP_HEADER = ("ПИН", "код_АА", "номер_книги", "пол", "дата_рождения", "присутствует",
+                  "причина_отсутствия", "место_пребывания", "дата_выбытия", "дата_учета")  # fmt: skip
+# Rural districts (8-digit СОАТЕ prefixes) whose ayil aimaks the synthetic books come from.
+SANARIP_DISTRICTS = ("41702205", "41703204", "41704210", "41705214", "41706207", "41707215",
+                     "41708203")  # fmt: skip
+ABSENCE = {"РАБОТА": 0.7, "УЧЕБА": 0.1, "СЕМЬЯ": 0.1, "ДРУГОЕ": 0.1}
+DESTINATIONS = {"RUS": 0.68, "KAZ": 0.2, "TUR": 0.04, "KOR": 0.03, "41711": 0.05}
+
+
+def write_sanarip(
+    path: Path,
+    records: int,
+    seed: int = 2026,
+    defects: Defects | None = None,
+    encoding: str = "utf-8",
+    reference: date = date(2025, 1, 1),
+) -> Manifest:
+    """A Sanarip Aimak extract; ``kinds['duplicate']`` rows repeat an earlier member."""
+    defects = defects or Defects()
+    rng = np.random.default_rng(seed)
+    manifest = Manifest(path, records, 0, encoding)
+    lines = [";".join(SANARIP_HEADER)]
+    previous = ""
+    for i in range(records):
+        if previous and rng.random() < defects.bad / 2:
+            lines.append(previous)
+            manifest.kinds["duplicate"] = manifest.kinds.get("duplicate", 0) + 1
+            continue
+        district = SANARIP_DISTRICTS[int(rng.integers(len(SANARIP_DISTRICTS)))]
+        pin = f"{int(rng.integers(1, 3))}{int(rng.integers(10**12, 10**13)):013d}"
+        born = reference - timedelta(days=int(rng.integers(0, 80 * 365)))
+        absent = rng.random() < 0.15
+        row = [pin, f"{district}{int(rng.integers(1, 30)):03d}000", str(i // 5 + 1),
+               "М" if rng.random() < 0.5 else "Ж", born.strftime("%d.%m.%Y"),
+               "0" if absent else "1", "", "", "", reference.strftime("%d.%m.%Y")]  # fmt: skip
+        if absent:
+            row[6] = str(rng.choice(list(ABSENCE), p=list(ABSENCE.values())))
+            row[7] = str(rng.choice(list(DESTINATIONS), p=list(DESTINATIONS.values())))
+            row[8] = (reference - timedelta(days=int(rng.integers(30, 2000)))).isoformat()
+        if rng.random() < defects.bad / 2:
+            kind = str(rng.choice(["empty_field", "bad_pin", "unknown_code", "formula"]))
+            if kind == "empty_field":
+                row[3] = ""
+            elif kind == "bad_pin":
+                row[0] = row[0][:12]
+            elif kind == "unknown_code":
+                row[1] = "99999999"
+            else:
+                row[5] = "=1+1"
+            manifest.kinds[kind] = manifest.kinds.get(kind, 0) + 1
+            manifest.bad += 1
+        previous = ";".join(row)
+        lines.append(previous)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return manifest
