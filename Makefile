@@ -14,6 +14,9 @@ data: setup-run
 	$(FLASK) store upgrade
 	$(FLASK) classifiers load
 	$(FLASK) synth generate --seed $(SEED) --scale $(SCALE)
+	$(FLASK) synth files --seed $(SEED) --scale $(SCALE) --out var/sources
+	$(FLASK) ingest border --file var/sources/border.csv --synthetic
+	$(FLASK) ingest sanarip --file var/sources/sanarip.csv --synthetic
 
 serve: setup-run
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py 'app:create_app()'
@@ -21,6 +24,10 @@ serve: setup-run
 ## test: install (PostgreSQL included), lint, type-check, check the layers, run the suite
 test: setup-test lint
 	$(PY) -m pytest
+
+## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md
+bench: setup-test
+	$(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000}
 
 lint: setup-test
 	$(VENV)/bin/ruff check .

@@ -77,3 +77,30 @@ def generate_command(seed: int, scale: float, first_year: int, years: int, repla
     for table, count in rows.items():
         click.echo(f"  {table:<20} {count:>10,}")
     click.echo(f"total {sum(rows.values()):,} rows in {time.perf_counter() - started:.1f} s")
+
+
+@cli.command("files")
+@click.option("--out", type=click.Path(file_okay=False), default="var/sources", show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True, help="Random seed.")
+@click.option(
+    "--scale",
+    type=click.FloatRange(min=0.0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Fraction of a year's real volume (1.0: 37 million border crossings).",
+)
+@click.option("--bad", type=click.FloatRange(0.0, 1.0), default=0.01, show_default=True,
+              help="Share of records with a defect the loader must quarantine.")  # fmt: skip
+def files_command(out: str, seed: int, scale: float, bad: float) -> None:
+    """Write the file sources' native files (border, Sanarip Aimak), with defects."""
+    from pathlib import Path
+
+    from synth.files import Defects, write_border, write_sanarip
+
+    click.echo(SYNTHETIC_NOTICE)
+    folder, defects = Path(out), Defects(bad=bad)
+    border = write_border(folder / "border.csv", max(1000, int(37_000_000 * scale)), seed,
+                          defects, encoding="cp1251")  # fmt: skip
+    sanarip = write_sanarip(folder / "sanarip.csv", max(500, int(200_000 * scale)), seed, defects)
+    for manifest in (border, sanarip):
+        click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")

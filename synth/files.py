@@ -185,8 +185,10 @@ def write_border(
     return manifest
 
 
-SANARIP_HEADER = ("ПИН", "код_АА", "номер_книги", "пол", "дата_рождения", "присутствует",
-                  "причина_отсутствия", "место_пребывания", "дата_выбытия", "дата_учета")  # fmt: skip
+SANARIP_HEADER = (
+    "ПИН", "код_АА", "номер_книги", "пол", "дата_рождения", "присутствует",
+    "причина_отсутствия", "место_пребывания", "дата_выбытия", "дата_учета",
+)  # fmt: skip
 # Rural districts (8-digit СОАТЕ prefixes) whose ayil aimaks the synthetic books come from.
 SANARIP_DISTRICTS = ("41702205", "41703204", "41704210", "41705214", "41706207", "41707215",
                      "41708203")  # fmt: skip
@@ -207,12 +209,13 @@ def write_sanarip(
     rng = np.random.default_rng(seed)
     manifest = Manifest(path, records, 0, encoding)
     lines = [";".join(SANARIP_HEADER)]
-    previous = ""
+    previous, previous_bad = "", False
     for i in range(records):
-        if previous and rng.random() < defects.bad / 2:
-            lines.append(previous)
+        if previous and not previous_bad and rng.random() < defects.bad / 2:
+            lines.append(previous)  # a member keyed twice: the loader must call it a duplicate
             manifest.kinds["duplicate"] = manifest.kinds.get("duplicate", 0) + 1
             continue
+        previous_bad = False
         district = SANARIP_DISTRICTS[int(rng.integers(len(SANARIP_DISTRICTS)))]
         pin = f"{int(rng.integers(1, 3))}{int(rng.integers(10**12, 10**13)):013d}"
         born = reference - timedelta(days=int(rng.integers(0, 80 * 365)))
@@ -236,6 +239,7 @@ def write_sanarip(
                 row[5] = "=1+1"
             manifest.kinds[kind] = manifest.kinds.get(kind, 0) + 1
             manifest.bad += 1
+            previous_bad = True
         previous = ";".join(row)
         lines.append(previous)
     path.parent.mkdir(parents=True, exist_ok=True)

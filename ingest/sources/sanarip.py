@@ -86,7 +86,7 @@ class SanaripAimak(SourceAdapter):
         if self.path is None:
             return
         try:
-            encoding, rows = read_cells(self.path)
+            _encoding, rows = read_cells(self.path)
             header = next(rows, None)
             if header is None:
                 raise SourceError("the file has no header row")
