@@ -43,7 +43,36 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "STATKG_DEFAULT_LOCALE", "ky", "Language used when a request names none: ky, ru or en."
     ),
+    Setting(
+        "STATKG_TUNDUK_URL",
+        "http://127.0.0.1:8470",
+        "Base URL of the NSC's own Tunduk (X-Road) security server; make run starts a "
+        "simulated one here.",
+    ),
+    Setting(
+        "STATKG_TUNDUK_CLIENT",
+        "central-server/GOV/70000002/nsc-statistics",
+        "The NSC's X-Road client id: instance/memberClass/memberCode/subsystem.",
+    ),
+    Setting(
+        "STATKG_TUNDUK_SERVICES",
+        "asb=central-server/GOV/70000001/asb/SubjectFromTo,"
+        "foreigners=central-server/GOV/70000001/foreigners/RegistrationFromTo,"
+        "citizenship=central-server/GOV/70000001/citizenship/DecreeFromTo,"
+        "zags-births=central-server/GOV/70000001/zags/BirthFromTo,"
+        "zags-deaths=central-server/GOV/70000001/zags/DeathFromTo,"
+        "zags-marriages=central-server/GOV/70000001/zags/MarriageFromTo,"
+        "zags-divorces=central-server/GOV/70000001/zags/DivorceFromTo",
+        "Tunduk services per source, comma-separated source=instance/memberClass/memberCode/"
+        "subsystem/service (the MCR's service names are not public, so they are configuration).",
+    ),
+    Setting("STATKG_TUNDUK_TIMEOUT", "30", "Seconds to wait for one Tunduk page before retrying."),
 )
+
+
+def setting(name: str) -> str:
+    """The value of setting ``name`` from the environment, or its documented default."""
+    return _env(name)
 
 
 def _env(name: str) -> str:

@@ -1,0 +1,398 @@
+"""The Tunduk (X-Road) sources of the MCR: AIS ASB, Registration of foreigners, Citizenship, ZAGS.
+
+Why one module: the seven services share one protocol and one paging scheme (records changed
+in a date window, in pages with an opaque cursor), so :class:`TundukAdapter` does the
+fetching — the X-Road client, the window, the resumable cursor, the audit of every page's
+``X-Road-Id`` and request hash — and each source only maps its record (field names as the
+MCR sends them, camelCase). A page is checked before it is accepted: ``count`` must match the
+records received (a truncated page is fetched again), and the cursor must not go backwards.
+
+Ministry reference lists: territories may come as СОАТЕ (14-digit or significant prefix) or
+in the MCR's own address register (``mcr-territory``), countries as ISO codes or the MCR's
+list (``mcr-country``); both go through the versioned crosswalks (:mod:`ingest.crosswalks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+import click
+
+from config import setting
+from ingest.base import Loadable, MapResult, Page, RawRecord, SourceAdapter, SourceError, register
+from ingest.context import KYRGYZSTAN, Context
+from ingest.rules import Checker
+from ingest.tunduk.client import XRoadClient
+from ingest.tunduk.services import services_from
+from store.models import (
+    BirthEvent,
+    CitizenshipEvent,
+    DeathEvent,
+    DivorceEvent,
+    ForeignerRegistration,
+    MarriageEvent,
+    MigrationEvent,
+)
+
+TERRITORY = "mcr-territory"
+COUNTRY = "mcr-country"
+END = "end"
+
+
+def _window(value: str | None, default: date) -> date:
+    return date.fromisoformat(value) if value else default
+
+
+class TundukAdapter(SourceAdapter):
+    """Pages of one Tunduk service over a date window; subclasses map one record."""
+
+    options: ClassVar[tuple[click.Parameter, ...]] = (
+        click.Option(["--date-from"], default=None, help="First day of the window (ISO)."),
+        click.Option(["--date-to"], default=None, help="Last day of the window (ISO)."),
+        click.Option(["--page-size"], type=click.IntRange(1, 10_000), default=5000),
+    )
+
+    def __init__(
+        self,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        page_size: int = 5000,
+        client: XRoadClient | None = None,
+    ) -> None:
+        try:
+            self.date_from = _window(date_from, date(2000, 1, 1))
+            self.date_to = _window(date_to, datetime.now(UTC).date())
+        except ValueError:
+            raise SourceError("--date-from and --date-to must be ISO dates (YYYY-MM-DD)") from None
+        self.limit = page_size
+        self._client = client
+
+    @property
+    def client(self) -> XRoadClient:
+        if self._client is None:
+            self._client = XRoadClient(
+                setting("STATKG_TUNDUK_URL"),
+                setting("STATKG_TUNDUK_CLIENT"),
+                timeout=float(setting("STATKG_TUNDUK_TIMEOUT")),
+            )
+        return self._client
+
+    @property
+    def service(self) -> Any:
+        services = services_from(setting("STATKG_TUNDUK_SERVICES"))
+        if self.name not in services:
+            raise SourceError(f"STATKG_TUNDUK_SERVICES names no service for {self.name!r}")
+        return services[self.name]
+
+    def delivery_key(self) -> str:
+        return f"tunduk:{self.name}:{self.date_from}:{self.date_to}"
+
+    def audit(self) -> dict[str, Any]:
+        return {
+            "service": str(self.service),
+            "client": str(self.client.client),
+            "window": [self.date_from.isoformat(), self.date_to.isoformat()],
+        }
+
+    def pages(self, resume_from: str) -> Iterator[Page]:
+        if resume_from == END:
+            return
+        cursor = resume_from
+        service = self.service
+        while True:
+            params = {
+                "datefrom": self.date_from.isoformat(),
+                "dateto": self.date_to.isoformat(),
+                "limit": str(self.limit),
+            }
+            if cursor:
+                params["cursor"] = cursor
+            response = self.client.get(service, params, check=_check_page)
+            body = response.body
+            following = body.get("nextCursor")
+            records = [_raw(cursor, n, item) for n, item in enumerate(body["records"])]
+            position = END if following is None else str(following)
+            audit = {
+                "cursor": cursor,
+                "records": len(records),
+                "x_road_id": response.x_road_id,
+                "request_hash": response.request_hash,
+                "attempts": response.attempts,
+            }
+            yield Page(records, position, audit)
+            if following is None:
+                return
+            cursor = str(following)
+
+
+def _check_page(body: dict[str, Any]) -> None:
+    from ingest.tunduk.client import RetryableError
+
+    records = body.get("records")
+    if not isinstance(records, list):
+        raise RetryableError("the page has no list of records")
+    if body.get("count") != len(records):
+        raise RetryableError(f"truncated page: {len(records)} records, count {body.get('count')}")
+    following = body.get("nextCursor")
+    if following is not None and not isinstance(following, str | int):
+        raise RetryableError("the page's nextCursor is not a cursor")
+
+
+def _raw(cursor: str, n: int, item: Any) -> RawRecord:
+    position = f"cursor {cursor or 0} #{n}"
+    if isinstance(item, dict):
+        return RawRecord(position, item)
+    return RawRecord(position, None, text=str(item)[:2000], problem="MALFORMED")
+
+
+def _id(check: Checker) -> str | None:
+    return check.text("id", max_length=120)
+
+
+@register
+class Asb(TundukAdapter):
+    """Registrations and de-registrations at a place of permanent residence (AIS ASB)."""
+
+    name = "asb"
+    help = "AIS ASB (MCR): registrations and de-registrations at a permanent residence."
+    identifiers: ClassVar[dict[str, str]] = {"pin": "pin"}
+    OPERATIONS: ClassVar[dict[str, str]] = {"REG": "registration", "UNREG": "deregistration"}
+
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        check = Checker(data, ctx)
+        key, kind = _id(check), check.choice("operation", self.OPERATIONS)
+        person, sex, on = check.key("pin"), check.sex("sex"), check.date("eventDate")
+        birth, registered = check.date("birthDate"), check.date("docDate", required=False)
+        citizenship = check.country("citizenship", COUNTRY, on)
+        territory = check.territory("addressCode", TERRITORY, on)
+        origin = check.territory("fromCode", TERRITORY, on, required=False)
+        origin_country = check.country("fromCountry", COUNTRY, on, required=False)
+        dest = check.territory("toCode", TERRITORY, on, required=False)
+        dest_country = check.country("toCountry", COUNTRY, on, required=False)
+        other = origin if kind == "registration" else dest
+        if other is not None and other == territory:
+            check.fail("SAME_ORIGIN_DESTINATION", "fromCode" if origin else "toCode")
+        if kind and other is None and (origin_country or dest_country) in (None, KYRGYZSTAN):
+            check.fail("MISSING_FIELD", "fromCode" if kind == "registration" else "toCode")
+        check.after_birth(on, birth, "eventDate")
+        settlement = check.choice("settlement", {"U": "U", "R": "R"}, required=False)
+        reason = check.text("reason", required=False, max_length=20)
+        if not check.ok or territory is None or on is None or key is None:
+            return check.reasons
+        if other is None:
+            mtype = "external"
+        else:
+            mtype = "within_oblast" if other[:5] == territory[:5] else "between_oblasts"
+        row = {
+            "event_kind": kind,
+            "migration_type": mtype,
+            "person_key": person,
+            "sex": sex,
+            "birth_date": birth,
+            "citizenship": citizenship,
+            "territory": territory,
+            "settlement": settlement,
+            "origin_territory": origin,
+            "origin_country": origin_country,
+            "destination_territory": dest,
+            "destination_country": dest_country,
+            "reason": reason,
+            "event_date": on,
+            "registered_on": registered,
+        }
+        return Loadable(MigrationEvent, row, key, (person, kind, on))
+
+
+@register
+class Foreigners(TundukAdapter):
+    """Foreign citizens registered at a place of stay (AIS Registration of foreigners)."""
+
+    name = "foreigners"
+    help = "AIS Registration of foreigners (MCR): foreign citizens registered at a place of stay."
+    identifiers: ClassVar[dict[str, str]] = {"passportNo": "passport"}
+
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        check = Checker(data, ctx)
+        key, person, sex = _id(check), check.key("passportNo"), check.sex("sex")
+        on, birth = check.date("eventDate"), check.date("birthDate")
+        citizenship = check.country("citizenship", COUNTRY, on)
+        if citizenship == KYRGYZSTAN:
+            check.fail("INVALID_CODE", "citizenship", "a citizen is not a foreigner")
+        territory = check.territory("addressCode", TERRITORY, on)
+        check.after_birth(on, birth, "eventDate")
+        purpose = check.text("purpose", required=False, max_length=20)
+        until = check.text("stayUntil", required=False, max_length=10)
+        if not check.ok or key is None:
+            return check.reasons
+        row = {
+            "person_key": person,
+            "sex": sex,
+            "birth_date": birth,
+            "citizenship": citizenship,
+            "territory": territory,
+            "purpose": purpose,
+            "stay_until": date.fromisoformat(until) if until and len(until) == 10 else None,
+            "event_date": on,
+            "registered_on": on,
+        }
+        return Loadable(ForeignerRegistration, row, key, (person, "stay", on))
+
+
+@register
+class Citizenship(TundukAdapter):
+    """Acquisitions and renunciations of citizenship, with the decree (AIS Citizenship)."""
+
+    name = "citizenship"
+    help = "AIS Citizenship (MCR): acquisition and renunciation, with decree number and date."
+    identifiers: ClassVar[dict[str, str]] = {"pin": "pin"}
+    KINDS: ClassVar[dict[str, str]] = {"ACQ": "acquisition", "REN": "renunciation"}
+
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        check = Checker(data, ctx)
+        key, kind, person = _id(check), check.choice("kind", self.KINDS), check.key("pin")
+        sex, birth, on = check.sex("sex"), check.date("birthDate"), check.date("eventDate")
+        decree = check.text("decreeNo", max_length=40)
+        other = check.country("otherCountry", COUNTRY, on, required=False)
+        territory = check.territory("addressCode", TERRITORY, on, required=False)
+        check.after_birth(on, birth, "eventDate")
+        if not check.ok or key is None:
+            return check.reasons
+        row = {
+            "event_kind": kind,
+            "person_key": person,
+            "sex": sex,
+            "birth_date": birth,
+            "other_country": other,
+            "territory": territory,
+            "decree_number": decree,
+            "event_date": on,
+            "registered_on": on,
+        }
+        return Loadable(CitizenshipEvent, row, key, (person, kind, on))
+
+
+class _Zags(TundukAdapter):
+    """What the civil-registry acts share: the act id, its date, place and registration."""
+
+    def common(self, check: Checker) -> tuple[str | None, date | None, dict[str, Any]]:
+        key, on = _id(check), check.date("eventDate")
+        territory = check.territory("addressCode", TERRITORY, on)
+        settlement = check.choice("settlement", {"U": "U", "R": "R"}, required=False)
+        registered = check.date("docDate", required=False)
+        row = {
+            "event_date": on,
+            "territory": territory,
+            "settlement": settlement,
+            "registered_on": registered,
+        }
+        return key, on, row
+
+
+@register
+class ZagsBirths(_Zags):
+    name = "zags-births"
+    help = "AIS ZAGS (civil registry): live births."
+    identifiers: ClassVar[dict[str, str]] = {"childPin": "pin", "motherPin": "pin"}
+
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        check = Checker(data, ctx)
+        key, on, row = self.common(check)
+        child, mother = check.key("childPin"), check.key("motherPin", required=False)
+        sex, mother_birth = check.sex("sex"), check.date("motherBirthDate", required=False)
+        age = check.age_between(mother_birth, on, 12, 55, "motherBirthDate")
+        order = data.get("birthOrder")
+        if not check.ok or key is None:
+            return check.reasons
+        row |= {
+            "child_key": child,
+            "mother_key": mother,
+            "sex": sex,
+            "mother_birth_date": mother_birth,
+            "mother_age": age,
+            "birth_order": order if isinstance(order, int) and 0 < order < 30 else None,
+        }
+        return Loadable(BirthEvent, row, key, (child, "birth", on))
+
+
+@register
+class ZagsDeaths(_Zags):
+    name = "zags-deaths"
+    help = "AIS ZAGS (civil registry): deaths, with the ICD-10 chapter of the cause."
+    identifiers: ClassVar[dict[str, str]] = {"pin": "pin"}
+
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        check = Checker(data, ctx)
+        key, on, row = self.common(check)
+        person, sex, birth = check.key("pin"), check.sex("sex"), check.date("birthDate")
+        check.after_birth(on, birth, "eventDate")
+        age = check.age_between(birth, on, 0, 125, "birthDate")
+        cause = check.text("causeChapter", required=False, max_length=5)
+        if not check.ok or key is None:
+            return check.reasons
+        row |= {
+            "person_key": person,
+            "sex": sex,
+            "birth_date": birth,
+            "age": age,
+            "cause_chapter": cause,
+        }
+        return Loadable(DeathEvent, row, key, (person, "death", on))
+
+
+@register
+class ZagsMarriages(_Zags):
+    name = "zags-marriages"
+    help = "AIS ZAGS (civil registry): marriages."
+    identifiers: ClassVar[dict[str, str]] = {"groomPin": "pin", "bridePin": "pin"}
+
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        check = Checker(data, ctx)
+        key, on, row = self.common(check)
+        groom, bride = check.key("groomPin"), check.key("bridePin")
+        groom_birth = check.date("groomBirthDate", required=False)
+        bride_birth = check.date("brideBirthDate", required=False)
+        groom_age = check.age_between(groom_birth, on, 16, 110, "groomBirthDate")
+        bride_age = check.age_between(bride_birth, on, 16, 110, "brideBirthDate")
+        groom_prior = check.text("groomPriorStatus", required=False, max_length=20)
+        bride_prior = check.text("bridePriorStatus", required=False, max_length=20)
+        if not check.ok or key is None:
+            return check.reasons
+        row |= {
+            "groom_key": groom,
+            "bride_key": bride,
+            "groom_birth_date": groom_birth,
+            "bride_birth_date": bride_birth,
+            "groom_age": groom_age,
+            "bride_age": bride_age,
+            "groom_prior_status": groom_prior,
+            "bride_prior_status": bride_prior,
+        }
+        return Loadable(MarriageEvent, row, key, (groom, bride, "marriage", on))
+
+
+@register
+class ZagsDivorces(_Zags):
+    name = "zags-divorces"
+    help = "AIS ZAGS (civil registry): divorces."
+    identifiers: ClassVar[dict[str, str]] = {"husbandPin": "pin", "wifePin": "pin"}
+
+    def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        check = Checker(data, ctx)
+        key, on, row = self.common(check)
+        husband, wife = check.key("husbandPin"), check.key("wifePin")
+        ages = [data.get(f) for f in ("husbandAge", "wifeAge", "marriageDuration")]
+        for name, value in zip(("husbandAge", "wifeAge", "marriageDuration"), ages, strict=True):
+            if value is not None and (not isinstance(value, int) or not 0 <= value <= 110):
+                check.fail("INVALID_VALUE", name)
+        if not check.ok or key is None:
+            return check.reasons
+        row |= {
+            "husband_key": husband,
+            "wife_key": wife,
+            "husband_age": ages[0],
+            "wife_age": ages[1],
+            "marriage_duration": ages[2],
+        }
+        return Loadable(DivorceEvent, row, key, (husband, wife, "divorce", on))

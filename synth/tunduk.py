@@ -1,0 +1,260 @@
+"""The synthetic data set in the native form of each Tunduk source, with realistic defects.
+
+Why: from issue 3 on, ``make run`` flows through ingestion, so the generator must produce
+what the MCR's services would send — camelCase JSON records with raw ПИН and passport
+numbers, the ministry's own codes and its defects — for the simulated security server to
+serve (:mod:`ingest.tunduk.simulator`). The same simulation as ``flask synth generate``
+runs with an identity "pseudonymiser", so the records carry synthetic raw identifiers that
+the connector must pseudonymise. Files: ``<dir>/<source>.jsonl`` with one
+``{"window": "YYYY-MM-DD", "record": …}`` per line.
+
+Defects, each at ``Defects`` rates, chosen with the data set's seed: a missing mandatory
+field, a territory in the MCR's address register (mapped by the crosswalk, or one of the
+codes the crosswalk does not yet know), a record re-sent under a new id (a duplicate by
+person + event + date), a future date, formula-looking text, and a garbage entry that is
+not a record at all.
+
+Citizenship and foreigner records are derived from the simulated external moves: a share of
+returning citizens' registrations yields an acquisition, a share of emigrants'
+de-registrations a renunciation, and every foreigner immigrant a registration of stay.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ingest.crosswalks import ministry_codes
+from ingest.pseudonymise import Pseudonymiser
+from synth.simulate import Params, simulate
+
+SOURCES = (
+    "asb",
+    "foreigners",
+    "citizenship",
+    "zags-births",
+    "zags-deaths",
+    "zags-marriages",
+    "zags-divorces",
+)
+
+
+class RawIdentifiers(Pseudonymiser):
+    """Keeps identifiers as they are: the native records must carry raw (synthetic) ПИН."""
+
+    def __init__(self) -> None:
+        super().__init__("unused")
+
+    def key(self, kind: str, identifier: str) -> str:
+        return identifier
+
+
+@dataclass(frozen=True)
+class Defects:
+    """Rates (0..1) of each defect per record."""
+
+    missing: float = 0.01
+    ministry: float = 0.05
+    duplicate: float = 0.01
+    future: float = 0.002
+    formula: float = 0.001
+    garbage: float = 0.001
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(np.datetime64(value, "D"))
+
+
+def _rows(columns: dict[str, np.ndarray]) -> Iterator[dict[str, Any]]:
+    names = list(columns)
+    if not names:
+        return
+    lists = [
+        columns[n].tolist() if columns[n].dtype.kind != "M" else [_iso(v) for v in columns[n]]
+        for n in names
+    ]
+    for values in zip(*lists, strict=True):
+        yield dict(zip(names, values, strict=True))
+
+
+def _d(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def native(params: Params, defects: Defects | None = None) -> dict[str, list[tuple[str, Any]]]:
+    """The records of every Tunduk source, as ``(window date, record)`` pairs."""
+    defects = defects or Defects()
+    data = simulate(params, RawIdentifiers())
+    rng = random.Random(params.seed)
+    out: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
+    serial = iter(range(1, 10**9))
+
+    def rid(prefix: str) -> str:
+        return f"{prefix}-{params.seed}-{next(serial):09d}"
+
+    for row in _rows(data.events["migration_event"]):
+        reg = row["event_kind"] == "registration"
+        out["asb"].append(
+            {
+                "id": rid("ASB"),
+                "operation": "REG" if reg else "UNREG",
+                "pin": row["person_key"],
+                "sex": "1" if row["sex"] == "M" else "2",
+                "birthDate": _d(row["birth_date"]),
+                "citizenship": row["citizenship"],
+                "eventDate": _d(row["event_date"]),
+                "docDate": _d(row["registered_on"]),
+                "addressCode": row["territory"],
+                "settlement": row["settlement"],
+                "fromCode": row["origin_territory"],
+                "fromCountry": row["origin_country"],
+                "toCode": row["destination_territory"],
+                "toCountry": row["destination_country"],
+                "reason": row["reason"],
+            }
+        )
+        external = row["migration_type"] == "external"
+        if external and reg and row["citizenship"] != "417":
+            passport = f"{rng.choice('ABCDEFGHKLMNPRSTUZ')}{rng.choice('ABCNPS')}" + (
+                f"{rng.randrange(10**7):07d}"
+            )
+            out["foreigners"].append(
+                {
+                    "id": rid("FRN"),
+                    "passportNo": passport,
+                    "sex": "1" if row["sex"] == "M" else "2",
+                    "birthDate": _d(row["birth_date"]),
+                    "citizenship": row["citizenship"],
+                    "eventDate": _d(row["event_date"]),
+                    "addressCode": row["territory"],
+                    "purpose": row["reason"],
+                }
+            )
+        if external and rng.random() < 0.1:
+            out["citizenship"].append(
+                {
+                    "id": rid("CIT"),
+                    "kind": "ACQ" if reg else "REN",
+                    "pin": row["person_key"],
+                    "sex": "1" if row["sex"] == "M" else "2",
+                    "birthDate": _d(row["birth_date"]),
+                    "eventDate": _d(row["event_date"]),
+                    "decreeNo": f"УП-{rng.randrange(1, 999)}",
+                    "otherCountry": row["origin_country"] or row["destination_country"],
+                    "addressCode": row["territory"],
+                }
+            )
+    for row in _rows(data.events["birth_event"]):
+        out["zags-births"].append(
+            {
+                "id": rid("ZB"),
+                "childPin": row["child_key"],
+                "motherPin": row["mother_key"],
+                "sex": "1" if row["sex"] == "M" else "2",
+                "eventDate": _d(row["event_date"]),
+                "docDate": _d(row["registered_on"]),
+                "motherBirthDate": _d(row["mother_birth_date"]),
+                "addressCode": row["territory"],
+                "settlement": row["settlement"],
+                "birthOrder": row["birth_order"],
+            }
+        )
+    for row in _rows(data.events["death_event"]):
+        out["zags-deaths"].append(
+            {
+                "id": rid("ZD"),
+                "pin": row["person_key"],
+                "sex": "1" if row["sex"] == "M" else "2",
+                "birthDate": _d(row["birth_date"]),
+                "eventDate": _d(row["event_date"]),
+                "docDate": _d(row["registered_on"]),
+                "addressCode": row["territory"],
+                "settlement": row["settlement"],
+                "causeChapter": row["cause_chapter"],
+            }
+        )
+    for row in _rows(data.events["marriage_event"]):
+        out["zags-marriages"].append(
+            {
+                "id": rid("ZM"),
+                "groomPin": row["groom_key"],
+                "bridePin": row["bride_key"],
+                "groomBirthDate": _d(row["groom_birth_date"]),
+                "brideBirthDate": _d(row["bride_birth_date"]),
+                "eventDate": _d(row["event_date"]),
+                "docDate": _d(row["registered_on"]),
+                "addressCode": row["territory"],
+                "settlement": row["settlement"],
+                "groomPriorStatus": row["groom_prior_status"],
+                "bridePriorStatus": row["bride_prior_status"],
+            }
+        )
+    for row in _rows(data.events["divorce_event"]):
+        out["zags-divorces"].append(
+            {
+                "id": rid("ZV"),
+                "husbandPin": row["husband_key"],
+                "wifePin": row["wife_key"],
+                "husbandAge": row["husband_age"],
+                "wifeAge": row["wife_age"],
+                "marriageDuration": row["marriage_duration"],
+                "eventDate": _d(row["event_date"]),
+                "docDate": _d(row["registered_on"]),
+                "addressCode": row["territory"],
+                "settlement": row["settlement"],
+            }
+        )
+    codes = ministry_codes()
+    return {
+        source: [(str(r["eventDate"]), r) for r in _defective(records, defects, rng, codes, rid)]
+        for source, records in out.items()
+    }
+
+
+def _defective(
+    records: list[dict[str, Any]],
+    defects: Defects,
+    rng: random.Random,
+    codes: dict[str, str],
+    rid: Any,
+) -> Iterator[Any]:
+    for record in records:
+        r = rng.random
+        if r() < defects.missing:
+            record = {**record, "addressCode": None}
+        elif r() < defects.ministry and record.get("addressCode") in codes:
+            record = {**record, "addressCode": codes[record["addressCode"]]}
+        if r() < defects.future:
+            record = {**record, "birthDate": "2099-01-01"} if "birthDate" in record else record
+        if r() < defects.formula:
+            record = {**record, "decreeNo": '=HYPERLINK("x")', "reason": "=1+2"}
+        yield record
+        if r() < defects.duplicate:
+            yield {**record, "id": rid("DUP")}
+        if r() < defects.garbage:
+            yield {"window": record["eventDate"], "garbage": True}
+
+
+def write(params: Params, directory: Path, defects: Defects | None = None) -> dict[str, int]:
+    """Write one JSON-lines file per source into ``directory``; return records per source."""
+    directory.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for source, pairs in native(params, defects).items():
+        with (directory / f"{source}.jsonl").open("w", encoding="utf-8") as out:
+            for window, record in pairs:
+                if isinstance(record, dict) and record.get("garbage"):
+                    record = "\x00garbage ПИН 12345678901234 \ufffd"
+                out.write(json.dumps({"window": window, "record": record}, ensure_ascii=False))
+                out.write("\n")
+        counts[source] = len(pairs)
+    return counts

@@ -1,0 +1,99 @@
+"""Tunduk sources end to end: synthetic native records → simulated security server → store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from classifiers.loader import load_classifiers
+from ingest import crosswalks
+from ingest.base import SourceError, discover
+from ingest.loader import BatchLoader
+from ingest.pseudonymise import Pseudonymiser
+from ingest.tunduk.client import XRoadClient
+from ingest.tunduk.services import services_from
+from ingest.tunduk.simulator import Dataset, Faults, Simulator, serving
+from store import Database
+from store.models import IngestBatch, MigrationEvent
+from synth.simulate import Params
+from synth.tunduk import SOURCES, native
+
+CONFIG = (
+    "asb=cs/GOV/1/asb/A,foreigners=cs/GOV/1/f/F,citizenship=cs/GOV/1/c/C,"
+    "zags-births=cs/GOV/1/z/B,zags-deaths=cs/GOV/1/z/D,zags-marriages=cs/GOV/1/z/M,"
+    "zags-divorces=cs/GOV/1/z/V"
+)
+SERVICES = {source: str(path) for source, path in services_from(CONFIG).items()}
+PARAMS = Params(seed=7, scale=0.0005, first_year=2021, years=1)
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, list[Any]]:
+    return native(PARAMS)
+
+
+@pytest.fixture(autouse=True)
+def _services(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STATKG_TUNDUK_SERVICES", CONFIG)
+
+
+@pytest.fixture
+def store(sqlite_url: str) -> Iterator[Database]:
+    database = Database(sqlite_url)
+    with database.transaction() as session:
+        load_classifiers(session)
+        crosswalks.load(session)
+    yield database
+    database.dispose()
+
+
+def run(store, records, source, faults=None, window=("2021-01-01", "2021-12-31")) -> Any:
+    app = Simulator({SERVICES[s]: Dataset.of(records[s]) for s in SOURCES}, faults)
+    with serving(app) as url:
+        client = XRoadClient(url, "cs/GOV/2/nsc", timeout=1.0, retries=8, backoff=0.001)
+        adapter_class: Any = discover()[source]
+        adapter = adapter_class(window[0], window[1], page_size=50, client=client)
+        return BatchLoader(store, Pseudonymiser("k")).run(adapter)
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_every_tunduk_source_ingests_and_balances(store, records, source):
+    result = run(store, records, source)
+    assert result.loaded > 0
+    assert result.received == len(records[source])
+    assert result.balanced
+
+
+def test_faults_neither_lose_nor_double_a_record(store, records):
+    clean = run(store, records, "asb")
+    script = ["500", "timeout", "ok", "malformed", "truncated", "ok", "503", "duplicate"] * 3
+    faults = Faults(script=script, timeout_seconds=1.5)
+    again = run(store, records, "asb", faults, window=("2021-01-01", "2021-12-30"))
+    assert again.loaded == 0
+    assert again.received == again.duplicates + again.quarantined + again.loaded
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(MigrationEvent)) == clean.loaded
+
+
+def test_the_x_road_audit_is_kept_with_the_batch(store, records):
+    result = run(store, records, "zags-deaths")
+    with store.session() as session:
+        pages = session.get(IngestBatch, result.batch_id).audit["pages"]
+    assert all(page["x_road_id"] and page["request_hash"] for page in pages)
+
+
+def test_a_server_that_keeps_failing_gives_a_clear_error(store, records):
+    with pytest.raises(SourceError, match="gave up after 9 attempts"):
+        run(store, records, "asb", Faults(script=["503"] * 20))
+
+
+def test_ministry_coded_territories_are_mapped_by_the_crosswalk(store, records):
+    faults = Faults(ministry_rate=1.0, ministry_codes=crosswalks.ministry_codes())
+    result = run(store, records, "zags-births", faults)
+    assert result.loaded > 0
+    assert set(result.unmapped) <= {
+        f"mcr-territory:{c}" for c in crosswalks.ministry_codes().values()
+    }
