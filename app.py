@@ -13,6 +13,7 @@ from flask import Flask
 from api import register_api
 from classifiers.cli import cli as classifiers_cli
 from config import Config
+from indicators.cli import cli as release_cli
 from ingest.cli import cli as ingest_cli
 from store import db
 from store.cli import cli as store_cli
@@ -33,6 +34,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
     db.init_app(app)
     register_api(app)
-    for group in (store_cli, classifiers_cli, synth_cli, ingest_cli):
+    for group in (store_cli, classifiers_cli, synth_cli, ingest_cli, release_cli):
         app.cli.add_command(group)
     return app

@@ -1,0 +1,1 @@
+"""Indicators: the catalog and the computations from microdata into a release."""

@@ -1,0 +1,297 @@
+"""Migration, internal and external: arrivals, departures, net, turnover, rates, matrix.
+
+Source: registrations (arrivals) and de-registrations (departures) at a place of permanent
+residence. Internal moves appear in both; emigration is a de-registration to another
+country, immigration a registration from one. Rates are per 10,000 of the annual average
+population, the base NSC migration tables use.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from indicators import cubes
+from indicators.context import Context
+from indicators.frame import Frame
+from indicators.space import COUNTRY, N_AGES, TOTAL, Grouping, expand, region_of
+from indicators.spec import Spec, Text
+from store.models import MigrationEvent as M
+
+TYPES = ("within_oblast", "between_oblasts", "external")
+REASONS = ("WORK", "STUDY", "FAMILY", "RETURN", "HOUSING", "OTHER", "NOT_STATED")
+PER_10000 = "per_10000"
+
+
+def _spec(id_: str, name: Text, definition: Text, dims: tuple[str, ...]) -> Spec:
+    return Spec(
+        id=id_,
+        topic="migration",
+        name=name,
+        definition=definition,
+        unit="persons",
+        dimensions=dims,
+        source="population_register",
+    )
+
+
+_FLOW_DIMS = ("soate", "migration_type", "sex", "age5", "reason")
+SPECS = [
+    _spec(
+        "mig_arrivals",
+        Text("Келгендер", "Прибывшие", "Arrivals"),
+        Text(
+            "Туруктуу жашаган жери боюнча катталгандар.",
+            "Зарегистрированные по месту постоянного жительства.",
+            "Persons registered at a place of permanent residence.",
+        ),
+        _FLOW_DIMS,
+    ),
+    _spec(
+        "mig_departures",
+        Text("Кеткендер", "Выбывшие", "Departures"),
+        Text(
+            "Туруктуу жашаган жери боюнча каттоодон чыгарылгандар.",
+            "Снятые с регистрационного учёта по месту постоянного жительства.",
+            "Persons de-registered from a place of permanent residence.",
+        ),
+        _FLOW_DIMS,
+    ),
+    _spec(
+        "mig_net",
+        Text("Миграциялык сальдо", "Миграционный прирост (сальдо)", "Net migration"),
+        Text(
+            "Келгендер минус кеткендер.", "Прибывшие минус выбывшие.", "Arrivals minus departures."
+        ),
+        ("soate", "migration_type", "sex"),
+    ),
+    _spec(
+        "mig_turnover",
+        Text("Миграциялык жүгүртүү", "Миграционный оборот", "Migration turnover"),
+        Text("Келгендер плюс кеткендер.", "Прибывшие плюс выбывшие.", "Arrivals plus departures."),
+        ("soate", "migration_type"),
+    ),
+    *(
+        Spec(
+            id=f"{key}_rate",
+            topic="migration",
+            name=name,
+            definition=Text(
+                f"{definition.ky} (калктын 10 000 адамына).",
+                f"{definition.ru} (на 10 000 человек населения).",
+                f"{definition.en} (per 10,000 of the annual average population).",
+            ),
+            unit=PER_10000,
+            unit_base=10000,
+            decimals=1,
+            additive=False,
+            bounds=bounds,
+            dimensions=("soate", "migration_type"),
+            source="population_register",
+        )
+        for key, name, definition, bounds in (
+            (
+                "mig_arrivals",
+                Text("Келгендердин коэффициенти", "Коэффициент прибытия", "Arrival rate"),
+                Text("Келгендер", "Прибывшие", "Arrivals"),
+                (0, 1000),
+            ),
+            (
+                "mig_departures",
+                Text("Кеткендердин коэффициенти", "Коэффициент выбытия", "Departure rate"),
+                Text("Кеткендер", "Выбывшие", "Departures"),
+                (0, 1000),
+            ),
+            (
+                "mig_net",
+                Text(
+                    "Миграциялык сальдонун коэффициенти",
+                    "Коэффициент миграционного прироста",
+                    "Net migration rate",
+                ),
+                Text("Миграциялык сальдо", "Миграционный прирост", "Net migration"),
+                (-1000, 1000),
+            ),
+        )
+    ),
+    _spec(
+        "mig_matrix",
+        Text(
+            "Облустар аралык көчүүлөр",
+            "Межобластная миграция: откуда и куда",
+            "Moves between oblasts: origin by destination",
+        ),
+        Text(
+            "Ички көчүүлөр (кеткен жери боюнча каттоодон чыгаруу), чыккан жана барган "
+            "облус (шаар) боюнча.",
+            "Внутренние переезды (по снятию с учёта в месте выбытия), по области (городу) "
+            "выбытия и прибытия.",
+            "Internal moves (counted at de-registration), by oblast (city) of origin and "
+            "of destination.",
+        ),
+        ("origin", "destination"),
+    ),
+    _spec(
+        "emigrants",
+        Text("Эмигранттар", "Эмигранты (выбывшие за пределы республики)", "Emigrants"),
+        Text(
+            "Башка өлкөгө кетүү менен каттоодон чыгарылгандар, барган өлкөсү боюнча.",
+            "Выбывшие за пределы республики, по стране выбытия.",
+            "Persons de-registered to live abroad, by country of destination.",
+        ),
+        ("soate", "country_group", "country", "sex"),
+    ),
+    _spec(
+        "immigrants",
+        Text("Иммигранттар", "Иммигранты (прибывшие из-за пределов республики)", "Immigrants"),
+        Text(
+            "Башка өлкөдөн келип катталгандар, келген өлкөсү жана жарандыгы боюнча.",
+            "Прибывшие из-за пределов республики, по стране прибытия и гражданству.",
+            "Persons registered on arrival from abroad, by country of origin and citizenship.",
+        ),
+        ("soate", "country_group", "country", "citizenship", "sex"),
+    ),
+]
+
+
+def compute(ctx: Context, out: Frame) -> None:
+    flows = _flows(ctx, out)
+    _rates(ctx, out, flows)
+    _matrix(ctx, out)
+    _external(ctx, out)
+
+
+def _flow_cube(ctx: Context, kind: str) -> np.ndarray:
+    """year × unit × settlement × sex × type × age reached in the year × reason."""
+    age = cubes.year_of(M.event_date) - cubes.year_of(M.birth_date)
+    return ctx.cube(
+        f"migration_{kind}",
+        M,
+        [(M.migration_type, TYPES), (age, N_AGES), (M.reason, REASONS)],
+        M.event_kind == kind,
+    )
+
+
+def _flows(ctx: Context, out: Frame) -> dict[str, np.ndarray]:
+    types = Grouping.members_and_total(TYPES)
+    territory = [
+        ("soate", ctx.territories()),
+        (None, ctx.all_settlements()),
+        ("sex", ctx.sexes()),
+        ("migration_type", types),
+        ("age5", Grouping.total_only(N_AGES)),
+        ("reason", Grouping.total_only(7)),
+    ]
+    by_age = [
+        ("soate", ctx.territories("country", "region")),
+        (None, ctx.all_settlements()),
+        ("sex", ctx.sexes()),
+        ("migration_type", types),
+        ("age5", ctx.age5()),
+        ("reason", Grouping.total_only(7)),
+    ]
+    by_reason = [
+        *by_age[:4],
+        ("age5", Grouping.total_only(N_AGES)),
+        ("reason", Grouping.members_and_total(REASONS)),
+    ]
+    totals: dict[str, np.ndarray] = {}
+    for indicator, kind in (("mig_arrivals", "registration"), ("mig_departures", "deregistration")):
+        cube = _flow_cube(ctx, kind)
+        for y, year in enumerate(ctx.years):
+            for axes in (territory, by_age, by_reason):
+                out.add_cube(indicator, year, cube[y], axes, footnote="migration_age")
+        # year × soate × sex × type, for net, turnover and rates
+        totals[indicator] = np.stack(
+            [
+                expand(cube[y].sum(axis=(1, 4, 5)), [ctx.territories(), ctx.sexes(), types])
+                for y in range(len(ctx.years))
+            ]
+        )
+    axes = [("soate", ctx.territories()), ("sex", ctx.sexes()), ("migration_type", types)]
+    for y, year in enumerate(ctx.years):
+        net = totals["mig_arrivals"][y] - totals["mig_departures"][y]
+        out.add_grid("mig_net", year, net, axes)
+        turnover = (totals["mig_arrivals"][y] + totals["mig_departures"][y])[:, 0, :]
+        out.add_grid("mig_turnover", year, turnover, [axes[0], axes[2]])
+    return totals
+
+
+def _rates(ctx: Context, out: Frame, totals: dict[str, np.ndarray]) -> None:
+    types = Grouping.members_and_total(TYPES)
+    axes = [("soate", ctx.territories()), ("migration_type", types)]
+    for y, year in enumerate(ctx.years):
+        population = expand(ctx.average_population(year).sum(axis=(1, 2, 3)), [ctx.territories()])[
+            :, None
+        ]
+        arrivals = totals["mig_arrivals"][y][:, 0, :]
+        departures = totals["mig_departures"][y][:, 0, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for indicator, values in (
+                ("mig_arrivals", arrivals),
+                ("mig_departures", departures),
+                ("mig_net", arrivals - departures),
+            ):
+                out.add_grid(f"{indicator}_rate", year, values / population * 10000, axes)
+
+
+def _matrix(ctx: Context, out: Frame) -> None:
+    """Origin region × destination region of internal moves, with the totals of both."""
+    rows = cubes.grouped(
+        ctx.session,
+        [M.territory, M.destination_territory],
+        ctx.years,
+        M,
+        M.event_kind == "deregistration",
+        M.migration_type != "external",
+    )
+    regions = list(ctx.space.regions)
+    index = {code: i for i, code in enumerate(regions)}
+    matrix = np.zeros((len(ctx.years), len(regions), len(regions)))
+    for year, origin, destination, count in rows:
+        matrix[
+            int(year) - ctx.years[0], index[region_of(origin)], index[region_of(destination)]
+        ] += count
+    grouping = Grouping.of(
+        {TOTAL: list(range(len(regions))), **{code: [i] for i, code in enumerate(regions)}},
+        len(regions),
+    )
+    for y, year in enumerate(ctx.years):
+        out.add_cube(
+            "mig_matrix", year, matrix[y], [("origin", grouping), ("destination", grouping)]
+        )
+
+
+def _external(ctx: Context, out: Frame) -> None:
+    groups = cubes.group_members(ctx.session, "country_group")
+    for indicator, kind, country_column in (
+        ("emigrants", "deregistration", M.destination_country),
+        ("immigrants", "registration", M.origin_country),
+    ):
+        rows = cubes.grouped(
+            ctx.session,
+            [M.territory, country_column, M.citizenship, M.sex],
+            ctx.years,
+            M,
+            M.event_kind == kind,
+            M.migration_type == "external",
+        )
+        cells: dict[tuple[str, ...], float] = defaultdict(float)
+        for year, unit, country, citizenship, sex, count in rows:
+            # CIS, EAEU and OTHER as the classifier groups them (EAEU lies within the CIS).
+            country_groups = [g for g, members in groups.items() if country in members]
+            territories = {COUNTRY, region_of(unit), unit}
+            for sex_code in (TOTAL, sex):
+                for territory in territories:
+                    cells[(str(year), territory, TOTAL, TOTAL, TOTAL, sex_code)] += count
+                for group in country_groups:
+                    cells[(str(year), COUNTRY, group, TOTAL, TOTAL, sex_code)] += count
+                cells[(str(year), COUNTRY, TOTAL, country, TOTAL, sex_code)] += count
+                if indicator == "immigrants":
+                    cells[(str(year), COUNTRY, TOTAL, TOTAL, citizenship, sex_code)] += count
+        for (year, territory, group, country, citizenship, sex_code), value in cells.items():
+            dims = {"soate": territory, "country_group": group, "country": country, "sex": sex_code}
+            if indicator == "immigrants":
+                dims["citizenship"] = citizenship
+            out.add(indicator, year, dims, value)

@@ -1,0 +1,480 @@
+"""Vital events: births, deaths, infant mortality, marriages, divorces, and their rates.
+
+Counts come from the civil-registry microdata (ZAGS), aggregated by the database; rates
+divide by the annual average population of the cohort-component estimate.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from sqlalchemy import literal
+
+from indicators.context import AGE5, AGE_LT, FERTILE, Context
+from indicators.frame import Frame
+from indicators.methods import LifeTableError, abridged_life_table
+from indicators.space import N_AGES, SEXES, Grouping, expand
+from indicators.spec import Spec, Text
+from store.models import BirthEvent, DeathEvent, DivorceEvent, MarriageEvent
+
+CHAPTERS = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+    "XXI",
+    "XXII",
+)
+MOTHER_AGES = tuple(group for group in AGE5 if 10 <= group[1] <= 50)
+PER_1000 = "per_1000"
+LIFE_TABLE_SEX: dict[str, Literal["male", "female", "both"]] = {
+    "M": "male",
+    "F": "female",
+    "_T": "both",
+}
+
+
+def _count(id_: str, ky: str, ru: str, en: str, dims: tuple[str, ...], definition: Text) -> Spec:
+    return Spec(
+        id=id_,
+        topic="vital",
+        name=Text(ky, ru, en),
+        definition=definition,
+        unit="persons" if id_ != "marriages" and id_ != "divorces" else "events",
+        dimensions=dims,
+    )
+
+
+def _rate(
+    id_: str,
+    name: Text,
+    definition: Text,
+    bounds: tuple[float, float],
+    dims: tuple[str, ...] = ("soate", "urban_rural"),
+) -> Spec:
+    return Spec(
+        id=id_,
+        topic="vital",
+        name=name,
+        definition=definition,
+        unit=PER_1000,
+        unit_base=1000,
+        decimals=1,
+        additive=False,
+        bounds=bounds,
+        dimensions=dims,
+    )
+
+
+SPECS = [
+    _count(
+        "births",
+        "Тирүү төрөлгөндөр",
+        "Родившиеся живыми",
+        "Live births",
+        ("soate", "urban_rural", "sex", "mother_age", "birth_order"),
+        Text(
+            "Жарандык абалдын актыларын каттоо органдарында катталган тирүү төрөлүүлөр.",
+            "Живорождения, зарегистрированные органами ЗАГС.",
+            "Live births registered by the civil registry.",
+        ),
+    ),
+    _count(
+        "deaths",
+        "Өлгөндөр",
+        "Умершие",
+        "Deaths",
+        ("soate", "urban_rural", "sex", "age5", "cause"),
+        Text(
+            "Катталган өлүмдөр, өлүмдүн негизги себеби ОЭК-10 класстары боюнча.",
+            "Зарегистрированные смерти; причина — класс МКБ-10 основной причины.",
+            "Registered deaths; cause is the ICD-10 chapter of the underlying cause.",
+        ),
+    ),
+    _count(
+        "infant_deaths",
+        "1 жашка чейин өлгөн балдар",
+        "Умершие в возрасте до 1 года",
+        "Infant deaths",
+        ("soate", "sex"),
+        Text(
+            "Бир жашка чыга элек балдардын өлүмү.",
+            "Смерти детей в возрасте до одного года.",
+            "Deaths of children under one year of age.",
+        ),
+    ),
+    _count(
+        "marriages",
+        "Никелер",
+        "Браки",
+        "Marriages",
+        ("soate", "urban_rural", "groom_age", "bride_age"),
+        Text(
+            "Катталган никелер, күйөө менен колуктунун жашы боюнча.",
+            "Зарегистрированные браки, по возрасту жениха и невесты.",
+            "Registered marriages, by the ages of groom and bride.",
+        ),
+    ),
+    _count(
+        "divorces",
+        "Ажырашуулар",
+        "Разводы",
+        "Divorces",
+        ("soate", "urban_rural"),
+        Text("Катталган ажырашуулар.", "Зарегистрированные разводы.", "Registered divorces."),
+    ),
+    Spec(
+        id="natural_increase",
+        topic="vital",
+        name=Text("Калктын табигый өсүшү", "Естественный прирост населения", "Natural increase"),
+        definition=Text(
+            "Тирүү төрөлгөндөр минус өлгөндөр.",
+            "Родившиеся живыми минус умершие.",
+            "Live births minus deaths.",
+        ),
+        unit="persons",
+        dimensions=("soate", "urban_rural"),
+    ),
+    _rate(
+        "crude_birth_rate",
+        Text("Төрөлүүнүн жалпы коэффициенти", "Общий коэффициент рождаемости", "Crude birth rate"),
+        Text(
+            "Калктын орточо жылдык санынын 1000 адамына тирүү төрөлгөндөр.",
+            "Число родившихся живыми на 1000 человек среднегодового населения.",
+            "Live births per 1,000 of the annual average population.",
+        ),
+        (5, 50),
+    ),
+    _rate(
+        "crude_death_rate",
+        Text("Өлүмдүн жалпы коэффициенти", "Общий коэффициент смертности", "Crude death rate"),
+        Text(
+            "Калктын орточо жылдык санынын 1000 адамына өлгөндөр.",
+            "Число умерших на 1000 человек среднегодового населения.",
+            "Deaths per 1,000 of the annual average population.",
+        ),
+        (1, 30),
+    ),
+    _rate(
+        "natural_increase_rate",
+        Text(
+            "Табигый өсүштүн коэффициенти",
+            "Коэффициент естественного прироста",
+            "Rate of natural increase",
+        ),
+        Text(
+            "Калктын 1000 адамына табигый өсүш.",
+            "Естественный прирост на 1000 человек среднегодового населения.",
+            "Natural increase per 1,000 of the annual average population.",
+        ),
+        (-20, 50),
+    ),
+    _rate(
+        "crude_marriage_rate",
+        Text("Никелердин жалпы коэффициенти", "Общий коэффициент брачности", "Crude marriage rate"),
+        Text(
+            "Калктын 1000 адамына никелер.",
+            "Число браков на 1000 человек населения.",
+            "Marriages per 1,000 of the annual average population.",
+        ),
+        (0, 30),
+    ),
+    _rate(
+        "crude_divorce_rate",
+        Text(
+            "Ажырашуулардын жалпы коэффициенти",
+            "Общий коэффициент разводимости",
+            "Crude divorce rate",
+        ),
+        Text(
+            "Калктын 1000 адамына ажырашуулар.",
+            "Число разводов на 1000 человек населения.",
+            "Divorces per 1,000 of the annual average population.",
+        ),
+        (0, 15),
+    ),
+    _rate(
+        "infant_mortality_rate",
+        Text(
+            "Ымыркайлардын өлүмүнүн коэффициенти",
+            "Коэффициент младенческой смертности",
+            "Infant mortality rate",
+        ),
+        Text(
+            "1000 тирүү төрөлгөнгө 1 жашка чейин өлгөн балдар (жылдагы сан / жылдагы төрөлүүлөр).",
+            "Число умерших до 1 года на 1000 родившихся живыми (умершие за год / "
+            "родившиеся за год).",
+            "Deaths under age one per 1,000 live births (deaths of the year / births of the year).",
+        ),
+        (0, 100),
+        dims=("soate", "sex"),
+    ),
+    _rate(
+        "asfr",
+        Text(
+            "Төрөлүүнүн жаш курак боюнча коэффициенттери",
+            "Возрастные коэффициенты рождаемости",
+            "Age-specific fertility rates",
+        ),
+        Text(
+            "Тиешелүү жаштагы 1000 аялга тирүү төрөлгөндөр.",
+            "Число родившихся живыми на 1000 женщин соответствующего возраста.",
+            "Live births per 1,000 women of the age group.",
+        ),
+        (0, 400),
+        dims=("soate", "urban_rural", "mother_age"),
+    ),
+    Spec(
+        id="tfr",
+        topic="vital",
+        name=Text(
+            "Төрөлүүнүн суммардык коэффициенти",
+            "Суммарный коэффициент рождаемости",
+            "Total fertility rate",
+        ),
+        definition=Text(
+            "Бир аялдын өмүрүндө төрөй турган балдардын орточо саны (жаш курак "
+            "коэффициенттеринин суммасы × 5 / 1000).",
+            "Среднее число детей, рождённых одной женщиной за жизнь (сумма возрастных "
+            "коэффициентов × 5 / 1000).",
+            "Average number of children a woman would bear over her lifetime (sum of the "
+            "age-specific rates × 5 / 1000).",
+        ),
+        unit="children_per_woman",
+        decimals=2,
+        additive=False,
+        bounds=(0.5, 8),
+        dimensions=("soate", "urban_rural"),
+    ),
+    Spec(
+        id="life_expectancy",
+        topic="vital",
+        name=Text(
+            "Күтүлүүчү өмүрдүн узактыгы", "Ожидаемая продолжительность жизни", "Life expectancy"
+        ),
+        definition=Text(
+            "Ушул жаштагы адам өлүмдүн учурдагы деңгээлинде орто эсеп менен дагы канча жыл "
+            "жашай турганы (0 жашта — туулгандагы күтүлүүчү өмүр).",
+            "Среднее число лет, которое предстоит прожить человеку данного возраста при "
+            "нынешнем уровне смертности (в возрасте 0 — при рождении).",
+            "Average number of further years a person of the age would live at current "
+            "mortality (at age 0: life expectancy at birth).",
+        ),
+        unit="years",
+        decimals=1,
+        additive=False,
+        bounds=(40, 95),
+        bounds_at=(("age_lt", "Y0"),),
+        dimensions=("soate", "sex", "age_lt"),
+    ),
+]
+
+
+def compute(ctx: Context, out: Frame) -> None:
+    _births(ctx, out)
+    _deaths(ctx, out)
+    _marriages_and_divorces(ctx, out)
+    _fertility(ctx, out)
+    _life_expectancy(ctx, out)
+
+
+def _order_grouping() -> Grouping:
+    return Grouping.of({"_T": [1, 2, 3, 4], "1": [1], "2": [2], "3": [3], "4+": [4]}, 5)
+
+
+def _births_cube(ctx: Context) -> np.ndarray:
+    """Births: year × unit × settlement × sex × mother's age × birth order (0..4, 4 = 4+)."""
+    return ctx.cube(
+        "births", BirthEvent, [(BirthEvent.mother_age, N_AGES), (BirthEvent.birth_order, 5)]
+    )
+
+
+def _deaths_cube(ctx: Context) -> np.ndarray:
+    """Deaths: year × unit × settlement × sex × age at death × cause chapter."""
+    return ctx.cube(
+        "deaths", DeathEvent, [(DeathEvent.age, N_AGES), (DeathEvent.cause_chapter, CHAPTERS)]
+    )
+
+
+def _per_territory(values: np.ndarray, ctx: Context) -> np.ndarray:
+    """Sum a unit × settlement × … array to soate × urban_rural (all levels, _T/U/R)."""
+    flat = values.reshape(values.shape[0], values.shape[1], -1).sum(axis=2)
+    return expand(flat, [ctx.territories(), ctx.settlements()])
+
+
+def _births(ctx: Context, out: Frame) -> None:
+    cube = _births_cube(ctx)
+    territory = [
+        ("soate", ctx.territories()),
+        ("urban_rural", ctx.settlements()),
+        ("sex", ctx.sexes()),
+        ("mother_age", Grouping.total_only(N_AGES)),
+        ("birth_order", Grouping.total_only(5)),
+    ]
+    detail = [
+        ("soate", ctx.territories("country", "region")),
+        ("urban_rural", ctx.all_settlements()),
+        ("sex", ctx.sexes()),
+        ("mother_age", Grouping.ranges(MOTHER_AGES, N_AGES)),
+        ("birth_order", _order_grouping()),
+    ]
+    for y, year in enumerate(ctx.years):
+        out.add_cube("births", year, cube[y], territory)
+        out.add_cube("births", year, cube[y], detail)
+
+
+def _deaths(ctx: Context, out: Frame) -> None:
+    cube = _deaths_cube(ctx)
+    chapters = Grouping.members_and_total(CHAPTERS)
+    infants = Grouping.of({"Y0": [0]}, N_AGES)
+    for y, year in enumerate(ctx.years):
+        by_age = cube[y].sum(axis=4)
+        out.add_cube(
+            "deaths",
+            year,
+            by_age,
+            [
+                ("soate", ctx.territories()),
+                ("urban_rural", ctx.settlements()),
+                ("sex", ctx.sexes()),
+                ("age5", ctx.age5()),
+            ],
+            fixed={"cause": "_T"},
+        )
+        out.add_cube(
+            "deaths",
+            year,
+            cube[y],
+            [
+                ("soate", ctx.territories("country", "region")),
+                ("urban_rural", ctx.all_settlements()),
+                ("sex", ctx.sexes()),
+                ("age5", Grouping.total_only(N_AGES)),
+                ("cause", chapters),
+            ],
+        )
+        infant = expand(cube[y].sum(axis=(1, 4)), [ctx.territories(), ctx.sexes(), infants])
+        out.add_grid(
+            "infant_deaths",
+            year,
+            infant[..., 0],
+            [("soate", ctx.territories()), ("sex", ctx.sexes())],
+        )
+        births = expand(_births_cube(ctx)[y].sum(axis=(1, 3, 4)), [ctx.territories(), ctx.sexes()])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            imr = infant[..., 0] / births * 1000
+        out.add_grid(
+            "infant_mortality_rate", year, imr, [("soate", ctx.territories()), ("sex", ctx.sexes())]
+        )
+        population = _per_territory(ctx.average_population(year), ctx)
+        born = _per_territory(_births_cube(ctx)[y], ctx)
+        died = _per_territory(cube[y], ctx)
+        axes = [("soate", ctx.territories()), ("urban_rural", ctx.settlements())]
+        out.add_grid("natural_increase", year, born - died, axes)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out.add_grid("crude_birth_rate", year, born / population * 1000, axes)
+            out.add_grid("crude_death_rate", year, died / population * 1000, axes)
+            out.add_grid("natural_increase_rate", year, (born - died) / population * 1000, axes)
+
+
+def _marriages_and_divorces(ctx: Context, out: Frame) -> None:
+    # Marriages and divorces have no sex of their own: the sex axis holds everything in "M"
+    # and is summed out.
+    marriages = ctx.cube(
+        "marriages",
+        MarriageEvent,
+        [(MarriageEvent.groom_age, N_AGES), (MarriageEvent.bride_age, N_AGES)],
+        sex=literal("M"),
+    )
+    divorces = ctx.cube("divorces", DivorceEvent, [], sex=literal("M"))
+    axes = [("soate", ctx.territories()), ("urban_rural", ctx.settlements())]
+    ages = [
+        ("soate", ctx.territories("country")),
+        ("urban_rural", ctx.all_settlements()),
+        (None, Grouping.total_only(2)),
+        ("groom_age", ctx.age5()),
+        ("bride_age", ctx.age5()),
+    ]
+    for y, year in enumerate(ctx.years):
+        population = _per_territory(ctx.average_population(year), ctx)
+        married = _per_territory(marriages[y], ctx)
+        divorced = _per_territory(divorces[y], ctx)
+        out.add_grid("marriages", year, married, axes, fixed={"groom_age": "_T", "bride_age": "_T"})
+        out.add_cube("marriages", year, marriages[y], ages)
+        out.add_grid("divorces", year, divorced, axes)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out.add_grid("crude_marriage_rate", year, married / population * 1000, axes)
+            out.add_grid("crude_divorce_rate", year, divorced / population * 1000, axes)
+
+
+def _fertility(ctx: Context, out: Frame) -> None:
+    """ASFR per 1,000 women of 15–19 … 45–49 (births outside folded in) and the TFR."""
+    mothers = Grouping.ranges(
+        tuple(
+            (code, 0 if low == 15 else low, N_AGES - 1 if low == 45 else high)
+            for code, low, high in FERTILE
+        ),
+        N_AGES,
+        total=False,
+    )
+    women_groups = Grouping.ranges(FERTILE, N_AGES, total=False)
+    territories = ctx.territories("country", "region")
+    female = SEXES.index("F")
+    for y, year in enumerate(ctx.years):
+        births = expand(
+            _births_cube(ctx)[y].sum(axis=(2, 4)), [territories, ctx.settlements(), mothers]
+        )
+        women = expand(
+            ctx.average_population(year)[:, :, female, :],
+            [territories, ctx.settlements(), women_groups],
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            asfr = births / women * 1000
+        axes = [("soate", territories), ("urban_rural", ctx.settlements()), ("mother_age", mothers)]
+        out.add_grid("asfr", year, asfr, axes, footnote="fertility_ages")
+        out.add_grid("tfr", year, asfr.sum(axis=2) * 5 / 1000, axes[:2], footnote="fertility_ages")
+
+
+def _life_expectancy(ctx: Context, out: Frame) -> None:
+    """Abridged life tables by sex (and both sexes) for the country and each region."""
+    deaths = _deaths_cube(ctx).sum(axis=(2, 5))  # year × unit × sex × age
+    groups = Grouping.ranges(AGE_LT, N_AGES, total=False)
+    territories = ctx.territories("country", "region")
+    for y, year in enumerate(ctx.years):
+        population = ctx.average_population(year).sum(axis=1)  # unit × sex × age
+        sex_groups = Grouping.members_and_total(SEXES)
+        d = expand(deaths[y], [territories, sex_groups, groups])
+        p = expand(population, [territories, sex_groups, groups])
+        for t, territory in enumerate(territories.codes):
+            for s, sex_code in enumerate(sex_groups.codes):
+                try:
+                    table = abridged_life_table(d[t, s], p[t, s], LIFE_TABLE_SEX[sex_code])
+                    values = [table.ex_at(low) for _, low, _ in AGE_LT]
+                except LifeTableError:
+                    # Too few people or deaths for a table: published as not available.
+                    values = [float("nan")] * len(AGE_LT)
+                for (code, _, _), value in zip(AGE_LT, values, strict=True):
+                    out.add(
+                        "life_expectancy",
+                        year,
+                        {"soate": territory, "sex": sex_code, "age_lt": code},
+                        value,
+                        footnote="lifetable",
+                    )

@@ -1,0 +1,109 @@
+"""Observations being computed for a release, before they are written to the store.
+
+Values stay raw (no rounding) here; only templates and writers round and format them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from indicators.space import Grouping, expand
+from indicators.spec import Spec
+from store.models import ObsStatus
+
+Axis = tuple[str | None, Grouping]
+
+
+@dataclass(frozen=True)
+class Obs:
+    indicator: str
+    period: str
+    dims: tuple[tuple[str, str], ...]
+    value: float | None
+    status: ObsStatus | None = None  # None: the release's default (provisional or normal)
+    footnote: str | None = None  # a key of indicators.footnotes.FOOTNOTES
+
+    @property
+    def dim_key(self) -> str:
+        return "|".join(f"{dim}={code}" for dim, code in self.dims)
+
+
+class Frame:
+    """Collects observations; each spec's dimensions fix the order of the key."""
+
+    def __init__(self, specs: Sequence[Spec]) -> None:
+        self.specs = {spec.id: spec for spec in specs}
+        self.rows: list[Obs] = []
+        self._seen: dict[tuple[str, str, tuple[tuple[str, str], ...]], float | None] = {}
+
+    def add(
+        self,
+        indicator: str,
+        period: str | int,
+        dims: dict[str, str],
+        value: float | None,
+        status: ObsStatus | None = None,
+        footnote: str | None = None,
+    ) -> None:
+        spec = self.specs[indicator]
+        if set(dims) != set(spec.dimensions):
+            raise ValueError(f"{indicator}: dimensions {sorted(dims)} != {spec.dimensions}")
+        ordered = tuple((dim, dims[dim]) for dim in spec.dimensions)
+        if value is not None and not np.isfinite(value):
+            value, status = None, ObsStatus.MISSING
+        key = (indicator, str(period), ordered)
+        if key in self._seen:
+            # Cuts overlap at their totals (a region's births appear in the territorial cut
+            # and in the cut by mother's age): keep one, and insist they agree.
+            if self._seen[key] != value and not (
+                value is not None and abs((self._seen[key] or 0.0) - value) < 1e-6
+            ):
+                raise ValueError(f"{key}: two computations disagree ({self._seen[key]}, {value})")
+            return
+        self._seen[key] = value
+        self.rows.append(Obs(indicator, str(period), ordered, value, status, footnote))
+
+    def add_cube(
+        self,
+        indicator: str,
+        period: str | int,
+        values: np.ndarray,
+        axes: Sequence[Axis],
+        fixed: dict[str, str] | None = None,
+        footnote: str | None = None,
+    ) -> None:
+        """Add every cell of ``values`` summed into the groups of each axis.
+
+        An axis named ``None`` is summed out (its grouping has the one code ``_T``) and does
+        not appear in the key.
+        """
+        grouped = expand(values, [grouping for _, grouping in axes])
+        self.add_grid(indicator, period, grouped, axes, fixed, footnote)
+
+    def add_grid(
+        self,
+        indicator: str,
+        period: str | int,
+        grid: np.ndarray,
+        axes: Sequence[Axis],
+        fixed: dict[str, str] | None = None,
+        footnote: str | None = None,
+    ) -> None:
+        """Add an already grouped array: one cell per combination of the axes' codes."""
+        for position, value in np.ndenumerate(grid):
+            dims = {
+                name: grouping.codes[p]
+                for (name, grouping), p in zip(axes, position, strict=True)
+                if name is not None
+            }
+            dims.update(fixed or {})
+            self.add(indicator, period, dims, float(value), footnote=footnote)
+
+    def __iter__(self) -> Iterator[Obs]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)

@@ -1,0 +1,257 @@
+"""Releases: compute every indicator into an immutable vintage, publish it, compare vintages.
+
+A release is written once and never changed: a later computation for the same period is a
+new release that *revises* the previous one, and :func:`diff` says which values changed.
+Publication: a release whose checks pass is scheduled for its publication time and is
+public from then on (embargoed before); ``publish`` brings that time forward to now. A
+release that failed a check is never public. :func:`is_public` is the one rule the API,
+the publications and the exports use.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, delete, insert, select
+from sqlalchemy.orm import Session
+
+from indicators.catalog import all_specs, computations
+from indicators.checks import run_checks
+from indicators.context import Context
+from indicators.footnotes import FOOTNOTES
+from indicators.frame import Frame
+from indicators.spec import DIMENSIONS, Spec
+from store.models import (
+    Footnote,
+    Indicator,
+    IngestBatch,
+    Observation,
+    ObsStatus,
+    Release,
+    ReleaseStatus,
+)
+
+CHUNK = 20_000
+
+
+class ReleaseError(Exception):
+    """A release cannot be made or published; the message says why."""
+
+
+def is_public(now: datetime) -> ColumnElement[bool]:
+    """SQL condition: the release is published and its publication time has come."""
+    return and_(Release.published_at.is_not(None), Release.published_at <= now)
+
+
+def sync_catalog(session: Session, specs: list[Spec]) -> None:
+    """Write the catalog entries (names, definitions in ky/ru/en) to the store."""
+    for spec in specs:
+        row = session.get(Indicator, spec.id) or Indicator(id=spec.id)
+        row.topic = spec.topic
+        for lang in ("ky", "ru", "en"):
+            setattr(row, f"name_{lang}", spec.name.get(lang))
+            setattr(row, f"definition_{lang}", spec.definition.get(lang))
+        row.unit, row.unit_base, row.decimals = spec.unit, spec.unit_base, spec.decimals
+        row.dimensions = list(spec.dimensions)
+        row.source = spec.source
+        row.attributes = {
+            "codelists": {d: DIMENSIONS[d] for d in spec.dimensions},
+            "additive": spec.additive,
+            "bounds": list(spec.bounds) if spec.bounds else None,
+            "methodology": None
+            if spec.methodology is None
+            else {lang: spec.methodology.get(lang) for lang in ("ky", "ru", "en")},
+        }
+        session.add(row)
+    session.flush()
+
+
+def _footnote_ids(session: Session) -> dict[str, int]:
+    ids = {}
+    for key, text in FOOTNOTES.items():
+        row = session.scalars(select(Footnote).where(Footnote.text_en == text.en)).first()
+        if row is None:
+            row = Footnote(text_ky=text.ky, text_ru=text.ru, text_en=text.en)
+            session.add(row)
+            session.flush()
+        ids[key] = row.id
+    return ids
+
+
+def _next_id(session: Session, period: int, status: ReleaseStatus) -> str:
+    prefix = f"{period}-{'P' if status is ReleaseStatus.PROVISIONAL else 'F'}"
+    existing = session.scalars(select(Release.id).where(Release.id.like(f"{prefix}%"))).all()
+    return f"{prefix}{len(existing) + 1}"
+
+
+@dataclass
+class Outcome:
+    release: Release
+    observations: int
+    seconds: dict[str, float]
+
+
+def compute_release(
+    session: Session,
+    period: int,
+    status: ReleaseStatus,
+    scheduled_at: datetime,
+    now: datetime,
+    progress: Callable[[str], None] | None = None,
+) -> Outcome:
+    """Compute every indicator up to ``period`` into a new release, checked and scheduled."""
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal started
+        seconds[name] = round(time.perf_counter() - started, 2)
+        started = time.perf_counter()
+        if progress is not None:
+            progress(name)
+
+    specs = all_specs()
+    sync_catalog(session, specs)
+    context = Context(session, last_year=period)
+    frame = Frame(specs)
+    for compute in computations():
+        compute(context, frame)
+        step(compute.__module__.rsplit(".", 1)[-1])
+    checks = run_checks(frame)
+    step("checks")
+    revises = session.scalars(
+        select(Release)
+        .where(Release.reference_period == str(period), Release.published_at.is_not(None))
+        .order_by(Release.created_at.desc())
+        .limit(1)
+    ).first()  # the newest release of the period that passed its checks
+    passed = all(check.passed for check in checks)
+    release = Release(
+        id=_next_id(session, period, status),
+        reference_period=str(period),
+        status=status,
+        created_at=now,
+        scheduled_at=scheduled_at,
+        published_at=scheduled_at if passed else None,
+        revises_id=revises.id if revises else None,
+        synthetic=session.scalar(select(IngestBatch.id).where(IngestBatch.synthetic).limit(1))
+        is not None,
+        notes={
+            "checks": [check.as_dict() for check in checks],
+            "checks_passed": passed,
+            "years": [context.years[0], context.years[-1]],
+            "base_reference_date": context.base.reference_date.isoformat(),
+        },
+    )
+    session.add(release)
+    session.flush()
+    _write(session, release, frame)
+    step("write")
+    release.notes = {**release.notes, "timings": seconds}
+    return Outcome(release, len(frame), seconds)
+
+
+def _write(session: Session, release: Release, frame: Frame) -> None:
+    footnotes = _footnote_ids(session)
+    default = (
+        ObsStatus.PROVISIONAL if release.status is ReleaseStatus.PROVISIONAL else ObsStatus.NORMAL
+    )
+    rows = []
+    for order, obs in enumerate(frame):
+        status = obs.status or (ObsStatus.MISSING if obs.value is None else default)
+        rows.append(
+            {
+                "release_id": release.id,
+                "indicator_id": obs.indicator,
+                "period": obs.period,
+                "dim_key": obs.dim_key,
+                "dims": dict(obs.dims),
+                "value": obs.value,
+                "status": status,
+                "footnote_id": footnotes[obs.footnote] if obs.footnote else None,
+                "sort_order": order,
+            }
+        )
+        if len(rows) >= CHUNK:
+            session.execute(insert(Observation), rows)
+            rows = []
+    if rows:
+        session.execute(insert(Observation), rows)
+
+
+def publish(session: Session, release_id: str, now: datetime) -> Release:
+    """Make a release public now; refused when it failed a check."""
+    release = session.get(Release, release_id)
+    if release is None:
+        raise ReleaseError(f"no release {release_id}")
+    if not release.notes.get("checks_passed"):
+        failed = [c["name"] for c in release.notes.get("checks", []) if not c["passed"]]
+        raise ReleaseError(
+            f"release {release_id} failed its checks ({', '.join(failed)}) and cannot be published"
+        )
+    if release.published_at is None or release.published_at > now:
+        release.published_at = now
+    return release
+
+
+def discard(session: Session, release_id: str, now: datetime) -> None:
+    """Delete a release that was never public (a failed or mistaken computation)."""
+    release = session.get(Release, release_id)
+    if release is None:
+        raise ReleaseError(f"no release {release_id}")
+    if release.published_at is not None and release.published_at <= now:
+        raise ReleaseError(f"release {release_id} is public and can only be revised")
+    session.execute(delete(Observation).where(Observation.release_id == release_id))
+    session.delete(release)
+
+
+@dataclass(frozen=True)
+class Change:
+    indicator: str
+    period: str
+    dim_key: str
+    old: float | None
+    new: float | None
+
+    @property
+    def difference(self) -> float | None:
+        if self.old is None or self.new is None:
+            return None
+        return self.new - self.old
+
+    @property
+    def relative(self) -> float | None:
+        if self.old in (None, 0) or self.new is None:
+            return None
+        return (self.new - self.old) / abs(self.old)
+
+
+def diff(session: Session, old_id: str, new_id: str) -> list[Change]:
+    """Every observation whose value differs between two releases (added and removed too)."""
+
+    def values(release_id: str) -> dict[tuple[str, str, str], float | None]:
+        rows = session.execute(
+            select(
+                Observation.indicator_id, Observation.period, Observation.dim_key, Observation.value
+            ).where(Observation.release_id == release_id)
+        )
+        return {(i, p, k): v for i, p, k, v in rows}
+
+    old, new = values(old_id), values(new_id)
+    changes = []
+    for key in sorted(old.keys() | new.keys()):
+        before, after = old.get(key), new.get(key)
+        if (
+            key in old
+            and key in new
+            and (
+                before == after
+                or (before is not None and after is not None and abs(before - after) <= 1e-9)
+            )
+        ):
+            continue
+        changes.append(Change(*key, before, after))
+    return changes

@@ -1,0 +1,77 @@
+"""What an indicator is: its catalog entry (data, in ky/ru/en) and how its values are made.
+
+Each topic module in ``indicators/catalog/`` declares its indicators as :class:`Spec` values
+and one ``compute(context, out)`` function; adding an indicator is adding a spec and the few
+lines that fill it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Dimension id → codelist id. Dimensions are named for their role (``mother_age``), the
+# codelist says which codes they take (``age5``).
+DIMENSIONS: dict[str, str] = {
+    "soate": "soate",
+    "urban_rural": "urban_rural",
+    "sex": "sex",
+    "age": "age",
+    "age5": "age5",
+    "age_lt": "age_lt",
+    "mother_age": "age5",
+    "groom_age": "age5",
+    "bride_age": "age5",
+    "birth_order": "birth_order",
+    "cause": "icd10_chapter",
+    "migration_type": "migration_type",
+    "country": "country",
+    "country_group": "country_group",
+    "citizenship": "country",
+    "reason": "migration_reason",
+    "origin": "soate",
+    "destination": "soate",
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    """The same text in the three languages."""
+
+    ky: str
+    ru: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A catalog entry. ``unit_base`` is the base of a rate (1000 for "per 1,000").
+
+    ``additive`` says whether values add up over the dimensions (counts do, rates do not):
+    the release checks that totals equal the sums of their parts for additive indicators.
+    ``bounds`` are the plausible range of the values, checked on every release (only on the
+    cells matching ``bounds_at``, e.g. life expectancy at birth).
+    """
+
+    id: str
+    topic: str
+    name: Text
+    definition: Text
+    unit: str
+    dimensions: tuple[str, ...]
+    unit_base: int = 1
+    decimals: int = 0
+    additive: bool = True
+    bounds: tuple[float, float] | None = None
+    bounds_at: tuple[tuple[str, str], ...] = ()  # check the bounds only where dims match
+    source: str = "civil_registry"
+    methodology: Text | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = [d for d in self.dimensions if d not in DIMENSIONS]
+        if unknown:
+            raise ValueError(f"{self.id}: unknown dimensions {unknown}")
