@@ -4,8 +4,8 @@ A release is written once and never changed: a later computation for the same pe
 new release that *revises* the previous one, and :func:`diff` says which values changed.
 Publication: a release whose checks pass is scheduled for its publication time and is
 public from then on (embargoed before); ``publish`` brings that time forward to now. A
-release that failed a check is never public. :func:`is_public` is the one rule the API,
-the publications and the exports use.
+release that failed a check is never public. ``store.visibility.is_public`` is the one rule
+the API, the publications and the exports use.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from indicators.catalog import all_specs, computations
@@ -39,11 +39,6 @@ CHUNK = 20_000
 
 class ReleaseError(Exception):
     """A release cannot be made or published; the message says why."""
-
-
-def is_public(now: datetime) -> ColumnElement[bool]:
-    """SQL condition: the release is published and its publication time has come."""
-    return and_(Release.published_at.is_not(None), Release.published_at <= now)
 
 
 def sync_catalog(session: Session, specs: list[Spec]) -> None:

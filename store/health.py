@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from store import schema
 from store.db import Database
 from store.models import IngestBatch, Release
+from store.visibility import is_public
 
 
 def store_health(database: Database, now: datetime | None = None) -> dict[str, Any]:
@@ -21,10 +22,7 @@ def store_health(database: Database, now: datetime | None = None) -> dict[str, A
             session.execute(text("SELECT 1"))
             revision = schema.current_revision(database.engine)
             latest = session.scalars(
-                select(Release)
-                .where(Release.published_at.is_not(None), Release.published_at <= now)
-                .order_by(Release.published_at.desc())
-                .limit(1)
+                select(Release).where(is_public(now)).order_by(Release.published_at.desc()).limit(1)
             ).first()
             synthetic = session.scalar(select(IngestBatch.id).where(IngestBatch.synthetic).limit(1))
     except SQLAlchemyError as error:

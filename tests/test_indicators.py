@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from classifiers.loader import load_classifiers
 from indicators.methods import abridged_life_table
-from indicators.release import ReleaseError, compute_release, diff, is_public, publish
+from indicators.release import ReleaseError, compute_release, diff, publish
 from store.models import Observation, Release, ReleaseStatus
+from store.visibility import is_public
 from tests import factories as f
 
 NOW = datetime(2026, 2, 1, 4, 0, tzinfo=UTC)
