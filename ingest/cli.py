@@ -82,3 +82,71 @@ def sources_command() -> None:
     """List the sources that can be ingested."""
     for name, adapter_class in discover().items():
         click.echo(f"{name:<24} {adapter_class.help}")
+
+
+@cli.command("crosswalks")
+def crosswalks_command() -> None:
+    """Load the versioned crosswalks (ministry lists → СОАТЕ, countries) from ingest/data."""
+    from ingest import crosswalks
+
+    with db.transaction() as session:
+        count = crosswalks.load(session)
+    click.echo(f"{count} crosswalk entries loaded")
+
+
+@cli.command("unmapped")
+@click.option("--source", default=None)
+def unmapped_command(source: str | None) -> None:
+    """Ministry codes without a mapping, with counts and suggested СОАТЕ matches (JSON)."""
+    from ingest.crosswalks import unmapped_report
+
+    with db.session() as session:
+        click.echo(json.dumps(unmapped_report(session, source), ensure_ascii=False, indent=2))
+
+
+@cli.command("quality")
+@click.argument("source")
+@click.option("--from", "start", required=True, help="First day of the period (ISO).")
+@click.option("--to", "end", required=True, help="Last day of the period (ISO).")
+def quality_command(source: str, start: str, end: str) -> None:
+    """The quality report of SOURCE for a period, as JSON."""
+    from datetime import date
+
+    from ingest.quality import report
+
+    tables = {
+        "asb": "migration_event",
+        "foreigners": "foreigner_registration",
+        "citizenship": "citizenship_event",
+        "zags-births": "birth_event",
+        "zags-deaths": "death_event",
+        "zags-marriages": "marriage_event",
+        "zags-divorces": "divorce_event",
+    }
+    from store.models import Base
+
+    models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    try:
+        period = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        raise click.BadParameter("--from and --to must be ISO dates") from None
+    with db.session() as session:
+        table = models.get(tables.get(source, ""))
+        result = report(session, source, *period, table=table)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@cli.command("resubmit")
+@click.argument("quarantine_id", type=int)
+@click.option("--set", "fields", multiple=True, help="field=value, the correction.")
+def resubmit_command(quarantine_id: int, fields: tuple[str, ...]) -> None:
+    """Correct a quarantined record and submit it again."""
+    from ingest.quarantine import QuarantineError, resubmit
+
+    corrections = dict(f.split("=", 1) for f in fields if "=" in f)
+    try:
+        result = resubmit(loader(), quarantine_id, corrections)
+    except QuarantineError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+    echo_result(result, as_json=False)

@@ -284,7 +284,13 @@ class BatchLoader:
         scrubber: Scrubber,
         ctx: Context,
     ) -> _Outcome:
-        fallback_key = "pos:" + digest(batch.delivery_key, record.position)
+        # No id of its own: the content identifies it, so a re-sent broken record is a duplicate.
+        content = (
+            record.text
+            if record.data is None
+            else json.dumps(record.data, sort_keys=True, default=str)
+        )
+        fallback_key = "content:" + digest(content)
         if record.data is None:
             return _Outcome(
                 record,

@@ -104,3 +104,21 @@ def files_command(out: str, seed: int, scale: float, bad: float) -> None:
     sanarip = write_sanarip(folder / "sanarip.csv", max(500, int(200_000 * scale)), seed, defects)
     for manifest in (border, sanarip):
         click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")
+
+
+@cli.command("tunduk")
+@click.option("--seed", type=int, default=2026, show_default=True)
+@click.option("--scale", type=click.FloatRange(min=0.0, min_open=True), default=1.0)
+@click.option("--first-year", type=int, default=2021, show_default=True)
+@click.option("--years", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default="var/tunduk", show_default=True)
+def tunduk_command(seed: int, scale: float, first_year: int, years: int, out: str) -> None:
+    """Write the synthetic records in each Tunduk source's native form (with defects)."""
+    from pathlib import Path
+
+    from synth.tunduk import write
+
+    click.echo(SYNTHETIC_NOTICE)
+    params = Params(seed=seed, scale=scale, first_year=first_year, years=years)
+    for source, count in write(params, Path(out)).items():
+        click.echo(f"  {source:<16} {count:>10,} records")
