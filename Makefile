@@ -4,6 +4,7 @@ PY     := $(VENV)/bin/python
 FLASK  := $(VENV)/bin/flask --app app
 SCALE  ?= 1.0
 SEED   ?= 2026
+PERIOD ?= 2025
 
 .PHONY: run serve data test lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
 
@@ -17,6 +18,7 @@ data: setup-run
 	$(FLASK) synth files --seed $(SEED) --scale $(SCALE) --out var/sources
 	$(FLASK) ingest border --file var/sources/border.csv --synthetic
 	$(FLASK) ingest sanarip --file var/sources/sanarip.csv --synthetic
+	$(FLASK) release compute --period $(PERIOD) --publish-at now --if-changed
 
 serve: setup-run
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py 'app:create_app()'
@@ -28,6 +30,7 @@ test: setup-test lint
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md
 bench: setup-test
 	$(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000}
+	$(PY) bench/bench_release.py --scale $${BENCH_SCALE:-1.0}
 
 lint: setup-test
 	$(VENV)/bin/ruff check .

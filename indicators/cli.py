@@ -39,8 +39,19 @@ def _when(value: str) -> datetime:
     show_default=True,
     help="Publication time (embargo until then): ISO date-time or 'now'.",
 )
-def compute_command(period: int, provisional: bool, publish_at: str) -> None:
+@click.option(
+    "--if-changed",
+    is_flag=True,
+    help="Do nothing when the newest public release has the same inputs.",
+)
+def compute_command(period: int, provisional: bool, publish_at: str, if_changed: bool) -> None:
     """Compute every indicator into a new release, check it and schedule it."""
+    if if_changed:
+        with db.session() as session:
+            same = releases.unchanged_release(session, period)
+            if same is not None:
+                click.echo(f"release {same.id} already holds these inputs: nothing to do")
+                return
     status = ReleaseStatus.PROVISIONAL if provisional else ReleaseStatus.FINAL
     scheduled = _when(publish_at)
     steps = ["population", "vital", "migration", "checks", "write"]

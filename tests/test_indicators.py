@@ -195,3 +195,15 @@ def test_the_cli_computes_publishes_and_compares(app, session: Session) -> None:
     assert published.exit_code == 0, published.output
     second = runner.invoke(args=["release", "compute", "--period", str(YEAR), "--final"])
     assert f"revision {YEAR}-P1 → {YEAR}-F1: 0 values changed" in second.output
+
+
+def test_compute_if_changed_makes_no_identical_release(app, session: Session) -> None:
+    _small_country(session)
+    runner = app.test_cli_runner()
+    args = ["release", "compute", "--period", str(YEAR), "--if-changed"]
+    assert runner.invoke(args=args).exit_code == 0
+    again = runner.invoke(args=args)
+    assert f"release {YEAR}-P1 already holds these inputs" in again.output
+    f.death(session, date(YEAR, 12, 30), date(1950, 1, 1), "F", 74)
+    session.commit()
+    assert f"{YEAR}-P2" in runner.invoke(args=args).output
