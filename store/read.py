@@ -1,0 +1,450 @@
+"""The read layer of dissemination: what the API, the publications and the exports may see.
+
+Everything here applies the embargo rule of :mod:`store.visibility`: a release (its id
+aside, in the calendar) and its observations are returned only once public at ``now``.
+Nothing here knows HTTP or PDFs; every function takes a SQLAlchemy ``Session`` and returns
+plain, immutable values (no ORM objects escape, so callers may cache them freely).
+
+Releases
+    ``latest_public_release(session, now, period=None) -> ReleaseInfo | None``
+    ``public_release(session, release_id, now) -> ReleaseInfo | None``
+    ``public_releases(session, now) -> list[ReleaseInfo]``  (newest first)
+    ``release_calendar(session, now) -> Calendar``  (published, revised, upcoming: ids+dates)
+    ``release_state(session, now) -> ReleaseState``  (fingerprint + when it next changes)
+
+Catalog
+    ``indicators(session) -> list[IndicatorInfo]``; ``indicator(session, id)``
+    ``coverage(session, release_id) -> dict[indicator_id, Coverage]``
+    ``indicator_fingerprints(session, release_id) -> dict[indicator_id, str]``
+
+Observations
+    ``periods(session, release_id, indicator_id) -> list[str]``  (ascending)
+    ``observations(session, release_id, indicator_id, periods=None, where=None)
+        -> list[ObservationRow]``  — ``where`` maps a dimension to the codes to keep;
+        filtering on release, indicator and period is done in SQL (the unique index
+        ``release_id, indicator_id, period, dim_key`` serves it), on dims in Python.
+    ``value(session, release_id, indicator_id, period, **dims) -> ObservationRow | None``
+        — one cell, every dimension not named at its total ``_T``.
+    ``footnotes(session, ids) -> dict[int, FootnoteInfo]``
+
+Classifiers
+    ``codelists(session) -> list[CodelistInfo]``
+    ``codes(session, codelist_id, on=None) -> list[CodeInfo]``  (latest version of each
+        code when ``on`` is None, else the version valid on that date; display order)
+
+A typical reader (a publication)::
+
+    with db.session() as session:
+        release = latest_public_release(session, now)
+        rows = observations(session, release.id, "pop_jan1", periods=["2025"],
+                            where={"sex": ["_T"], "urban_rural": ["_T"], "age5": ["_T"]})
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from store.models import Code, Codelist, Footnote, Indicator, Observation, Release
+from store.visibility import is_public, release_is_public
+
+TOTAL = "_T"
+LANGUAGES = ("ky", "ru", "en")
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """A public release. ``revised_by`` lists the public releases that revise it."""
+
+    id: str
+    reference_period: str
+    status: str
+    scheduled_at: datetime
+    published_at: datetime
+    revises_id: str | None
+    synthetic: bool
+    notes: Mapping[str, Any]
+    revised_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpcomingRelease:
+    """An embargoed release: its id, period and date only — never its contents."""
+
+    id: str
+    reference_period: str
+    status: str
+    scheduled_at: datetime
+
+
+@dataclass(frozen=True)
+class Calendar:
+    published: list[ReleaseInfo]
+    upcoming: list[UpcomingRelease]
+
+
+@dataclass(frozen=True)
+class ReleaseState:
+    """What is public now, as a short fingerprint, and until when that answer holds.
+
+    ``valid_until`` is the next scheduled publication time (``None``: none scheduled), so a
+    cache of anything public can be kept until then (or until a staff action changes it).
+    """
+
+    fingerprint: str
+    latest_id: str | None
+    valid_until: datetime | None
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    id: str
+    topic: str
+    name: Mapping[str, str]
+    definition: Mapping[str, str]
+    unit: str
+    unit_base: int
+    decimals: int
+    dimensions: tuple[str, ...]
+    codelists: Mapping[str, str]
+    source: str
+    discontinued: bool
+    replaced_by: str | None
+    additive: bool
+    methodology: Mapping[str, str] | None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    first_period: str
+    last_period: str
+    observations: int
+
+
+@dataclass(frozen=True)
+class ObservationRow:
+    period: str
+    dims: Mapping[str, str]
+    value: float | None
+    status: str
+    conf: str
+    footnote_id: int | None
+    sort_order: int = 0
+
+
+@dataclass(frozen=True)
+class FootnoteInfo:
+    id: int
+    text: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class CodelistInfo:
+    id: str
+    name: Mapping[str, str]
+    version: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    codelist_id: str
+    code: str
+    parent_code: str | None
+    level: str
+    label: Mapping[str, str]
+    sort_order: int
+    valid_from: date
+    valid_to: date | None
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- releases
+
+
+def _revisions(session: Session, now: datetime) -> dict[str, list[str]]:
+    rows = session.execute(
+        select(Release.revises_id, Release.id).where(
+            is_public(now), Release.revises_id.is_not(None)
+        )
+    )
+    revised: dict[str, list[str]] = {}
+    for revises, rid in rows:
+        if revises is not None:
+            revised.setdefault(revises, []).append(rid)
+    return revised
+
+
+def _info(release: Release, revised_by: Iterable[str] = ()) -> ReleaseInfo:
+    assert release.published_at is not None
+    return ReleaseInfo(
+        id=release.id,
+        reference_period=release.reference_period,
+        status=str(release.status.value),
+        scheduled_at=release.scheduled_at,
+        published_at=release.published_at,
+        revises_id=release.revises_id,
+        synthetic=release.synthetic,
+        notes=dict(release.notes or {}),
+        revised_by=tuple(sorted(revised_by)),
+    )
+
+
+def public_releases(session: Session, now: datetime) -> list[ReleaseInfo]:
+    """Every public release, the newest reference period first, then the newest vintage."""
+    revised = _revisions(session, now)
+    rows = session.scalars(
+        select(Release)
+        .where(is_public(now))
+        .order_by(Release.reference_period.desc(), Release.published_at.desc(), Release.id.desc())
+    )
+    return [_info(r, revised.get(r.id, ())) for r in rows]
+
+
+def latest_public_release(
+    session: Session, now: datetime, period: str | None = None
+) -> ReleaseInfo | None:
+    """The newest public vintage of the newest reference period (or of ``period``)."""
+    query = select(Release).where(is_public(now))
+    if period is not None:
+        query = query.where(Release.reference_period == str(period))
+    release = session.scalars(
+        query.order_by(
+            Release.reference_period.desc(), Release.published_at.desc(), Release.id.desc()
+        ).limit(1)
+    ).first()
+    if release is None:
+        return None
+    return _info(release, _revisions(session, now).get(release.id, ()))
+
+
+def public_release(session: Session, release_id: str, now: datetime) -> ReleaseInfo | None:
+    """The release ``release_id`` if it exists and is public, else ``None`` (never embargoed)."""
+    release = session.get(Release, release_id)
+    if release is None or not release_is_public(release, now):
+        return None
+    return _info(release, _revisions(session, now).get(release.id, ()))
+
+
+def release_calendar(session: Session, now: datetime) -> Calendar:
+    """Published releases (with their revisions) and the upcoming ones: ids and dates only."""
+    upcoming = [
+        UpcomingRelease(r.id, r.reference_period, str(r.status.value), r.published_at or now)
+        for r in session.scalars(
+            select(Release)
+            .where(Release.published_at.is_not(None), Release.published_at > now)
+            .order_by(Release.published_at)
+        )
+    ]
+    return Calendar(published=public_releases(session, now), upcoming=upcoming)
+
+
+def release_state(session: Session, now: datetime) -> ReleaseState:
+    """A fingerprint of the public releases and when the next one becomes public."""
+    rows = session.execute(
+        select(Release.id, Release.published_at).where(is_public(now)).order_by(Release.id)
+    ).all()
+    digest = hashlib.sha256(
+        "|".join(f"{rid}@{published}" for rid, published in rows).encode()
+    ).hexdigest()[:16]
+    upcoming = session.scalar(
+        select(func.min(Release.published_at)).where(
+            Release.published_at.is_not(None), Release.published_at > now
+        )
+    )
+    latest = latest_public_release(session, now)
+    return ReleaseState(digest, latest.id if latest else None, upcoming)
+
+
+# ---------------------------------------------------------------- catalog
+
+
+def _indicator(row: Indicator) -> IndicatorInfo:
+    attributes = row.attributes or {}
+    return IndicatorInfo(
+        id=row.id,
+        topic=row.topic,
+        name={lang: getattr(row, f"name_{lang}") for lang in LANGUAGES},
+        definition={lang: getattr(row, f"definition_{lang}") for lang in LANGUAGES},
+        unit=row.unit,
+        unit_base=row.unit_base,
+        decimals=row.decimals,
+        dimensions=tuple(row.dimensions or ()),
+        codelists=dict(attributes.get("codelists") or {d: d for d in row.dimensions or ()}),
+        source=row.source,
+        discontinued=row.discontinued,
+        replaced_by=row.replaced_by,
+        additive=bool(attributes.get("additive", True)),
+        methodology=attributes.get("methodology"),
+    )
+
+
+def indicators(session: Session) -> list[IndicatorInfo]:
+    """The whole catalog, discontinued indicators included (their ids stay valid)."""
+    return [_indicator(r) for r in session.scalars(select(Indicator).order_by(Indicator.id))]
+
+
+def indicator(session: Session, indicator_id: str) -> IndicatorInfo | None:
+    row = session.get(Indicator, indicator_id)
+    return None if row is None else _indicator(row)
+
+
+def coverage(session: Session, release_id: str) -> dict[str, Coverage]:
+    """First and last period and number of observations of each indicator in a release."""
+    rows = session.execute(
+        select(
+            Observation.indicator_id,
+            func.min(Observation.period),
+            func.max(Observation.period),
+            func.count(),
+        )
+        .where(Observation.release_id == release_id)
+        .group_by(Observation.indicator_id)
+    )
+    return {i: Coverage(first, last, n) for i, first, last, n in rows}
+
+
+def indicator_fingerprints(session: Session, release_id: str) -> dict[str, str]:
+    """A digest of each indicator's values in a release: equal digests, equal data.
+
+    Lets ``sync`` say which indicators changed between two vintages without shipping them.
+    """
+    digests: dict[str, Any] = {}
+    rows = session.execute(
+        select(
+            Observation.indicator_id,
+            Observation.period,
+            Observation.dim_key,
+            Observation.value,
+            Observation.status,
+            Observation.conf,
+            Observation.footnote_id,
+        )
+        .where(Observation.release_id == release_id)
+        .order_by(Observation.indicator_id, Observation.period, Observation.dim_key)
+    )
+    for ind, period, key, value, status, conf, note in rows:
+        digest = digests.get(ind)
+        if digest is None:
+            digest = digests[ind] = hashlib.sha256()
+        text = "" if value is None else repr(round(float(value), 9))
+        digest.update(f"{period}\x1f{key}\x1f{text}\x1f{status}{conf}{note}\x1e".encode())
+    return {ind: d.hexdigest()[:16] for ind, d in digests.items()}
+
+
+# ---------------------------------------------------------------- observations
+
+
+def periods(session: Session, release_id: str, indicator_id: str) -> list[str]:
+    """The periods an indicator has in a release, ascending."""
+    return sorted(
+        session.scalars(
+            select(Observation.period)
+            .where(Observation.release_id == release_id, Observation.indicator_id == indicator_id)
+            .distinct()
+        )
+    )
+
+
+def observations(
+    session: Session,
+    release_id: str,
+    indicator_id: str,
+    periods: Collection[str] | None = None,
+    where: Mapping[str, Collection[str]] | None = None,
+) -> list[ObservationRow]:
+    """Observations of one indicator in one release, in the release's order.
+
+    ``periods`` and ``where`` (dimension → codes) restrict the answer; ``None`` keeps all.
+    The caller must have the release from one of the public-release functions above.
+    """
+    query = select(
+        Observation.period,
+        Observation.dims,
+        Observation.value,
+        Observation.status,
+        Observation.conf,
+        Observation.footnote_id,
+        Observation.sort_order,
+    ).where(Observation.release_id == release_id, Observation.indicator_id == indicator_id)
+    if periods is not None:
+        query = query.where(Observation.period.in_(sorted(set(periods))))
+    filters = {dim: frozenset(codes) for dim, codes in (where or {}).items()}
+    out: list[ObservationRow] = []
+    for period, dims, value, status, conf, note, order in session.execute(
+        query.order_by(Observation.sort_order)
+    ):
+        if filters and any(dims.get(d) not in keep for d, keep in filters.items()):
+            continue
+        out.append(
+            ObservationRow(period, dims, value, str(status.value), str(conf.value), note, order)
+        )
+    return out
+
+
+def value(
+    session: Session, release_id: str, indicator_id: str, period: str, **dims: str
+) -> ObservationRow | None:
+    """One cell: the dimensions named in ``dims``, every other one at its total ``_T``."""
+    info = indicator(session, indicator_id)
+    if info is None:
+        return None
+    where = {d: [dims.get(d, TOTAL)] for d in info.dimensions}
+    rows = observations(session, release_id, indicator_id, [str(period)], where)
+    return rows[0] if rows else None
+
+
+def footnotes(session: Session, ids: Iterable[int]) -> dict[int, FootnoteInfo]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = session.scalars(select(Footnote).where(Footnote.id.in_(wanted)))
+    return {
+        r.id: FootnoteInfo(r.id, {lang: getattr(r, f"text_{lang}") for lang in LANGUAGES})
+        for r in rows
+    }
+
+
+# ---------------------------------------------------------------- classifiers
+
+
+def codelists(session: Session) -> list[CodelistInfo]:
+    return [
+        CodelistInfo(
+            r.id, {lang: getattr(r, f"name_{lang}") for lang in LANGUAGES}, r.version, r.source
+        )
+        for r in session.scalars(select(Codelist).order_by(Codelist.id))
+    ]
+
+
+def codes(session: Session, codelist_id: str, on: date | None = None) -> list[CodeInfo]:
+    """Codes of a codelist in display order: the version valid ``on`` a date, or the latest."""
+    query = select(Code).where(Code.codelist_id == codelist_id)
+    latest: dict[str, Code] = {}
+    for row in session.scalars(query.order_by(Code.valid_from)):
+        if on is not None and not (
+            row.valid_from <= on and (row.valid_to is None or row.valid_to >= on)
+        ):
+            continue
+        latest[row.code] = row  # later versions replace earlier ones
+    ordered = sorted(latest.values(), key=lambda r: (r.sort_order, r.code))
+    return [
+        CodeInfo(
+            codelist_id=r.codelist_id,
+            code=r.code,
+            parent_code=r.parent_code,
+            level=r.level,
+            label={lang: r.label(lang) for lang in LANGUAGES},
+            sort_order=r.sort_order,
+            valid_from=r.valid_from,
+            valid_to=r.valid_to,
+            attributes=dict(r.attributes or {}),
+        )
+        for r in ordered
+    ]
