@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from indicators import release as releases
+from indicators.catalog import TOPICS
 from indicators.cubes import DataError
 from store import db
 from store.models import Release, ReleaseStatus
@@ -54,7 +55,7 @@ def compute_command(period: int, provisional: bool, publish_at: str, if_changed:
                 return
     status = ReleaseStatus.PROVISIONAL if provisional else ReleaseStatus.FINAL
     scheduled = _when(publish_at)
-    steps = ["population", "vital", "migration", "checks", "write"]
+    steps = [*(t.__name__.rsplit(".", 1)[-1] for t in TOPICS), "checks", "write"]
     try:
         with (
             click.progressbar(length=len(steps), label="computing release") as bar,

@@ -278,3 +278,15 @@ def group_members(session: Session, group_codelist: str) -> dict[str, set[str]]:
     for group, code in rows:
         members.setdefault(group, set()).add(code)
     return members
+
+
+def sums(
+    session: Session,
+    table: Any,
+    columns: Sequence[Any],
+    measures: Sequence[Any],
+    *conditions: ColumnElement[bool],
+) -> list[tuple[Any, ...]]:
+    """``(*columns, *sums of measures)`` rows of an already-counted table (reports, border)."""
+    query = select(*columns, *(func.sum(m) for m in measures)).where(*conditions).group_by(*columns)
+    return [tuple(row) for row in session.execute(query)]

@@ -5,16 +5,22 @@ Values stay raw (no rounding) here; only templates and writers round and format 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from indicators.space import Grouping, expand
+from indicators.space import TOTAL, Grouping, expand
 from indicators.spec import Spec
 from store.models import ObsStatus
 
 Axis = tuple[str | None, Grouping]
+
+
+def _with_total(code: str) -> list[str]:
+    return [code, TOTAL] if code != TOTAL else [TOTAL]
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,28 @@ class Frame:
             }
             dims.update(fixed or {})
             self.add(indicator, period, dims, float(value), footnote=footnote)
+
+    def add_with_totals(
+        self,
+        indicator: str,
+        rows: Iterable[tuple[str | int, dict[str, str], float]],
+        rollups: dict[str, Callable[[str], list[str]]] | None = None,
+    ) -> None:
+        """Add counted cells and every total they belong to.
+
+        Each row counts towards its own code and ``_T`` in every dimension (or the codes a
+        ``rollups`` function gives, e.g. a district, its oblast and the country), so totals
+        are sums of exactly the cells received.
+        """
+        rollups = rollups or {}
+        cells: dict[tuple[str, tuple[tuple[str, str], ...]], float] = defaultdict(float)
+        for period, dims, value in rows:
+            names = list(dims)
+            choices = [rollups.get(n, _with_total)(dims[n]) for n in names]
+            for codes in itertools.product(*choices):
+                cells[(str(period), tuple(zip(names, codes, strict=True)))] += value
+        for (period, dims_key), value in cells.items():
+            self.add(indicator, period, dict(dims_key), value)
 
     def __iter__(self) -> Iterator[Obs]:
         return iter(self.rows)

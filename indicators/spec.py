@@ -31,6 +31,9 @@ DIMENSIONS: dict[str, str] = {
     "reason": "migration_reason",
     "origin": "soate",
     "destination": "soate",
+    "direction": "border_direction",
+    "purpose": "purpose_of_trip",
+    "refugee_status": "refugee_status",
 }
 
 

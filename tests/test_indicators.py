@@ -207,3 +207,48 @@ def test_compute_if_changed_makes_no_identical_release(app, session: Session) ->
     f.death(session, date(YEAR, 12, 30), date(1950, 1, 1), "F", 74)
     session.commit()
     assert f"{YEAR}-P2" in runner.invoke(args=args).output
+
+
+def test_border_crossings_and_absent_members_add_up(session: Session) -> None:
+    from store.models import BorderCrossing, HouseholdMember
+
+    _small_country(session)
+    b = f.batch(session)
+    for direction, purpose, count in (
+        ("ENTRY", "WORK", 5),
+        ("EXIT", "WORK", 3),
+        ("ENTRY", "TOURISM", 2),
+    ):
+        session.add(
+            BorderCrossing(
+                batch_id=b.id,
+                crossing_date=date(YEAR, 6, 1),
+                checkpoint="KPP-1",
+                direction=direction,
+                citizenship="398",
+                sex="F",
+                age_group="Y20T24",
+                purpose=purpose,
+                crossings=count,
+            )
+        )
+    for n, present in enumerate((False, False, True)):
+        session.add(
+            HouseholdMember(
+                batch_id=b.id,
+                source_key=f"hm{n}",
+                person_key=f"k{n}",
+                reference_date=date(YEAR, 1, 1),
+                territory=f.UNIT,
+                territory_raw=f.UNIT,
+                sex="M",
+                present=present,
+                absence_reason=None if present else "WORK",
+            )
+        )
+    session.commit()
+    release = _release(session)
+    assert _value(session, release, "border_crossings", YEAR) == 10
+    assert _value(session, release, "border_crossings", YEAR, direction="ENTRY") == 7
+    assert _value(session, release, "border_crossings", YEAR, purpose="WORK") == 8
+    assert _value(session, release, "absent_population", YEAR, soate="41702") == 2
