@@ -182,15 +182,21 @@ def compute_release(
 
 def _write(session: Session, release: Release, frame: Frame) -> None:
     footnotes = _footnote_ids(session)
-    default = (
-        ObsStatus.PROVISIONAL if release.status is ReleaseStatus.PROVISIONAL else ObsStatus.NORMAL
-    )
+    provisional = release.status is ReleaseStatus.PROVISIONAL
+    estimates = {spec_id for spec_id, spec in frame.specs.items() if spec.estimate}
     # Core executemany on the table, not the ORM: observations are written once, in bulk.
     table = Base.metadata.tables["observation"]
     connection = session.connection()
     rows = []
     for order, obs in enumerate(frame):
-        status = obs.status or (ObsStatus.MISSING if obs.value is None else default)
+        if obs.status is not None:
+            status = obs.status
+        elif obs.value is None:
+            status = ObsStatus.MISSING
+        elif provisional:
+            status = ObsStatus.PROVISIONAL
+        else:
+            status = ObsStatus.ESTIMATED if obs.indicator in estimates else ObsStatus.NORMAL
         rows.append(
             {
                 "release_id": release.id,

@@ -22,6 +22,8 @@ DIMENSIONS: dict[str, str] = {
     "mother_age": "age5",
     "groom_age": "age5",
     "bride_age": "age5",
+    "husband_age": "age5",
+    "wife_age": "age5",
     "birth_order": "birth_order",
     "cause": "icd10_chapter",
     "migration_type": "migration_type",
@@ -71,6 +73,7 @@ class Spec:
     bounds: tuple[float, float] | None = None
     bounds_at: tuple[tuple[str, str], ...] = ()  # check the bounds only where dims match
     source: str = "civil_registry"
+    estimate: bool = False  # computed by a model (flagged E in final releases), not counted
     methodology: Text | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
 

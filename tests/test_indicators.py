@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from classifiers.loader import load_classifiers
 from indicators.methods import abridged_life_table
 from indicators.release import ReleaseError, compute_release, diff, publish
+from store import Database, schema
 from store.models import Observation, Release, ReleaseStatus
 from store.visibility import is_public
 from tests import factories as f
@@ -78,6 +80,21 @@ def _value(session: Session, release: Release, indicator: str, period: int, **di
     return matches[0].value
 
 
+@pytest.fixture(scope="module")
+def computed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, Release]]:
+    """One small release shared by the read-only tests (SQLite; the arithmetic is the same
+    on PostgreSQL, which the tests that compute their own release cover)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('computed') / 'statkg.sqlite3'}"
+    database = Database(url)
+    schema.upgrade(database.engine)
+    with database.session() as session:
+        _small_country(session)
+        release = _release(session)
+        session.commit()
+        yield session, release
+    database.dispose()
+
+
 @pytest.fixture
 def small(session: Session) -> Release:
     _small_country(session)
@@ -86,13 +103,15 @@ def small(session: Session) -> Release:
     return release
 
 
-def test_population_moves_forward_by_the_balance(session: Session, small: Release) -> None:
+def test_population_moves_forward_by_the_balance(computed: tuple[Session, Release]) -> None:
+    session, small = computed
     assert _value(session, small, "pop_jan1", YEAR, soate="417") == START
     assert _value(session, small, "pop_jan1", YEAR + 1, soate="417") == END
     assert _value(session, small, "pop_jan1", YEAR + 1, soate="41708") == 2 * 101 * 10 + 1
 
 
-def test_crude_rates_by_hand(session: Session, small: Release) -> None:
+def test_crude_rates_by_hand(computed: tuple[Session, Release]) -> None:
+    session, small = computed
     average = (START + END) / 2
     assert _value(session, small, "crude_birth_rate", YEAR, soate="417") == pytest.approx(
         16 / average * 1000
@@ -105,7 +124,8 @@ def test_crude_rates_by_hand(session: Session, small: Release) -> None:
     )
 
 
-def test_total_fertility_rate_by_hand(session: Session, small: Release) -> None:
+def test_total_fertility_rate_by_hand(computed: tuple[Session, Release]) -> None:
+    session, small = computed
     # 1 January and a year later, both units: 20-24 holds 290 women, 30-34 holds 240.
     women_20_24 = ((WOMEN_20 + 40) + 50 + (10 + WOMEN_20 + 30) + 50) / 2
     women_30_34 = ((WOMEN_30 + 40) + 50 + (10 + WOMEN_30 + 30) + 50) / 2
@@ -114,7 +134,8 @@ def test_total_fertility_rate_by_hand(session: Session, small: Release) -> None:
     assert _value(session, small, "tfr", YEAR, soate="417") == pytest.approx(tfr)
 
 
-def test_life_expectancy_of_men_by_hand_aggregation(session: Session, small: Release) -> None:
+def test_life_expectancy_of_men_by_hand_aggregation(computed: tuple[Session, Release]) -> None:
+    session, small = computed
     # Men's annual average population by life-table group: 20 a year of age, except age 0
     # (20 then 6 boys: 13), the cohort of the man who died at 70 (-0.5), the one at 90
     # (-0.5) and 100+ (20, then 40: 30).
@@ -252,3 +273,34 @@ def test_border_crossings_and_absent_members_add_up(session: Session) -> None:
     assert _value(session, release, "border_crossings", YEAR, direction="ENTRY") == 7
     assert _value(session, release, "border_crossings", YEAR, purpose="WORK") == 8
     assert _value(session, release, "absent_population", YEAR, soate="41702") == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "population_flag", "births_flag"),
+    [(ReleaseStatus.PROVISIONAL, "P", "P"), (ReleaseStatus.FINAL, "E", "A")],
+)
+def test_flags_say_provisional_or_estimated(
+    session: Session, status: ReleaseStatus, population_flag: str, births_flag: str
+) -> None:
+    _small_country(session)
+    release = _release(session, status=status)
+    flags = dict(
+        session.execute(
+            select(Observation.indicator_id, Observation.status).where(
+                Observation.release_id == release.id,
+                Observation.indicator_id.in_(["pop_jan1", "births"]),
+            )
+        ).all()
+    )
+    assert (flags["pop_jan1"].value, flags["births"].value) == (population_flag, births_flag)
+
+
+def test_every_indicator_is_described_in_three_languages(computed: tuple[Session, Release]) -> None:
+    from store.models import Indicator
+
+    session = computed[0]
+    for indicator in session.scalars(select(Indicator)):
+        for lang in ("ky", "ru", "en"):
+            assert getattr(indicator, f"name_{lang}")
+            assert getattr(indicator, f"definition_{lang}")
+        assert indicator.unit

@@ -22,6 +22,20 @@ from store.models import MigrationEvent as M
 TYPES = ("within_oblast", "between_oblasts", "external")
 REASONS = ("WORK", "STUDY", "FAMILY", "RETURN", "HOUSING", "OTHER", "NOT_STATED")
 PER_10000 = "per_10000"
+METHOD = Text(
+    ky="Туруктуу жашаган жери боюнча каттоо (келгендер) жана каттоодон чыгаруу (кеткендер) "
+    "боюнча Санариптик өнүктүрүү министрлигинин маалыматтары. Ички көчүү эки жолу эсептелет: "
+    "кеткен жеринде жана келген жеринде. Жаш — көчүү жылында толгон жаш. Коэффициенттер "
+    "калктын орточо жылдык санынын 10 000 адамына.",
+    ru="Данные Министерства цифрового развития о регистрации (прибывшие) и снятии с учёта "
+    "(выбывшие) по месту постоянного жительства. Внутренний переезд учитывается дважды: в "
+    "месте выбытия и в месте прибытия. Возраст — число лет, исполняющееся в году переезда. "
+    "Коэффициенты — на 10 000 человек среднегодового населения.",
+    en="Registrations (arrivals) and de-registrations (departures) at a place of permanent "
+    "residence, from the Ministry of Digital Development. An internal move counts twice: at "
+    "the origin and at the destination. Age is the age reached in the year of the move. "
+    "Rates are per 10,000 of the annual average population.",
+)
 
 
 def _spec(id_: str, name: Text, definition: Text, dims: tuple[str, ...]) -> Spec:
@@ -33,6 +47,7 @@ def _spec(id_: str, name: Text, definition: Text, dims: tuple[str, ...]) -> Spec
         unit="persons",
         dimensions=dims,
         source="population_register",
+        methodology=METHOD,
     )
 
 
@@ -89,6 +104,7 @@ SPECS = [
             bounds=bounds,
             dimensions=("soate", "migration_type"),
             source="population_register",
+            methodology=METHOD,
         )
         for key, name, definition, bounds in (
             (

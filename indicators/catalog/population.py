@@ -33,6 +33,7 @@ SPECS = [
         dimensions=("soate", "urban_rural", "sex", "age5"),
         source="census_and_registers",
         methodology=METHOD,
+        estimate=True,
     ),
     Spec(
         id="pop_jan1_age",
@@ -51,6 +52,7 @@ SPECS = [
         dimensions=("soate", "sex", "age"),
         source="census_and_registers",
         methodology=METHOD,
+        estimate=True,
     ),
     Spec(
         id="pop_avg",
@@ -71,6 +73,7 @@ SPECS = [
         decimals=0,
         source="census_and_registers",
         methodology=METHOD,
+        estimate=True,
     ),
 ]
 

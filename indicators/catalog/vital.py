@@ -44,6 +44,20 @@ CHAPTERS = (
 )
 MOTHER_AGES = tuple(group for group in AGE5 if 10 <= group[1] <= 50)
 PER_1000 = "per_1000"
+METHOD = Text(
+    ky="Окуялар жарандык абалдын актыларын каттоо органдарынын (ЖААК) маалыматтары боюнча, "
+    "катталган жылы жана туруктуу жашаган жери боюнча эсептелет. Жалпы коэффициенттер калктын "
+    "орточо жылдык санынын 1000 адамына; ымыркайлардын өлүмү 1000 тирүү төрөлгөнгө; "
+    "күтүлүүчү өмүр кыскартылган өлүм таблицасы боюнча (Preston, Heuveline, Guillot, 2001).",
+    ru="События учитываются по данным органов ЗАГС по году регистрации и месту постоянного "
+    "жительства. Общие коэффициенты — на 1000 человек среднегодового населения; младенческая "
+    "смертность — на 1000 родившихся живыми; ожидаемая продолжительность жизни — по "
+    "сокращённой таблице смертности (Preston, Heuveline, Guillot, 2001).",
+    en="Events are counted from civil-registry (ZAGS) records by year of registration and "
+    "place of usual residence. Crude rates are per 1,000 of the annual average population; "
+    "infant mortality per 1,000 live births; life expectancy from an abridged life table "
+    "(Preston, Heuveline and Guillot, 2001).",
+)
 LIFE_TABLE_SEX: dict[str, Literal["male", "female", "both"]] = {
     "M": "male",
     "F": "female",
@@ -59,6 +73,7 @@ def _count(id_: str, ky: str, ru: str, en: str, dims: tuple[str, ...], definitio
         definition=definition,
         unit="persons" if id_ != "marriages" and id_ != "divorces" else "events",
         dimensions=dims,
+        methodology=METHOD,
     )
 
 
@@ -80,6 +95,7 @@ def _rate(
         additive=False,
         bounds=bounds,
         dimensions=dims,
+        methodology=METHOD,
     )
 
 
@@ -137,11 +153,16 @@ SPECS = [
         "Ажырашуулар",
         "Разводы",
         "Divorces",
-        ("soate", "urban_rural"),
-        Text("Катталган ажырашуулар.", "Зарегистрированные разводы.", "Registered divorces."),
+        ("soate", "urban_rural", "husband_age", "wife_age"),
+        Text(
+            "Катталган ажырашуулар, күйөөсүнүн жана аялынын жашы боюнча.",
+            "Зарегистрированные разводы, по возрасту мужа и жены.",
+            "Registered divorces, by the ages of husband and wife.",
+        ),
     ),
     Spec(
         id="natural_increase",
+        methodology=METHOD,
         topic="vital",
         name=Text("Калктын табигый өсүшү", "Естественный прирост населения", "Natural increase"),
         definition=Text(
@@ -243,6 +264,7 @@ SPECS = [
     ),
     Spec(
         id="tfr",
+        methodology=METHOD,
         topic="vital",
         name=Text(
             "Төрөлүүнүн суммардык коэффициенти",
@@ -265,6 +287,7 @@ SPECS = [
     ),
     Spec(
         id="life_expectancy",
+        methodology=METHOD,
         topic="vital",
         name=Text(
             "Күтүлүүчү өмүрдүн узактыгы", "Ожидаемая продолжительность жизни", "Life expectancy"
@@ -403,7 +426,12 @@ def _marriages_and_divorces(ctx: Context, out: Frame) -> None:
         [(MarriageEvent.groom_age, N_AGES), (MarriageEvent.bride_age, N_AGES)],
         sex=literal("M"),
     )
-    divorces = ctx.cube("divorces", DivorceEvent, [], sex=literal("M"))
+    divorces = ctx.cube(
+        "divorces",
+        DivorceEvent,
+        [(DivorceEvent.husband_age, N_AGES), (DivorceEvent.wife_age, N_AGES)],
+        sex=literal("M"),
+    )
     axes = [("soate", ctx.territories()), ("urban_rural", ctx.settlements())]
     ages = [
         ("soate", ctx.territories("country")),
@@ -418,7 +446,15 @@ def _marriages_and_divorces(ctx: Context, out: Frame) -> None:
         divorced = _per_territory(divorces[y], ctx)
         out.add_grid("marriages", year, married, axes, fixed={"groom_age": "_T", "bride_age": "_T"})
         out.add_cube("marriages", year, marriages[y], ages)
-        out.add_grid("divorces", year, divorced, axes)
+        out.add_grid(
+            "divorces", year, divorced, axes, fixed={"husband_age": "_T", "wife_age": "_T"}
+        )
+        out.add_cube(
+            "divorces",
+            year,
+            divorces[y],
+            [*ages[:3], ("husband_age", ctx.age5()), ("wife_age", ctx.age5())],
+        )
         with np.errstate(divide="ignore", invalid="ignore"):
             out.add_grid("crude_marriage_rate", year, married / population * 1000, axes)
             out.add_grid("crude_divorce_rate", year, divorced / population * 1000, axes)
