@@ -30,6 +30,7 @@ test: setup-test lint
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md
 bench: setup-test
 	$(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000}
+	$(PY) bench/bench_api.py --write
 	$(PY) bench/bench_release.py --scale $${BENCH_SCALE:-1.0}
 
 lint: setup-test

@@ -67,6 +67,59 @@ SETTINGS: tuple[Setting, ...] = (
         "subsystem/service (the MCR's service names are not public, so they are configuration).",
     ),
     Setting("STATKG_TUNDUK_TIMEOUT", "30", "Seconds to wait for one Tunduk page before retrying."),
+    Setting(
+        "STATKG_API_CELL_LIMIT",
+        "1000000",
+        "Most cells one data query may select (the product of the selected codes of every "
+        "dimension); larger selections get a 413 problem naming this limit.",
+    ),
+    Setting(
+        "STATKG_API_RATE_LIMIT",
+        "300 per 10 seconds",
+        "Requests one client (IP address) may make to the public API, in flask-limiter's "
+        "notation; conditional requests answered 304 are not counted.",
+    ),
+    Setting(
+        "STATKG_API_RATE_STORAGE",
+        "memory://",
+        "Where the rate-limit counters live (flask-limiter storage URI). memory:// counts per "
+        "gunicorn worker; use a shared store (redis://…) to count per machine or cluster.",
+    ),
+    Setting(
+        "STATKG_API_TOKENS",
+        "",
+        "Staff API tokens and their roles: token=role+role, comma-separated (roles: reader, "
+        "publisher). Empty: the staff endpoints answer 401 to everyone.",
+    ),
+    Setting(
+        "STATKG_API_MAX_AGE",
+        "3600",
+        "Longest Cache-Control max-age (seconds) of public answers; shortened to end at the "
+        "next scheduled publication.",
+    ),
+    Setting(
+        "STATKG_API_CACHE_MB",
+        "64",
+        "Megabytes of finished answers each worker keeps in memory (releases are immutable, "
+        "so an answer stays valid until the set of public releases changes).",
+    ),
+    Setting(
+        "STATKG_API_STATE_TTL",
+        "5",
+        "Seconds a worker trusts its view of which releases are public before asking the "
+        "database again (scheduled publications are picked up on time regardless).",
+    ),
+    Setting(
+        "STATKG_CORS_ORIGINS",
+        "*",
+        "Origins allowed to call the public API from a browser (comma-separated, * for any).",
+    ),
+    Setting(
+        "STATKG_PUBLICATIONS_DIR",
+        "build/publications",
+        "Folder of the built PDF publications that /api/v1/publications lists (relative to "
+        "the project root unless absolute).",
+    ),
 )
 
 
@@ -78,6 +131,17 @@ def setting(name: str) -> str:
 def _env(name: str) -> str:
     default = next(s.default for s in SETTINGS if s.name == name)
     return os.environ.get(name, default)
+
+
+def parse_tokens(value: str) -> dict[str, frozenset[str]]:
+    """``"t1=reader+publisher,t2=reader"`` → ``{"t1": {"reader", "publisher"}, ...}``."""
+    tokens: dict[str, frozenset[str]] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        token, _, roles = item.partition("=")
+        if not token or not roles:
+            raise ValueError("STATKG_API_TOKENS items look like token=role+role")
+        tokens[token] = frozenset(r for r in roles.split("+") if r)
+    return tokens
 
 
 def _development_secret() -> str:
@@ -99,6 +163,21 @@ class Config:
         default_factory=lambda: _env("STATKG_PSEUDONYM_SECRET") or _development_secret()
     )
     default_locale: str = field(default_factory=lambda: _env("STATKG_DEFAULT_LOCALE"))
+    api_cell_limit: int = field(default_factory=lambda: int(_env("STATKG_API_CELL_LIMIT")))
+    api_rate_limit: str = field(default_factory=lambda: _env("STATKG_API_RATE_LIMIT"))
+    api_rate_storage: str = field(default_factory=lambda: _env("STATKG_API_RATE_STORAGE"))
+    api_tokens: dict[str, frozenset[str]] = field(
+        default_factory=lambda: parse_tokens(_env("STATKG_API_TOKENS"))
+    )
+    api_max_age: int = field(default_factory=lambda: int(_env("STATKG_API_MAX_AGE")))
+    api_cache_bytes: int = field(
+        default_factory=lambda: int(float(_env("STATKG_API_CACHE_MB")) * 1024 * 1024)
+    )
+    api_state_ttl: float = field(default_factory=lambda: float(_env("STATKG_API_STATE_TTL")))
+    cors_origins: str = field(default_factory=lambda: _env("STATKG_CORS_ORIGINS"))
+    publications_dir: Path = field(
+        default_factory=lambda: PROJECT_ROOT / _env("STATKG_PUBLICATIONS_DIR")
+    )
 
     def __post_init__(self) -> None:
         if self.default_locale not in LOCALES:

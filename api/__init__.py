@@ -1,6 +1,6 @@
 """The public JSON API: blueprints, schemas, serialisers and the error handler.
 
-It reads releases from the store and never queries microdata.
+It reads releases through ``store.read`` and never queries microdata.
 """
 
 from __future__ import annotations
@@ -9,11 +9,15 @@ from flask import Flask
 
 from api.errors import register_error_handlers
 from api.health import blueprint as health_blueprint
+from api.http import register_http
 from api.locale import register_language_hooks
+from api.v1 import register_v1
 
 
 def register_api(app: Flask) -> None:
     """Attach every blueprint and the problem+json error handler to ``app``."""
     register_language_hooks(app)
+    register_http(app, app.config["STATKG_CONFIG"])
     app.register_blueprint(health_blueprint)
+    register_v1(app)
     register_error_handlers(app)

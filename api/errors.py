@@ -15,6 +15,10 @@ PROBLEM_BASE = "https://stat.kg/problems/"
 
 _TITLES = {
     400: lazy_gettext("Bad request"),
+    401: lazy_gettext("Unauthorized"),
+    403: lazy_gettext("Forbidden"),
+    409: lazy_gettext("Conflict"),
+    422: lazy_gettext("Bad request"),
     404: lazy_gettext("Not found"),
     405: lazy_gettext("Method not allowed"),
     413: lazy_gettext("Selection too large"),
@@ -45,10 +49,58 @@ def problem(status: int, slug: str, detail: str | None = None, **extra: object) 
     return response
 
 
+class ApiError(Exception):
+    """A domain error of the API's services, turned into problem+json by one handler."""
+
+    def __init__(self, status: int, slug: str, detail: str, **extra: object) -> None:
+        super().__init__(detail)
+        self.status, self.slug, self.detail, self.extra = status, slug, detail, extra
+
+
+def _api_error(error: ApiError) -> Response:
+    return problem(error.status, error.slug, error.detail, **error.extra)
+
+
+def _invalid_params(error: HTTPException) -> list[dict[str, str]]:
+    """Field errors of a request that failed its schema (webargs puts them on ``data``)."""
+    messages = getattr(error, "data", {}).get("messages", {})
+    params = []
+    for _location, fields in messages.items():
+        for name, reasons in (fields or {}).items():
+            params.append({"name": str(name), "reason": "; ".join(map(str, _flatten(reasons)))})
+    return params
+
+
+def _flatten(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [item for v in value.values() for item in _flatten(v)]
+    if isinstance(value, list):
+        return [item for v in value for item in _flatten(v)]
+    return [value]
+
+
 def _http_error(error: HTTPException) -> Response:
     status = error.code or 500
     slug = (error.name or "error").lower().replace(" ", "-")
-    return problem(status, slug)
+    params = _invalid_params(error)
+    if status == 422:  # a request that breaks its schema is a bad request, said one way
+        status, slug = 400, "invalid-parameters"
+    response = (
+        problem(status, slug, _("Some parameters are not valid."), invalid_params=params)
+        if params
+        else problem(status, slug, _rate_detail(error) if status == 429 else None)
+    )
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value  # Allow on 405, WWW-Authenticate on 401
+    return response
+
+
+def _rate_detail(error: HTTPException) -> str:
+    limit = getattr(error, "limit", None)
+    return _("At most %(limit)s requests; wait for the time in Retry-After.") % {
+        "limit": str(getattr(limit, "limit", "")) if limit is not None else ""
+    }
 
 
 def _unexpected(error: Exception) -> Response:
@@ -57,5 +109,6 @@ def _unexpected(error: Exception) -> Response:
 
 
 def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(ApiError, _api_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)

@@ -19,6 +19,7 @@ Catalog
 
 Observations
     ``periods(session, release_id, indicator_id) -> list[str]``  (ascending)
+    ``dimension_codes(session, release_id, indicator_id) -> dict[dim, set[code]]``
     ``observations(session, release_id, indicator_id, periods=None, where=None)
         -> list[ObservationRow]``  — ``where`` maps a dimension to the codes to keep;
         filtering on release, indicator and period is done in SQL (the unique index
@@ -448,3 +449,19 @@ def codes(session: Session, codelist_id: str, on: date | None = None) -> list[Co
         )
         for r in ordered
     ]
+
+
+def dimension_codes(session: Session, release_id: str, indicator_id: str) -> dict[str, set[str]]:
+    """The codes each dimension of an indicator actually takes in a release (``period`` too)."""
+    present: dict[str, set[str]] = {"period": set()}
+    rows = session.execute(
+        select(Observation.period, Observation.dim_key)
+        .where(Observation.release_id == release_id, Observation.indicator_id == indicator_id)
+        .distinct()
+    )
+    for period, key in rows:
+        present["period"].add(period)
+        for part in key.split("|") if key else ():
+            dim, _, code = part.partition("=")
+            present.setdefault(dim, set()).add(code)
+    return present

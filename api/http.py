@@ -1,0 +1,221 @@
+"""HTTP conventions of the public API, in one place: caching, 304s, CORS, limits, gzip.
+
+- ``@public_answer`` wraps a read-only view: its 200 answer is cached under the fingerprint
+  of the public releases, sent with a weak ``ETag`` (a digest of the body, so an ETag changes
+  only when the bytes do), ``Last-Modified`` (publication time of the release it came from)
+  and a ``Cache-Control`` that ends at the next scheduled publication; ``If-None-Match`` /
+  ``If-Modified-Since`` get a 304.
+- CORS (flask-cors) on every answer, errors and preflights included.
+- Per-client rate limits (flask-limiter) with ``RateLimit-*`` headers; 304s are not counted;
+  a 429 says when to retry (``Retry-After``).
+- gzip/brotli (flask-compress), compressed bodies reused by ETag.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from flask import Flask, Response, current_app, g, request
+from flask_compress import Compress
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+from api.cache import AnswerCache, CachedAnswer, CompressedCache, PublicState, utcnow
+from config import Config
+from l10n import current_language
+from store import read
+from store.db import Database
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXPOSED = [
+    "ETag",
+    "Last-Modified",
+    "Content-Language",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
+
+
+def dumps(body: Any) -> bytes:
+    """Compact JSON, Cyrillic kept readable (the phone pays for every byte)."""
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def json_response(body: Any, status: int = 200, mimetype: str = "application/json") -> Response:
+    return Response(dumps(body), status=status, mimetype=mimetype)
+
+
+def state() -> PublicState:
+    return cast(PublicState, current_app.extensions["statkg.public_state"])
+
+
+def answers() -> AnswerCache:
+    return cast(AnswerCache, current_app.extensions["statkg.answers"])
+
+
+def database() -> Database:
+    return cast(Database, current_app.extensions["statkg.db"])
+
+
+def config() -> Config:
+    return cast(Config, current_app.config["STATKG_CONFIG"])
+
+
+def public_state() -> read.ReleaseState:
+    """What is public now (cached per worker; see :mod:`api.cache`)."""
+    now = utcnow()
+    g.now = now
+    return state().get(now)
+
+
+def mark_source(published_at: datetime | None, immutable: bool = False) -> None:
+    """Tell the caching layer which release an answer came from (views/services call it)."""
+    g.last_modified = published_at
+    g.immutable = immutable
+
+
+def _max_age(current: read.ReleaseState, immutable: bool) -> int:
+    if immutable:
+        return 365 * 24 * 3600
+    ceiling = config().api_max_age
+    if current.valid_until is None:
+        return ceiling
+    seconds = int((current.valid_until - utcnow()).total_seconds())
+    return max(0, min(ceiling, seconds))
+
+
+def _finish(answer: CachedAnswer, current: read.ReleaseState) -> Response:
+    g.etag = answer.etag
+    max_age = _max_age(current, answer.immutable)
+    cache_control = f"public, max-age={max_age}"
+    if answer.immutable:
+        cache_control += ", immutable"
+    if_none_match = request.if_none_match
+    not_modified = (
+        if_none_match.contains_weak(answer.etag)
+        if if_none_match
+        else (
+            answer.last_modified is not None
+            and request.if_modified_since is not None
+            and answer.last_modified.replace(microsecond=0) <= request.if_modified_since
+        )
+    )
+    if not_modified and request.method in ("GET", "HEAD"):
+        response = Response(status=304)
+    else:
+        response = Response(answer.body, mimetype=answer.mimetype)
+    response.set_etag(answer.etag, weak=True)
+    if answer.last_modified is not None:
+        response.last_modified = answer.last_modified
+    response.headers["Cache-Control"] = cache_control
+    return response
+
+
+def public_answer(view: F) -> F:
+    """Cache a read-only view's 200 answer and serve conditional requests (see module doc)."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Response:
+        current = public_state()
+        body = request.get_data() if request.method == "POST" else b""
+        key = (
+            request.method,
+            request.path,
+            request.query_string,
+            body,
+            current_language(),
+            current.fingerprint,
+        )
+        cache = answers()
+        answer = cache.get(key)
+        if answer is None:
+            response = view(*args, **kwargs)
+            if response.status_code != 200:
+                return cast(Response, response)
+            data = response.get_data()
+            answer = CachedAnswer(
+                body=data,
+                mimetype=response.mimetype or "application/json",
+                etag=hashlib.blake2b(data, digest_size=12).hexdigest(),
+                last_modified=g.get("last_modified", state().latest_published),
+                immutable=bool(g.get("immutable", False)),
+            )
+            cache.put(key, answer)
+        return _finish(answer, current)
+
+    return cast(F, wrapper)
+
+
+def _client_key() -> str:
+    return get_remote_address() or "unknown"
+
+
+def _rate_headers(response: Response) -> Response:
+    """IETF RateLimit fields: reset as seconds from now; Retry-After only when refused."""
+    reset = response.headers.get("RateLimit-Reset")
+    if reset is not None:
+        with contextlib.suppress(ValueError):
+            response.headers["RateLimit-Reset"] = str(max(0, int(float(reset) - time.time())))
+        limit = current_app.extensions.get("statkg.rate_policy")
+        if limit:
+            response.headers["RateLimit-Policy"] = limit
+    if response.status_code not in (429, 503):
+        response.headers.pop("Retry-After", None)
+    return response
+
+
+def _policy(text: str) -> str:
+    """``"300 per 10 seconds"`` → ``"300;w=10"`` (the IETF RateLimit-Policy form)."""
+    from limits import parse
+
+    item = parse(text)
+    return f"{item.amount};w={item.get_expiry()}"
+
+
+def register_http(app: Flask, settings: Config) -> Limiter:
+    """Attach caching state, CORS, rate limits and compression to ``app``."""
+    database_ = cast(Database, app.extensions["statkg.db"])
+    app.extensions["statkg.public_state"] = PublicState(database_, settings.api_state_ttl)
+    app.extensions["statkg.answers"] = AnswerCache(settings.api_cache_bytes)
+    app.extensions["statkg.rate_policy"] = _policy(settings.api_rate_limit)
+    app.after_request(_rate_headers)  # registered first, so it runs after flask-limiter's
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": origins if origins != ["*"] else "*"}},
+        expose_headers=EXPOSED,
+        allow_headers=["Accept-Language", "Content-Type", "If-None-Match", "Authorization"],
+        max_age=86400,
+        send_wildcard=origins == ["*"],
+    )
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    app.config.setdefault("RATELIMIT_HEADER_LIMIT", "RateLimit-Limit")
+    app.config.setdefault("RATELIMIT_HEADER_REMAINING", "RateLimit-Remaining")
+    app.config.setdefault("RATELIMIT_HEADER_RESET", "RateLimit-Reset")
+    limiter = Limiter(
+        key_func=_client_key,
+        app=app,
+        default_limits=[settings.api_rate_limit],
+        default_limits_deduct_when=lambda response: response.status_code != 304,
+        default_limits_exempt_when=lambda: request.method == "OPTIONS" or request.path == "/health",
+        storage_uri=settings.api_rate_storage,
+        retry_after="delta-seconds",
+    )
+    app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
+    app.config.setdefault("COMPRESS_MIMETYPES", ["application/json", "application/problem+json"])
+    app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
+    app.config.setdefault("COMPRESS_CACHE_BACKEND", CompressedCache)
+    app.config.setdefault("COMPRESS_CACHE_KEY", lambda _request: g.get("etag") or "")
+    Compress(app)
+    return limiter

@@ -1,0 +1,1 @@
+"""Staff endpoints: ingest status, quality reports, publishing a release (token + role)."""

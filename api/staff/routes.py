@@ -1,0 +1,100 @@
+"""Staff routes under ``/api/v1/staff``: a bearer token from ``STATKG_API_TOKENS`` with a role."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from flask import Response, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.cache import utcnow
+from api.errors import ApiError
+from api.http import config, database, json_response, state
+from api.staff import service
+from l10n import _
+
+F = TypeVar("F", bound=Callable[..., Any])
+blueprint = Blueprint(
+    "staff", __name__, url_prefix="/api/v1/staff", description="Staff only (bearer token)"
+)
+_AUTH = {
+    "security": [{"bearer": []}],
+    "responses": {
+        str(code): {
+            "description": text,
+            "content": {
+                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+            },
+        }
+        for code, text in ((401, "No valid token."), (403, "The token lacks the role."))
+    },
+}
+
+
+def requires(role: str) -> Callable[[F], F]:
+    """Let the request through only with a configured token that has ``role``."""
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            header = request.headers.get("Authorization", "")
+            token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+            roles = next(
+                (
+                    r
+                    for known, r in config().api_tokens.items()
+                    if token and hmac.compare_digest(known.encode(), token.encode())
+                ),
+                None,
+            )
+            if roles is None:
+                raise ApiError(401, "unauthorized", _("This address needs a staff token."))
+            if role not in roles:
+                raise ApiError(403, "forbidden", _("This token may not do that."), role=role)
+            return view(*args, **kwargs)
+
+        return cast(F, wrapper)
+
+    return decorate
+
+
+@blueprint.route("/ingest")
+class IngestView(MethodView):
+    @blueprint.doc(**_AUTH)
+    @requires("reader")
+    def get(self) -> Response:
+        """The latest ingest batches and their counts."""
+        with database().session() as session:
+            response = json_response(service.ingest_status(session))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+@blueprint.route("/quality")
+class QualityView(MethodView):
+    @blueprint.doc(**_AUTH)
+    @requires("reader")
+    def get(self) -> Response:
+        """Open quarantine by source and reason, and the checks of every release."""
+        with database().session() as session:
+            response = json_response(service.quality(session))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+@blueprint.route("/releases/<string:release_id>/publish")
+class PublishView(MethodView):
+    @blueprint.doc(**_AUTH)
+    @requires("publisher")
+    def post(self, release_id: str) -> Response:
+        """Make a release that passed its checks public now."""
+        with database().session() as session:
+            body = service.publish(session, release_id, utcnow())
+        state().invalidate()
+        response = json_response(body)
+        response.headers["Cache-Control"] = "no-store"
+        return response
