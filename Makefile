@@ -18,6 +18,10 @@ data: setup-run
 	$(FLASK) synth files --seed $(SEED) --scale $(SCALE) --out var/sources
 	$(FLASK) ingest border --file var/sources/border.csv --synthetic
 	$(FLASK) ingest sanarip --file var/sources/sanarip.csv --synthetic
+	$(FLASK) ingest paper-absent --file var/sources/paper_absent.xlsx --synthetic
+	$(FLASK) ingest paper-workers --file var/sources/paper_workers.csv --synthetic
+	$(FLASK) ingest paper-students --file var/sources/paper_students.xlsx --synthetic
+	$(FLASK) ingest paper-refugees --file var/sources/paper_refugees.xlsx --synthetic
 	$(FLASK) release compute --period $(PERIOD) --publish-at now --if-changed
 
 serve: setup-run

@@ -150,3 +150,19 @@ def resubmit_command(quarantine_id: int, fields: tuple[str, ...]) -> None:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(2) from None
     echo_result(result, as_json=False)
+
+
+@cli.command("templates")
+@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), required=True)
+@click.option("--out", type=click.Path(file_okay=False), default="var/templates", show_default=True)
+@click.option("--report", "reports", multiple=True, help="Only this report (paper-…); repeatable.")
+def templates_command(lang: str, out: str, reports: tuple[str, ...]) -> None:
+    """Write the blank paper-report templates in LANG: XLSX and CSV, one pair per report."""
+    from pathlib import Path
+
+    from classifiers.countries import country_rows
+    from ingest.paper import write_templates
+
+    countries = sorted(getattr(row, f"label_{lang}") for row in country_rows())
+    for path in write_templates(lang, Path(out), countries, reports):
+        click.echo(str(path))

@@ -2,16 +2,22 @@
 
 Why read once: a Tunduk feed maps hundreds of thousands of codes; a query per code would
 make ingestion as slow as the database round trip. The valid СОАТЕ and country codes and the
-versioned crosswalks are small, so they are held in dictionaries. Codes that no crosswalk
+versioned crosswalks are small, so they are held in dictionaries. So are the names of
+countries and territories in ky/ru/en (the classifiers' labels, the known Russian spellings of
+СОАТЕ units and ``ingest/data/country_names.csv``), because people keying paper reports write
+"Индия" or "Ноокенский район" rather than codes. Codes that no crosswalk
 maps are counted here, so a run can report them (with suggested matches, see
 :mod:`ingest.crosswalks`) instead of dropping them silently.
 """
 
 from __future__ import annotations
 
+import csv
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +25,13 @@ from sqlalchemy.orm import Session
 from store.models import Code, Crosswalk
 
 KYRGYZSTAN = "417"
+COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.csv"
+_NOT_LETTERS = re.compile(r"[^\w]|_|\d", re.UNICODE)
+
+
+def name_key(name: str) -> str:
+    """A name as compared exactly: lower case, ё as е, letters only (``г. Ош`` → ``гош``)."""
+    return _NOT_LETTERS.sub("", name.lower().replace("ё", "е"))
 
 
 @dataclass
@@ -34,30 +47,73 @@ class Context:
     )
     today: date = field(default_factory=lambda: datetime.now(UTC).date())
     unmapped: Counter[tuple[str, str]] = field(default_factory=Counter)
+    country_names: dict[str, str] = field(default_factory=dict)  # name_key -> numeric
+    territory_names: dict[str, set[str]] = field(default_factory=dict)  # name_key -> codes
+    territory_fuzzy: dict[str, set[str]] = field(default_factory=dict)  # normalise -> codes
 
     @classmethod
     def load(cls, session: Session) -> Context:
         ctx = cls()
-        for code, attributes, codelist in session.execute(
-            select(Code.code, Code.attributes, Code.codelist_id).where(
-                Code.codelist_id.in_(("soate", "country"))
-            )
+        for code, attributes, codelist, *labels in session.execute(
+            select(
+                Code.code,
+                Code.attributes,
+                Code.codelist_id,
+                Code.label_ky,
+                Code.label_ru,
+                Code.label_en,
+            ).where(Code.codelist_id.in_(("soate", "country")))
         ):
             attrs = attributes or {}
             if codelist == "soate":
                 ctx.soate.add(code)
                 if attrs.get("full_code"):
                     ctx.soate_full[str(attrs["full_code"])] = code
+                ctx._add_territory_names(code, [*labels, *(attrs.get("alt_names_ru") or [])])
             else:
                 ctx.countries.add(code)
                 for key in ("alpha2", "alpha3"):
                     if attrs.get(key):
                         ctx.country_alpha[str(attrs[key]).upper()] = code
+                for label in labels:
+                    if label:
+                        ctx.country_names.setdefault(name_key(label), code)
+        ctx._add_country_aliases()
         for entry in session.scalars(select(Crosswalk)):
             ctx.crosswalks.setdefault((entry.reference_list, entry.source_code), []).append(
                 (entry.target_code, entry.valid_from, entry.valid_to)
             )
         return ctx
+
+    def _add_territory_names(self, code: str, names: list[str]) -> None:
+        from ingest.crosswalks import normalise
+
+        for name in names:
+            if name:
+                self.territory_names.setdefault(name_key(name), set()).add(code)
+                self.territory_fuzzy.setdefault(normalise(name), set()).add(code)
+
+    def _add_country_aliases(self) -> None:
+        """Other names people write (``США``, ``Turkey``, ``Южная Корея``): reference data."""
+        with COUNTRY_NAMES.open(encoding="utf-8") as lines:
+            for row in csv.DictReader(line for line in lines if not line.startswith("#")):
+                if row["code"] in self.countries:
+                    self.country_names.setdefault(name_key(row["name"]), row["code"])
+
+    def country_by_name(self, name: str) -> str | None:
+        """The ISO numeric code of a country named in ky, ru or en (or a known alias)."""
+        return self.country_names.get(name_key(name))
+
+    def territory_by_name(self, name: str) -> str | None:
+        """The СОАТЕ code of a unit named in ky, ru or en, tolerant of spellings when that
+        leaves one candidate (``Джети-Огузский р-н``); ``None`` when unknown or ambiguous."""
+        from ingest.crosswalks import normalise
+
+        exact = self.territory_names.get(name_key(name), set())
+        if len(exact) == 1:
+            return next(iter(exact))
+        fuzzy = self.territory_fuzzy.get(normalise(name), set())
+        return next(iter(fuzzy)) if len(fuzzy) == 1 and not exact else None
 
     def crosswalk(self, reference_list: str, code: str, on: date | None) -> str | None:
         """The state code a ministry code maps to on ``on`` (the newest version if ``None``)."""

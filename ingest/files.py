@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,9 @@ SAMPLE_BYTES = 1 << 20  # 1 MiB decides the encoding
 MAX_CELL = 1000  # longer cells are cut (and flagged) rather than kept whole
 DELIMITERS = (";", ",", "\t", "|")
 XLSX_MAGIC = b"PK\x03\x04"
+# The csv module refuses a field over 128 KiB with an exception; a pasted blob in a keyed
+# report must be a cut cell, not a traceback (the whole text is in memory already).
+csv.field_size_limit(1 << 30)
 
 MESSAGES: dict[str, dict[str, str]] = {
     "empty_file": {
@@ -105,6 +107,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В шаблоне нет строк с данными",
         "en": "The template has no data rows",
     },
+    "bad_period": {
+        "ky": "Отчеттук мезгил «{value}» туура эмес: {expected} күтүлгөн",
+        "ru": "Неверный отчётный период «{value}»: ожидается {expected}",
+        "en": "The reporting period '{value}' is not valid: expected {expected}",
+    },
+    "formula_meta": {
+        "ky": "«{field}» формулага окшош текстти камтыйт (=, +, -, @ менен башталат)",
+        "ru": "Поле «{field}» содержит текст, похожий на формулу (начинается с =, +, -, @)",
+        "en": "'{field}' holds text that looks like a formula (starts with =, +, -, @)",
+    },
+    "meta_too_long": {
+        "ky": "«{field}» өтө узун ({limit} белгиден ашпашы керек)",
+        "ru": "Поле «{field}» слишком длинное (не более {limit} символов)",
+        "en": "'{field}' is too long (at most {limit} characters)",
+    },
+    "bad_csv": {
+        "ky": "CSV файлын окууга болбойт: {detail}",
+        "ru": "Не удаётся прочитать файл CSV: {detail}",
+        "en": "The CSV file cannot be read: {detail}",
+    },
+    "too_many_rows": {
+        "ky": "Үлгүдө саптар өтө көп ({limit} ашык): файлды бөлүңүз",
+        "ru": "В шаблоне слишком много строк (более {limit}): разделите файл",
+        "en": "The template has too many rows (more than {limit}): split the file",
+    },
     "too_many_problems": {
         "ky": "… жана дагы {count} ката",
         "ru": "… и ещё ошибок: {count}",
@@ -182,12 +209,12 @@ def is_xlsx(path: Path) -> bool:
         return handle.read(4) == XLSX_MAGIC
 
 
-def read_cells(path: Path) -> tuple[str, Iterator[list[str]]]:
+def read_cells(path: Path, delimiter: str | None = None) -> tuple[str, Iterator[list[str]]]:
     """The rows of a small CSV or XLSX file as lists of stripped strings, and the encoding.
 
     For reports keyed by people (thousands of rows at most); big files are streamed by their
     own readers. Cells longer than :data:`MAX_CELL` are cut so that a pasted blob cannot fill
-    the quarantine.
+    the quarantine. ``delimiter`` (CSV only) overrides the sniffed one.
     """
     if path.stat().st_size == 0:
         raise FileProblemsError([Problem("empty_file")])
@@ -199,7 +226,9 @@ def read_cells(path: Path) -> tuple[str, Iterator[list[str]]]:
     first_line = text.split("\n", 1)[0]
     # The template's first line holds one marker cell; sniff on the first line with several.
     sample_line = next((line for line in text.splitlines()[:10] if len(line) > 40), first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(sample_line))
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(sample_line)
+    )
     return encoding, (_clean(row) for row in reader)
 
 
@@ -214,14 +243,21 @@ def _clean(row: list[Any]) -> list[str]:
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     from openpyxl import load_workbook
 
+    # Opened from the bytes, not the name: a workbook sent as "report.csv" is still read.
+    # A corrupt workbook makes openpyxl raise many kinds of errors, at opening or at any row;
+    # each is the same clear problem for the sender.
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=False)
+    except Exception as error:
         raise FileProblemsError([Problem("bad_xlsx", {"detail": type(error).__name__})]) from error
     try:
         sheet = workbook.worksheets[0]
         for row in sheet.iter_rows(values_only=True):
             yield _clean([_xlsx_value(value) for value in row])
+    except FileProblemsError:
+        raise
+    except Exception as error:
+        raise FileProblemsError([Problem("bad_xlsx", {"detail": type(error).__name__})]) from error
     finally:
         workbook.close()
 

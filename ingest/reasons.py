@@ -99,6 +99,12 @@ REASON_CODES: dict[str, ReasonCode] = {
             "Текст похож на формулу (начинается с =, +, -, @)",
             "Text looks like a spreadsheet formula (starts with =, +, -, @)",
         ),
+        ReasonCode(
+            "TOTAL_MISMATCH",
+            "Жыйынтык кошулуучулардын суммасына барабар эмес",
+            "Итог не равен сумме слагаемых",
+            "The total is not the sum of its parts",
+        ),
     )
 }
 

@@ -79,6 +79,10 @@ def generate_command(seed: int, scale: float, first_year: int, years: int, repla
     click.echo(f"total {sum(rows.values()):,} rows in {time.perf_counter() - started:.1f} s")
 
 
+PAPER_FILES = (("paper-absent", "ky", "xlsx"), ("paper-workers", "ru", "csv"),
+               ("paper-students", "en", "xlsx"), ("paper-refugees", "ru", "xlsx"))  # fmt: skip
+
+
 @cli.command("files")
 @click.option("--out", type=click.Path(file_okay=False), default="var/sources", show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True, help="Random seed.")
@@ -92,17 +96,24 @@ def generate_command(seed: int, scale: float, first_year: int, years: int, repla
 @click.option("--bad", type=click.FloatRange(0.0, 1.0), default=0.01, show_default=True,
               help="Share of records with a defect the loader must quarantine.")  # fmt: skip
 def files_command(out: str, seed: int, scale: float, bad: float) -> None:
-    """Write the file sources' native files (border, Sanarip Aimak), with defects."""
+    """Write the file sources' native files (border, Sanarip Aimak, paper reports), with defects."""
     from pathlib import Path
 
-    from synth.files import Defects, write_border, write_sanarip
+    from synth.files import Defects, write_border, write_paper, write_sanarip
 
     click.echo(SYNTHETIC_NOTICE)
     folder, defects = Path(out), Defects(bad=bad)
     border = write_border(folder / "border.csv", max(1000, int(37_000_000 * scale)), seed,
                           defects, encoding="cp1251")  # fmt: skip
     sanarip = write_sanarip(folder / "sanarip.csv", max(500, int(200_000 * scale)), seed, defects)
-    for manifest in (border, sanarip):
+    # The paper reports as keyed: in each language, XLSX and CSV, Russian in Windows-1251
+    # (Kyrgyz letters ү ө ң do not exist in that code page).
+    papers = [
+        write_paper(report, folder / f"{report.replace('-', '_')}.{suffix}", lang, seed + i,
+                    defects, scale, "cp1251" if lang == "ru" and suffix == "csv" else "utf-8")
+        for i, (report, lang, suffix) in enumerate(PAPER_FILES)
+    ]  # fmt: skip
+    for manifest in (border, sanarip, *papers):
         click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")
 
 

@@ -245,3 +245,208 @@ def write_sanarip(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
     return manifest
+
+
+# -- paper reports keyed into templates ------------------------------------------------------
+
+PAPER_BAD_KINDS = ("negative", "non_numeric", "unknown_country", "formula", "row_total",
+                   "empty_field")  # fmt: skip
+PAPER_REPORTS = ("paper-absent", "paper-workers", "paper-students", "paper-refugees")
+
+
+@dataclass
+class PaperContent:
+    """What a synthetic report says: its period, reporter and rows (codes, not yet labels)."""
+
+    period: str
+    reporter: str
+    rows: list[dict[str, object]]
+
+
+def _draw(rng: np.random.Generator, weights: dict[str, float]) -> str:
+    names = list(weights)
+    p = np.array(list(weights.values()), dtype=float)
+    return names[int(rng.choice(len(names), p=p / p.sum()))]
+
+
+def _split(rng: np.random.Generator, total: int, weights: dict[str, float]) -> dict[str, int]:
+    p = np.array(list(weights.values()), dtype=float)
+    return dict(zip(weights, (int(n) for n in rng.multinomial(total, p / p.sum())), strict=True))
+
+
+def _cross(first: dict[str, float], second: dict[str, float]) -> dict[str, float]:
+    """Independent shares of two breakdowns as one, keyed ``"a b"``."""
+    return {f"{a} {b}": pa_ * pb for a, pa_ in first.items() for b, pb in second.items()}
+
+
+def _sexes(rng: np.random.Generator, total: int, men: float) -> tuple[int, int]:
+    m = int(rng.binomial(total, men))
+    return m, total - m
+
+
+RURAL_DISTRICTS = ("41702205", "41702210", "41703204", "41703215", "41704210", "41704235",
+                   "41705214", "41705236", "41706207", "41706242", "41706255", "41707220",
+                   "41708203", "41708222")  # fmt: skip
+ABSENT_DESTINATIONS = {"643": 0.66, "398": 0.17, "792": 0.04, "410": 0.03, "417": 0.10}
+ABSENT_REASONS = {"WORK": 0.72, "STUDY": 0.08, "FAMILY": 0.1, "OTHER": 0.1}
+WORKER_COUNTRIES = {"156": 0.3, "050": 0.1, "586": 0.1, "792": 0.15, "356": 0.1, "860": 0.12,
+                    "398": 0.04, "643": 0.04, "410": 0.05}  # fmt: skip
+CITY_TERRITORIES = {"41711": 0.6, "41708": 0.15, "41721": 0.1, "41702": 0.05, "41703": 0.05,
+                    "41704": 0.05}  # fmt: skip
+STUDENT_COUNTRIES = {"860": 0.55, "356": 0.21, "586": 0.14, "398": 0.03, "762": 0.02,
+                     "050": 0.02, "524": 0.01, "818": 0.01, "643": 0.01}  # fmt: skip
+STUDENT_LEVELS = {"SPECIALIST": 0.5, "BACHELOR": 0.3, "MASTER": 0.05, "DOCTORAL": 0.01,
+                  "VOCATIONAL": 0.1, "PREPARATORY": 0.04}  # fmt: skip
+REFUGEE_COUNTRIES = {"004": 0.8, "760": 0.06, "804": 0.04, "364": 0.03, "762": 0.03,
+                     "860": 0.02, "586": 0.02}  # fmt: skip
+REFUGEE_AGES = {"Y0T4": 0.1, "Y5T11": 0.17, "Y12T17": 0.12, "Y18T59": 0.57, "Y_GE60": 0.04}
+
+
+def paper_content(report: str, rng: np.random.Generator, scale: float = 1.0) -> PaperContent:
+    """Realistic synthetic content of one report (calibration.md: orders of magnitude)."""
+    rows: list[dict[str, object]] = []
+    if report == "paper-absent":
+        # About 877k citizens temporarily abroad (census 2022) over some 450 ayil aimaks.
+        for i in range(max(12, round(450 * scale))):
+            district = RURAL_DISTRICTS[i % len(RURAL_DISTRICTS)]
+            aimak = f"{district}{i // len(RURAL_DISTRICTS) + 1:03d}000"
+            absent = int(rng.gamma(4.0, 2000 / 4.0))
+            cells = _split(rng, absent, _cross(ABSENT_DESTINATIONS, ABSENT_REASONS))
+            for cell, n in cells.items():
+                if n:
+                    destination, reason = cell.split()
+                    men, women = _sexes(rng, n, 0.62 if reason == "WORK" else 0.45)
+                    rows.append({"territory": aimak, "destination": destination, "reason": reason,
+                                 "men": men, "women": women})  # fmt: skip
+        return PaperContent("01.01.2025", "Айыл окмоту, свод (синтетические данные)", rows)
+    if report == "paper-workers":
+        # Quota 25,000 in 2024, 17,989 permits: about 72 % of the quota used; mostly men.
+        quota_total = max(200, round(25_000 * scale))
+        enterprises = max(20, round(1800 * scale))
+        quotas = rng.multinomial(quota_total, rng.dirichlet(np.ones(enterprises)))
+        for e, quota in enumerate(quotas):
+            person = rng.random() < 0.05  # an individual entrepreneur: the TIN is a ПИН
+            tin = f"{int(rng.integers(1, 3)) if person else 0}{int(rng.integers(10**12, 10**13))}"
+            territory = _draw(rng, CITY_TERRITORIES)
+            countries = sorted(
+                {_draw(rng, WORKER_COUNTRIES) for _ in range(int(rng.integers(1, 3)))}
+            )
+            for country, part in _split(rng, int(quota), dict.fromkeys(countries, 1.0)).items():
+                employed = int(rng.binomial(part, 0.72))
+                men, women = _sexes(rng, employed, 0.9)
+                rows.append({"enterprise_tin": tin, "enterprise_name": f"ОсОО «Синтетик-{e + 1}»",
+                             "territory": territory, "country": country, "quota": part,
+                             "employed_men": men, "employed_women": women})  # fmt: skip
+        return PaperContent("2024", "Министерство труда, социального обеспечения и миграции", rows)
+    if report == "paper-students":
+        # 55.8k foreign students in 2023/24, mainly from Uzbekistan, India and Pakistan.
+        institutions = max(5, round(40 * scale))
+        sizes = rng.multinomial(
+            max(300, round(55_800 * scale)), rng.dirichlet(np.ones(institutions))
+        )
+        for i, size in enumerate(sizes):
+            territory = _draw(rng, {"41711": 0.6, "41721": 0.35, "41703": 0.05})
+            cells = _split(rng, int(size), _cross(STUDENT_COUNTRIES, STUDENT_LEVELS))
+            for cell, n in cells.items():
+                if n:
+                    country, level = cell.split()
+                    men, women = _sexes(rng, n, 0.5 if country == "860" else 0.65)
+                    rows.append({"institution": f"Синтетический университет № {i + 1}",
+                                 "territory": territory, "country": country, "level": level,
+                                 "men": men, "women": women})  # fmt: skip
+        return PaperContent("2023/24", "Министерство науки, высшего образования и инноваций", rows)
+    # About 320 refugees and 683 asylum seekers (end of 2021): Afghanistan, Syria, Ukraine.
+    for status, total in (("refugee", 320), ("asylum_seeker", 683)):
+        for cell, n in _split(rng, total, _cross(REFUGEE_COUNTRIES, REFUGEE_AGES)).items():
+            if n:
+                country, age = cell.split()
+                men, women = _sexes(rng, n, 0.52)
+                rows.append({"status": status, "country": country, "age_group": age,
+                             "men": men, "women": women})  # fmt: skip
+    return PaperContent("31.12.2021", "UNHCR Representation in the Kyrgyz Republic", rows)
+
+
+def write_paper(
+    report: str,
+    path: Path,
+    lang: str = "ru",
+    seed: int = 2026,
+    defects: Defects | None = None,
+    scale: float = 1.0,
+    encoding: str = "utf-8",
+) -> Manifest:
+    """A paper report keyed into its template (XLSX or CSV by ``path``'s suffix), in ``lang``.
+
+    Values are written as people key them: country names in ``lang`` or ISO codes, list
+    values as labels or codes, ayil aimaks by code. ``defects.bad`` of the rows get one of
+    :data:`PAPER_BAD_KINDS` (quarantined by the adapter); as many again are keyed twice
+    (``kinds['duplicate']``). A "Total" row adds up the rows as keyed.
+    """
+    from classifiers.countries import country_rows
+    from ingest.base import discover
+    from ingest.paper import SPECS, write_csv, write_xlsx
+
+    discover()
+    spec = SPECS[report]
+    defects = defects or Defects()
+    rng = np.random.default_rng(seed)
+    content = paper_content(report, rng, scale)
+    names = {c.code: getattr(c, f"label_{lang}") for c in country_rows()}
+    alpha3 = {c.code: str(c.attributes["alpha3"]) for c in country_rows()}
+    manifest = Manifest(path, 0, 0, encoding)
+    keyed: list[list[object]] = []
+    for values in content.rows:
+        row: list[object] = []
+        for column in spec.columns:
+            value = values.get(column.key, "")
+            if column.kind == "country" and isinstance(value, str):
+                roll = rng.random()
+                value = names[value] if roll < 0.6 else (alpha3[value] if roll < 0.8 else value)
+            elif column.choices and isinstance(value, str) and rng.random() < 0.8:
+                value = column.choices[value][lang]
+            elif column.kind == "total":
+                value = sum(int(values[p]) for p in spec.parts)  # type: ignore[call-overload]
+            row.append(value)
+        if rng.random() < defects.bad:
+            kind = str(rng.choice(PAPER_BAD_KINDS))
+            _paper_defect(spec, row, kind)
+            manifest.kinds[kind] = manifest.kinds.get(kind, 0) + 1
+            manifest.bad += 1
+        elif keyed and rng.random() < defects.bad / 2:
+            keyed.append(list(keyed[-1]))  # the previous row keyed twice: a duplicate
+            manifest.kinds["duplicate"] = manifest.kinds.get("duplicate", 0) + 1
+        keyed.append(row)
+    manifest.records = len(keyed)
+    total: list[object] = []
+    for index, column in enumerate(spec.columns):
+        cells = [r[index] for r in keyed]
+        whole = all(isinstance(c, int) and c >= 0 for c in cells)
+        total.append(sum(cells) if column.kind in ("count", "total") and whole else "")  # type: ignore[arg-type]
+    total[0] = {"ky": "Бардыгы", "ru": "Итого", "en": "Total"}[lang]
+    if path.suffix == ".xlsx":
+        write_xlsx(spec, lang, path, keyed, content.period, content.reporter, total)
+    else:
+        write_csv(spec, lang, path, keyed, content.period, content.reporter, total, encoding)
+    return manifest
+
+
+def _paper_defect(spec: object, row: list[object], kind: str) -> None:
+    from ingest.paper import ReportSpec
+
+    assert isinstance(spec, ReportSpec)
+    keys = [c.key for c in spec.columns]
+    part = keys.index(spec.parts[0])
+    country = next(i for i, c in enumerate(spec.columns) if c.kind == "country")
+    total = next(i for i, c in enumerate(spec.columns) if c.kind == "total")
+    if kind == "negative":
+        row[part] = -int(row[part]) - 1  # type: ignore[call-overload]
+    elif kind == "non_numeric":
+        row[part] = "3O"
+    elif kind == "unknown_country":
+        row[country] = "Атлантида"
+    elif kind == "formula":
+        row[country] = '=HYPERLINK("http://example.invalid","x")'
+    elif kind == "row_total":
+        row[total] = int(row[total]) + 1  # type: ignore[call-overload]
+    else:
+        row[country] = ""
