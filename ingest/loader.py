@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ingest.base import Loadable, RawRecord, SourceAdapter
@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 _KEY = re.compile(r"[0-9a-f]{32}")
 # What a raw identifier looks like anywhere in free text: a 14-digit ПИН, or a passport
 # (two letters, Latin or Cyrillic, and 7 digits; the ID card "ID1234567" included).
-_PIN_LIKE = re.compile(r"(?<!\d)\d{14}(?!\d)")
+# A 14-digit number starting 417 is a full СОАТЕ code, which must stay readable for correction.
+_PIN_LIKE = re.compile(r"(?<!\d)(?!417)\d{14}(?!\d)")
 _PASSPORT_LIKE = re.compile(r"(?<![A-Za-zА-Яа-я])[A-Za-zА-Яа-я]{2}\s?\d{7}(?!\d)")
 MAX_TEXT = 2000  # characters of an unparsable record kept in the quarantine
 LOOKUP_CHUNK = 900  # keys per IN (...) query
@@ -123,8 +124,14 @@ class Scrubber:
             return [self.value(v) for v in value]
         return value
 
-    def record(self, data: dict[str, Any]) -> tuple[dict[str, Any], list[Reason]]:
-        """The record with identifiers replaced by keys, and any identifier-format problems."""
+    def record(
+        self, data: dict[str, Any], scrub_all: bool = True
+    ) -> tuple[dict[str, Any], list[Reason]]:
+        """The record with identifiers replaced by keys, and any identifier-format problems.
+
+        With ``scrub_all`` (the default) identifier-like text in every other field is scrubbed
+        too; the batch loader turns it off on its hot path and scrubs what it quarantines.
+        """
         reasons: list[Reason] = []
         clean: dict[str, Any] = {}
         for name, value in data.items():
@@ -133,9 +140,7 @@ class Scrubber:
                 clean[name] = value if value.isdigit() else self.value(value)
                 continue
             if kind is None:
-                clean[name] = (
-                    value if isinstance(value, int | float | bool | None) else (self.value(value))
-                )
+                clean[name] = self.value(value) if scrub_all else value
                 continue
             if value is None or value == "":
                 clean[name] = None
@@ -284,21 +289,16 @@ class BatchLoader:
         scrubber: Scrubber,
         ctx: Context,
     ) -> _Outcome:
-        # No id of its own: the content identifies it, so a re-sent broken record is a duplicate.
-        content = (
-            record.text
-            if record.data is None
-            else json.dumps(record.data, sort_keys=True, default=str)
-        )
-        fallback_key = "content:" + digest(content)
         if record.data is None:
             return _Outcome(
                 record,
                 None,
-                fallback_key,
+                _content_key(record),
                 reasons=[Reason(record.problem or "MALFORMED", detail=record.position)],
             )
-        data, reasons = scrubber.record(record.data)
+        # Other fields are scrubbed where they are kept as received (the quarantine); a loaded
+        # row holds what the adapter validated and mapped.
+        data, reasons = scrubber.record(record.data, scrub_all=False)
         try:
             mapped = adapter.map(data, ctx)
         except Exception as error:  # an adapter bug must not lose the record
@@ -306,11 +306,11 @@ class BatchLoader:
             mapped = [Reason("MALFORMED", detail=f"adapter error: {type(error).__name__}")]
         if isinstance(mapped, Loadable):
             if reasons:
-                return _Outcome(record, data, mapped.source_key, reasons=reasons)
+                return _Outcome(record, scrubber.value(data), mapped.source_key, reasons=reasons)
             natural = digest(*mapped.natural_key) if mapped.natural_key else None
             return _Outcome(record, data, mapped.source_key, natural, loadable=mapped)
-        source_key = _source_key(data) or fallback_key
-        return _Outcome(record, data, source_key, reasons=reasons + list(mapped))
+        source_key = _source_key(data) or _content_key(record)
+        return _Outcome(record, scrubber.value(data), source_key, reasons=reasons + list(mapped))
 
     def _store(
         self,
@@ -364,12 +364,14 @@ class BatchLoader:
                     }
                 )
                 ledger.append(_ledger(source, outcome, batch.id, "quarantined"))
+        # Core executemany (not the ORM's bulk insert, which splits rows by their None values).
+        connection = session.connection()
         for model, chunk in rows.items():
-            session.execute(insert(model), chunk)
+            connection.execute(insert(core_table(model)), chunk)
         if quarantine:
-            session.execute(insert(QuarantineRecord), quarantine)
+            connection.execute(insert(core_table(QuarantineRecord)), quarantine)
         if ledger:
-            session.execute(insert(IngestRecord), ledger)
+            connection.execute(insert(core_table(IngestRecord)), ledger)
         loaded = sum(len(chunk) for chunk in rows.values())
         session.execute(
             update(IngestBatch)
@@ -382,6 +384,20 @@ class BatchLoader:
             )
         )
         session.refresh(batch)
+
+
+def core_table(model: type[Base]) -> Table:
+    """The Core table of a model (typed: ``__table__`` is declared as a FromClause)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _content_key(record: RawRecord) -> str:
+    """No id of its own: the content identifies it, so a re-sent broken record is a duplicate."""
+    if record.data is None:
+        return "content:" + digest(record.text)
+    return "content:" + digest(json.dumps(record.data, sort_keys=True, default=str))
 
 
 def _source_key(data: dict[str, Any]) -> str | None:

@@ -14,6 +14,7 @@ from ingest.context import Context
 from ingest.reasons import Reason
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset("=+-@\t\r")
 SEXES = {"M": "M", "F": "F", "1": "M", "2": "F", "М": "M", "Ж": "F", "Э": "M", "Е": "F"}
 
 
@@ -35,6 +36,14 @@ class Checker:
     def text(self, field: str, required: bool = True, max_length: int = 200) -> str | None:
         """A non-empty string; formula-looking text is refused (it would run in Excel)."""
         value = self.data.get(field)
+        if (
+            type(value) is str
+            and 0 < len(value) <= max_length
+            and value[0] not in FORMULA_FIRST
+            and not value[0].isspace()
+            and not value[-1].isspace()
+        ):
+            return value  # the common case, checked cheaply: ingestion's hot path
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.fail("MISSING_FIELD", field)

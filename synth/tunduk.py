@@ -45,6 +45,10 @@ SOURCES = (
 )
 
 
+# Not a record at all: what a broken export can send (with an identifier-like number inside).
+GARBAGE = "\x00garbage ПИН 12345678901234 \ufffd"
+
+
 class RawIdentifiers(Pseudonymiser):
     """Keeps identifiers as they are: the native records must carry raw (synthetic) ПИН."""
 
@@ -216,7 +220,7 @@ def native(params: Params, defects: Defects | None = None) -> dict[str, list[tup
         )
     codes = ministry_codes()
     return {
-        source: [(str(r["eventDate"]), r) for r in _defective(records, defects, rng, codes, rid)]
+        source: list(_defective(records, defects, rng, codes, rid))
         for source, records in out.items()
     }
 
@@ -227,7 +231,7 @@ def _defective(
     rng: random.Random,
     codes: dict[str, str],
     rid: Any,
-) -> Iterator[Any]:
+) -> Iterator[tuple[str, Any]]:
     for record in records:
         r = rng.random
         if r() < defects.missing:
@@ -238,11 +242,12 @@ def _defective(
             record = {**record, "birthDate": "2099-01-01"} if "birthDate" in record else record
         if r() < defects.formula:
             record = {**record, "decreeNo": '=HYPERLINK("x")', "reason": "=1+2"}
-        yield record
+        window = str(record["eventDate"])
+        yield window, record
         if r() < defects.duplicate:
-            yield {**record, "id": rid("DUP")}
+            yield window, {**record, "id": rid("DUP")}
         if r() < defects.garbage:
-            yield {"window": record["eventDate"], "garbage": True}
+            yield window, GARBAGE
 
 
 def write(params: Params, directory: Path, defects: Defects | None = None) -> dict[str, int]:
@@ -252,8 +257,6 @@ def write(params: Params, directory: Path, defects: Defects | None = None) -> di
     for source, pairs in native(params, defects).items():
         with (directory / f"{source}.jsonl").open("w", encoding="utf-8") as out:
             for window, record in pairs:
-                if isinstance(record, dict) and record.get("garbage"):
-                    record = "\x00garbage ПИН 12345678901234 \ufffd"
                 out.write(json.dumps({"window": window, "record": record}, ensure_ascii=False))
                 out.write("\n")
         counts[source] = len(pairs)
