@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,12 @@ ROW2 = ["asylum_seeker", "SYR", "Y0T4", 3, 4, 7]
 
 
 @pytest.fixture
-def loader(sqlite_url: str) -> BatchLoader:
+def loader(sqlite_url: str) -> Iterator[BatchLoader]:
     database = Database(sqlite_url)
     with database.transaction() as session:
         load_classifiers(session)
-    return BatchLoader(database, Pseudonymiser("test-secret"))
+    yield BatchLoader(database, Pseudonymiser("test-secret"))
+    database.dispose()
 
 
 def _refugees(tmp_path: Path, *rows: list[object], **meta: Any) -> str:
