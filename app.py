@@ -15,6 +15,7 @@ from classifiers.cli import cli as classifiers_cli
 from config import Config
 from indicators.cli import cli as release_cli
 from ingest.cli import cli as ingest_cli
+from publishing.cli import cli as publish_cli
 from store import db
 from store.cli import cli as store_cli
 from synth.cli import cli as synth_cli
@@ -34,6 +35,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
     db.init_app(app)
     register_api(app)
-    for group in (store_cli, classifiers_cli, synth_cli, ingest_cli, release_cli):
+    for group in (store_cli, classifiers_cli, synth_cli, ingest_cli, release_cli, publish_cli):
         app.cli.add_command(group)
     return app

@@ -1,0 +1,261 @@
+"""What the publications read from the store: one release, its observations, labels, notes.
+
+Every query of ``publishing`` lives in this module, so that moving to the shared read layer
+(``store.read``, being written for the API) is a change of this one file. Publishing never
+computes statistics: it reads the observations of a release as they are stored.
+
+The embargo rule is ``store.visibility``: a book is built from a public release, or — for
+staff printing ahead of the publication time — from an embargoed one when ``pre_release`` is
+asked for explicitly (the build then writes it outside the public folder, see ``build.py``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from store.models import (
+    Code,
+    CodeMembership,
+    ConfStatus,
+    Footnote,
+    Indicator,
+    Observation,
+    ObsStatus,
+    Release,
+)
+from store.visibility import is_public, release_is_public
+
+COUNTRY = "417"
+TOTAL = "_T"
+
+
+class PublishingError(Exception):
+    """A publication cannot be built; the message says why."""
+
+
+@dataclass(frozen=True)
+class Obs:
+    """One stored observation, as printed: raw value, status flags and footnote."""
+
+    value: float | None
+    status: str
+    conf: str
+    footnote_id: int | None
+
+    @property
+    def available(self) -> bool:
+        return (
+            self.value is not None
+            and not math.isnan(self.value)
+            and self.status != ObsStatus.MISSING.value
+        )
+
+    @property
+    def confidential(self) -> bool:
+        return self.conf != ConfStatus.FREE.value
+
+
+def find_release(session: Session, release_id: str | None, pre_release: bool) -> Release:
+    """The release to print: the named one, or the newest public one.
+
+    An embargoed release is refused unless ``pre_release`` (staff printing before the
+    publication time); a release that failed its checks has no publication time and is
+    never printed.
+    """
+    now = datetime.now(UTC)
+    if release_id is None:
+        found = session.scalars(
+            select(Release).where(is_public(now)).order_by(Release.published_at.desc()).limit(1)
+        ).first()
+        if found is None:
+            raise PublishingError("no public release to print")
+        return found
+    release = session.get(Release, release_id)
+    if release is None:
+        raise PublishingError(f"no release {release_id}")
+    if release.published_at is None:
+        raise PublishingError(f"release {release_id} failed its checks and is never printed")
+    if not release_is_public(release, now) and not pre_release:
+        raise PublishingError(
+            f"release {release_id} is under embargo until {release.published_at:%Y-%m-%d %H:%M}"
+            " UTC; staff may print it with --pre-release"
+        )
+    return release
+
+
+class ReleaseData:
+    """The observations, indicators and labels of one release, loaded per indicator."""
+
+    def __init__(self, session: Session, release: Release) -> None:
+        self.session = session
+        self.release = release
+        self._obs: dict[str, dict[tuple[str, str], Obs]] = {}
+        self._indicators: dict[str, Indicator] | None = None
+        self._labels: dict[tuple[str, str], Code] = {}
+        self._label_lists: set[str] = set()
+        self._held: set[str] | None = None
+        self._asked: dict[str, set[tuple[str, str]]] = {}
+
+    @property
+    def years(self) -> list[str]:
+        """Years of the release's series, oldest first (the reference year last)."""
+        first, last = self.release.notes.get("years", [None, None])
+        if first is not None:
+            return [str(y) for y in range(int(first), int(last) + 1)]
+        held = self.session.scalars(
+            select(Observation.period).where(Observation.release_id == self.release.id).distinct()
+        )
+        ref = self.release.reference_period
+        return sorted(p for p in held if len(p) == 4 and p <= ref) or [ref]
+
+    def indicators(self) -> dict[str, Indicator]:
+        if self._indicators is None:
+            rows = self.session.scalars(select(Indicator)).all()
+            self._indicators = {row.id: row for row in rows}
+        return self._indicators
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self.indicators()[indicator_id]
+
+    def holds(self, indicator_id: str) -> bool:
+        """Whether the release has any observation of the indicator."""
+        if self._held is None:
+            self._held = set(
+                self.session.scalars(
+                    select(Observation.indicator_id)
+                    .where(Observation.release_id == self.release.id)
+                    .distinct()
+                )
+            )
+        return indicator_id in self._held
+
+    def last_period(self, indicator_id: str) -> str | None:
+        """The latest period of an indicator in this release, not after the reference year."""
+        return self.session.scalar(
+            select(func.max(Observation.period)).where(
+                Observation.release_id == self.release.id,
+                Observation.indicator_id == indicator_id,
+                Observation.period <= self.release.reference_period,
+            )
+        )
+
+    def dim_key(self, indicator_id: str, dims: dict[str, str]) -> str:
+        """The canonical key ``dim=code|…`` in the indicator's order; unnamed dims are totals."""
+        parts = []
+        for dim in self.indicator(indicator_id).dimensions:
+            default = COUNTRY if dim == "soate" else TOTAL
+            parts.append(f"{dim}={dims.get(dim, default)}")
+        return "|".join(parts)
+
+    def observation(self, indicator_id: str, period: str, dim_key: str) -> Obs | None:
+        asked = self._asked.get(indicator_id)
+        if indicator_id not in self._obs or (asked is not None and (period, dim_key) not in asked):
+            self._load(indicator_id)  # not prefetched: read the whole indicator once
+        return self._obs[indicator_id].get((period, dim_key))
+
+    def prefetch(self, cells: set[tuple[str, str, str]]) -> None:
+        """Read just these (indicator, period, dim_key) cells, a few queries per indicator."""
+        by_indicator: dict[str, set[tuple[str, str]]] = {}
+        for indicator, period, key in cells:
+            if indicator in self.indicators():
+                by_indicator.setdefault(indicator, set()).add((period, key))
+        for indicator, wanted in by_indicator.items():
+            found = self._obs.setdefault(indicator, {})
+            keys = sorted({key for _, key in wanted})
+            for start in range(0, len(keys), 500):
+                found.update(
+                    self._rows(indicator, Observation.dim_key.in_(keys[start : start + 500]))
+                )
+            self._asked.setdefault(indicator, set()).update(wanted)
+
+    def _load(self, indicator_id: str) -> None:
+        self._obs[indicator_id] = self._rows(indicator_id)
+        self._asked.pop(indicator_id, None)  # complete now
+
+    def _rows(self, indicator_id: str, *where: Any) -> dict[tuple[str, str], Obs]:
+        rows = self.session.execute(
+            select(
+                Observation.period,
+                Observation.dim_key,
+                Observation.value,
+                Observation.status,
+                Observation.conf,
+                Observation.footnote_id,
+            ).where(
+                Observation.release_id == self.release.id,
+                Observation.indicator_id == indicator_id,
+                *where,
+            )
+        )
+        return {
+            (p, k): Obs(v, str(getattr(s, "value", s)), str(getattr(c, "value", c)), f)
+            for p, k, v, s, c, f in rows
+        }
+
+    def _load_labels(self, codelist: str) -> None:
+        if codelist in self._label_lists:
+            return
+        end = date(int(self.release.reference_period[:4]), 12, 31)
+        rows = self.session.scalars(
+            select(Code)
+            .where(Code.codelist_id == codelist, Code.valid_from <= end)
+            .order_by(Code.valid_from)
+        ).all()
+        for row in rows:  # the newest version valid in the reference year wins
+            if row.valid_to is None or row.valid_to >= date(end.year, 1, 1):
+                self._labels[(codelist, row.code)] = row
+        self._label_lists.add(codelist)
+
+    def code(self, codelist: str, code: str) -> Code | None:
+        self._load_labels(codelist)
+        return self._labels.get((codelist, code))
+
+    def codes(
+        self, codelist: str, level: str | None = None, parent: str | None = None
+    ) -> list[str]:
+        """Codes of a codelist in their published order, optionally one level or one parent's."""
+        self._load_labels(codelist)
+        rows = [
+            row
+            for (cl, _), row in self._labels.items()
+            if cl == codelist
+            and (level is None or row.level in level.split(","))
+            and (parent is None or row.parent_code == parent)
+        ]
+        return [row.code for row in sorted(rows, key=lambda r: (r.sort_order, r.code))]
+
+    def group_members(self, codelist: str, group_codelist: str, group: str) -> list[str]:
+        return list(
+            self.session.scalars(
+                select(CodeMembership.code).where(
+                    CodeMembership.codelist_id == codelist,
+                    CodeMembership.group_codelist_id == group_codelist,
+                    CodeMembership.group_code == group,
+                )
+            )
+        )
+
+    def footnote(self, footnote_id: int, lang: str) -> str:
+        row = self.session.get(Footnote, footnote_id)
+        return "" if row is None else str(getattr(row, f"text_{lang}"))
+
+    def summary(self) -> dict[str, Any]:
+        """The release's identity as printed on the cover and the imprint page."""
+        r = self.release
+        return {
+            "id": r.id,
+            "period": r.reference_period,
+            "status": r.status.value,
+            "synthetic": r.synthetic,
+            "created_at": r.created_at,
+            "published_at": r.published_at,
+            "public": release_is_public(r, datetime.now(UTC)),
+            "revises": r.revises_id,
+            "base_reference_date": r.notes.get("base_reference_date"),
+        }

@@ -1,0 +1,275 @@
+"""A spec + a release + a language → the book's HTML (Jinja2), and HTML → PDF (WeasyPrint).
+
+The same template makes the PDF and the HTML edition. WeasyPrint fetches through
+:class:`LocalFetcher`, which serves files under the allowed folders only and stops the
+render on anything else or on a missing file, so a build never touches the network.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from babel.dates import format_date, format_datetime
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from config import PROJECT_ROOT
+from l10n import gettext, language, ngettext
+from publishing.charts import chart_file
+from publishing.data import ReleaseData
+from publishing.numbers import CONFIDENTIAL, NO_CASES, NOT_AVAILABLE, number
+from publishing.spec import Block, Chart, Items, Paragraph, Publication, Sel, Sentence, Table
+from publishing.tables import (
+    BuiltTable,
+    Record,
+    address,
+    build_table,
+    evaluate,
+    unit_label,
+    wanted,
+)
+
+TEMPLATES = PROJECT_ROOT / "templates" / "publications"
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
+
+
+@dataclass
+class BuiltBlock:
+    kind: str  # table, chart, text
+    table: BuiltTable | None = None
+    title: str = ""
+    number: str = ""
+    src: str = ""
+    text: str = ""
+    generated: bool = False
+
+
+@dataclass
+class BuiltSection:
+    anchor: str
+    title: str
+    blocks: list[BuiltBlock] = field(default_factory=list)
+
+
+@dataclass
+class BuiltChapter:
+    anchor: str
+    title: str
+    sections: list[BuiltSection] = field(default_factory=list)
+
+
+@dataclass
+class Book:
+    """Everything the template prints, and the record of every printed number."""
+
+    publication: Publication
+    lang: str
+    chapters: list[BuiltChapter]
+    indicators: list[str]
+    records: list[Record]
+    charts_drawn: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build_book(data: ReleaseData, pub: Publication, lang: str, charts: Path, out: Path) -> Book:
+    """Read and format every table, draw (or find) every chart, fill every sentence."""
+    started = time.perf_counter()
+    book = Book(pub, lang, [], [], [])
+    chart_seconds = 0.0
+    with language(lang):
+        data.prefetch(_wanted(data, pub, lang))
+        for c, chapter in enumerate(pub.chapters, 1):
+            built = BuiltChapter(f"ch-{c}", chapter.title.get(lang))
+            tables = 0
+            for s, section in enumerate(chapter.sections, 1):
+                out_section = BuiltSection(f"ch-{c}-{s}", section.title.get(lang))
+                for b, block in enumerate(section.blocks, 1):
+                    t0 = time.perf_counter()
+                    if isinstance(block, Table | Chart):
+                        tables += 1
+                    out_section.blocks.append(
+                        _block(
+                            data, block, lang, book, f"{c}.{tables}", f"t-{c}-{s}-{b}", charts, out
+                        )
+                    )
+                    if isinstance(block, Chart):
+                        chart_seconds += time.perf_counter() - t0
+                built.sections.append(out_section)
+            book.chapters.append(built)
+    book.seconds["charts"] = round(chart_seconds, 2)
+    book.seconds["tables"] = round(time.perf_counter() - started - chart_seconds, 2)
+    return book
+
+
+def _wanted(data: ReleaseData, pub: Publication, lang: str) -> set[tuple[str, str, str]]:
+    cells: set[tuple[str, str, str]] = set()
+    for chapter in pub.chapters:
+        for section in chapter.sections:
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    cells |= wanted(data, block.base, block.rows, block.cols, lang)
+                elif isinstance(block, Chart):
+                    cells |= wanted(data, block.base, block.x, block.series, lang)
+                elif isinstance(block, Sentence):
+                    items = Items(tuple(where for _, where in block.values))
+                    cells |= wanted(data, block.base, Items((Sel(),)), items, lang)
+    return cells
+
+
+def _block(
+    data: ReleaseData,
+    block: Block,
+    lang: str,
+    book: Book,
+    number_: str,
+    anchor: str,
+    charts: Path,
+    out: Path,
+) -> BuiltBlock:
+    if isinstance(block, Table):
+        table = build_table(data, block, anchor, lang)
+        book.records.extend(table.records())
+        if table.missing is None:
+            _note_indicators(book, table.indicators)
+        return BuiltBlock("table", table=table, title=table.title, number=number_)
+    if isinstance(block, Chart):
+        path, drawn = chart_file(data, block, lang, charts)
+        book.charts_drawn += drawn
+        return BuiltBlock(
+            "chart", title=block.title.get(lang), number=number_, src=_relative(path, out)
+        )
+    if isinstance(block, Paragraph):
+        return BuiltBlock("text", text=block.text.get(lang))
+    return BuiltBlock("text", text=_sentence(data, block, lang, book), generated=True)
+
+
+def _sentence(data: ReleaseData, sentence: Sentence, lang: str, book: Book) -> str:
+    values = {}
+    for name, where in sentence.values:
+        cell = evaluate(data, address(sentence.base, Sel(), where), lang)
+        if cell.record is not None:
+            book.records.append({**cell.record, "in": "text"})
+        values[name] = cell.text
+    year = data.release.reference_period
+    return sentence.template.get(lang).format(year=year, **values)
+
+
+def _note_indicators(book: Book, indicators: set[str]) -> None:
+    for indicator in sorted(indicators):
+        if indicator not in book.indicators:
+            book.indicators.append(indicator)
+
+
+def _relative(path: Path, out: Path) -> str:
+    return path.resolve().relative_to(out.resolve()).as_posix()
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def render_html(data: ReleaseData, book: Book, edition: str) -> str:
+    """The book as HTML; ``edition`` is ``print`` (for WeasyPrint) or ``web``."""
+    lang = book.lang
+    release = data.summary()
+    with language(lang):
+        annex = [_annex_entry(data, indicator, lang) for indicator in book.indicators]
+        return (
+            environment()
+            .get_template("book.html")
+            .render(
+                book=book,
+                pub=book.publication,
+                lang=lang,
+                edition=edition,
+                release=release,
+                title=book.publication.title.get(lang),
+                subtitle=book.publication.subtitle.get(lang),
+                year=release["period"],
+                created=format_datetime(release["created_at"], "medium", locale=lang),
+                published=format_date(release["published_at"], "long", locale=lang)
+                if release["published_at"]
+                else "",
+                printed=format_date(datetime.now(UTC), "long", locale=lang),
+                symbols=[
+                    (NO_CASES, gettext("no cases")),
+                    (NOT_AVAILABLE, gettext("data not available")),
+                    (CONFIDENTIAL, gettext("confidential data")),
+                    (number(0, 1, lang), gettext("less than half the unit shown")),
+                ],
+                annex=annex,
+                css=(TEMPLATES / "book.css").read_text(encoding="utf-8"),
+            )
+        )
+
+
+def _annex_entry(data: ReleaseData, indicator_id: str, lang: str) -> dict[str, Any]:
+    row = data.indicator(indicator_id)
+    methodology = (row.attributes or {}).get("methodology") or {}
+    return {
+        "id": row.id,
+        "name": getattr(row, f"name_{lang}"),
+        "definition": getattr(row, f"definition_{lang}"),
+        "unit": unit_label(row.unit),
+        "decimals": row.decimals,
+        "methodology": methodology.get(lang, ""),
+    }
+
+
+class FetchRefusedError(Exception):
+    """WeasyPrint asked for something that is not an allowed local file."""
+
+
+def local_fetcher(allowed: tuple[Path, ...]) -> Any:
+    """A WeasyPrint URL fetcher serving only existing files under ``allowed`` folders."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    roots = tuple(p.resolve() for p in allowed)
+
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme != "file":
+                raise FatalURLFetchingError(f"refused (not a local file): {url}")
+            path = Path(unquote(parts.path)).resolve()
+            if not any(path.is_relative_to(root) for root in roots):
+                raise FatalURLFetchingError(f"refused (outside the allowed folders): {path}")
+            if not path.is_file():
+                raise FatalURLFetchingError(f"missing asset: {path}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols=("file",))
+
+
+def write_pdf(html: str, base: Path, target: Path, pdf_ua: bool) -> dict[str, float]:
+    """Render ``html`` (relative links under ``base``) to ``target``; returns the timings."""
+    from weasyprint import HTML
+
+    seconds = {}
+    t0 = time.perf_counter()
+    document = HTML(
+        string=html,
+        base_url=base.resolve().as_uri() + "/",
+        url_fetcher=local_fetcher((base, TEMPLATES, *FONT_DIRS)),
+    ).render(pdf_variant="pdf/ua-1" if pdf_ua else None)
+    seconds["weasyprint_render"] = round(time.perf_counter() - t0, 2)
+    t0 = time.perf_counter()
+    tmp = target.with_suffix(".pdf.tmp")
+    document.write_pdf(tmp, pdf_variant="pdf/ua-1" if pdf_ua else None)
+    tmp.replace(target)
+    seconds["weasyprint_write"] = round(time.perf_counter() - t0, 2)
+    seconds["pages"] = len(document.pages)
+    return seconds

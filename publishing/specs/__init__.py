@@ -1,0 +1,10 @@
+"""The publications: one spec module each; adding a book is adding a module and a line here."""
+
+from __future__ import annotations
+
+from publishing.spec import Publication
+from publishing.specs import women_and_men, yearbook
+
+PUBLICATIONS: dict[str, Publication] = {
+    spec.id: spec for spec in (yearbook.PUBLICATION, women_and_men.PUBLICATION)
+}

@@ -1,0 +1,184 @@
+"""Publications: a small spec rendered to real PDFs in each language, checked with poppler.
+
+One module-wide build (three languages, about a second each) from the release factory's
+small release; the checks read the PDFs with ``pdffonts`` / ``pdftotext`` and compare the
+printed-cells sidecar with the read layer (``store.read``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from publishing.build import write_book
+from publishing.data import PublishingError, ReleaseData, find_release
+from publishing.numbers import cell_text, number
+from publishing.render import local_fetcher
+from publishing.spec import (
+    Chapter,
+    Chart,
+    Dim,
+    Gap,
+    Items,
+    Publication,
+    Section,
+    Sentence,
+    Table,
+    Years,
+    sel,
+)
+from publishing.spec import T as T_
+from store import Database, read, schema
+from tests import release_factory
+
+LANGS = ("ky", "ru", "en")
+MEN, WOMEN = sel(sex="M"), sel(sex="F")
+SMALL = Publication(
+    "small",
+    T_("Сынак жыйнагы", "Тестовый сборник", "Test book"),
+    T_("Сынак", "Тест", "Test"),
+    (
+        Chapter(
+            T_("Калктын өсүшү", "Население", "Population"),
+            (
+                Section(
+                    T_("Жыныс боюнча", "По полу", "By sex"),
+                    (
+                        Sentence(
+                            T_("{year}: {ratio}", "{year}: {ratio}", "{year}: {ratio}"),
+                            (("ratio", Gap("ratio100", WOMEN, MEN, T_("", "", ""))),),
+                            sel("pop_test", "ref"),
+                        ),
+                        Table(
+                            T_("Калк", "Население", "Population"),
+                            sel("pop_test", "ref"),
+                            Dim("soate", release_factory.OBLASTS, total=True),
+                            Items((MEN, WOMEN, Gap("difference", WOMEN, MEN, T_("Ө", "Р", "D")))),
+                        ),
+                        Table(
+                            T_("Коэф.", "Коэф.", "Rate"),
+                            sel("cbr_test"),
+                            Dim("soate", release_factory.OBLASTS),
+                            Years(4),
+                        ),
+                        Chart(
+                            T_("Калк", "Население", "Population"),
+                            "line",
+                            sel("pop_test"),
+                            Years(4),
+                            Items((MEN, WOMEN)),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+
+@pytest.fixture(scope="module")
+def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('pub') / 'statkg.sqlite3'}"
+    database = Database(url)
+    schema.upgrade(database.engine)
+    with database.session() as session:
+        release_factory.public_and_embargoed(session)
+    database.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def books(store_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("books")
+    database = Database(store_url)
+    with database.session() as session:
+        data = ReleaseData(session, find_release(session, "2025-P1", pre_release=False))
+        for lang in LANGS:
+            write_book(data, SMALL, lang, out, f"small-{lang}", pdf_ua=False, html=False)
+    database.dispose()
+    return {lang: out / f"small-{lang}.pdf" for lang in LANGS}
+
+
+def _text(pdf: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(
+        ["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fonts_are_embedded(books: dict[str, Path], lang: str) -> None:
+    listing = subprocess.run(["pdffonts", str(books[lang])], capture_output=True, text=True).stdout
+    rows = listing.splitlines()[2:]
+    assert rows
+    assert all(row.split()[-5] == "yes" for row in rows), listing
+
+
+def test_kyrgyz_letters_are_text(books: dict[str, Path]) -> None:
+    text = _text(books["ky"])
+    assert {"ң", "ө", "ү"} <= set(text.lower())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_toc_page_numbers_are_not_zero(books: dict[str, Path], lang: str) -> None:
+    numbers = [int(n) for n in re.findall(r"\.{3,}\s*(\d+)", _text(books[lang], 3))]
+    assert numbers
+    assert all(n > 3 for n in numbers)
+
+
+@pytest.mark.parametrize(
+    ("lang", "notice"),
+    [("ky", "СИНТЕТИКАЛЫК МААЛЫМАТТАР"), ("ru", "СИНТЕТИЧЕСКИЕ ДАННЫЕ"), ("en", "SYNTHETIC DATA")],
+)
+def test_synthetic_notice_on_the_cover(books: dict[str, Path], lang: str, notice: str) -> None:
+    assert notice in _text(books[lang], 1)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_cells_equal_the_read_layer(
+    books: dict[str, Path], store_url: str, lang: str
+) -> None:
+    cells = json.loads(books[lang].with_suffix(".cells.json").read_text(encoding="utf-8"))["cells"]
+    database = Database(store_url)
+    with database.session() as session:
+        for cell in cells:
+            for stored in cell.get("operands") or [cell]:
+                dims = dict(part.split("=") for part in stored["dim_key"].split("|"))
+                row = read.value(session, "2025-P1", stored["indicator"], stored["period"], **dims)
+                assert row is not None, stored
+                assert row.value == stored["value"], stored
+    database.dispose()
+    assert len(cells) > 40
+
+
+def test_half_up_rounding_and_symbols() -> None:
+    assert number(2.25, 1, "en") == "2.3"  # Babel alone would print 2.2
+    assert number(1234567.5, 0, "ru") == "1\xa0234\xa0568"
+    assert number(0.04, 1, "ky") == "0,0"
+    assert cell_text(None, 0, "en") == "…"
+
+
+def test_fetcher_refuses_the_network_and_missing_files(tmp_path: Path) -> None:
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = local_fetcher((tmp_path,))
+    with pytest.raises(FatalURLFetchingError):
+        fetcher.fetch("https://example.org/logo.png")
+    with pytest.raises(FatalURLFetchingError):
+        fetcher.fetch((tmp_path / "missing.svg").as_uri())
+
+
+def test_embargoed_release_needs_pre_release(store_url: str) -> None:
+    database = Database(store_url)
+    with database.session() as session:
+        with pytest.raises(PublishingError, match="embargo"):
+            find_release(session, release_factory.EMBARGOED_ID, pre_release=False)
+        assert find_release(session, release_factory.EMBARGOED_ID, pre_release=True)
+        assert find_release(session, None, pre_release=False).id == "2025-P1"
+    database.dispose()
