@@ -6,7 +6,7 @@ SCALE  ?= 1.0
 SEED   ?= 2026
 PERIOD ?= 2025
 
-.PHONY: run serve data test lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
+.PHONY: run serve data tunduk test lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
 
 ## run: install, generate the synthetic sample data into SQLite, serve on 127.0.0.1:8000
 run: data serve
@@ -22,7 +22,19 @@ data: setup-run
 	$(FLASK) ingest paper-workers --file var/sources/paper_workers.csv --synthetic
 	$(FLASK) ingest paper-students --file var/sources/paper_students.xlsx --synthetic
 	$(FLASK) ingest paper-refugees --file var/sources/paper_refugees.xlsx --synthetic
+	$(MAKE) --no-print-directory tunduk
 	$(FLASK) release compute --period $(PERIOD) --publish-at now --if-changed
+	$(FLASK) publish build --pub all --lang ky,ru,en
+
+TUNDUK_SOURCES := asb foreigners citizenship zags-births zags-deaths zags-marriages zags-divorces
+## tunduk: write the Tunduk sources' native records, serve them from the simulated security
+## server on 127.0.0.1:8470, ingest each source through X-Road REST, stop the server
+tunduk: setup-run
+	$(FLASK) ingest crosswalks
+	$(FLASK) synth tunduk --seed $(SEED) --scale $(SCALE) --out var/tunduk
+	@$(PY) -m ingest.tunduk.simulator --data var/tunduk --port 8470 & pid=$$!; \
+	  trap 'kill $$pid' EXIT; sleep 2; \
+	  for source in $(TUNDUK_SOURCES); do $(FLASK) ingest $$source || exit 1; done
 
 serve: setup-run
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py 'app:create_app()'
@@ -34,8 +46,10 @@ test: setup-test lint
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md
 bench: setup-test
 	$(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000}
+	$(PY) bench/bench_tunduk.py --records $${BENCH_RECORDS:-200000}
 	$(PY) bench/bench_api.py --write
 	$(PY) bench/bench_release.py --scale $${BENCH_SCALE:-1.0}
+	$(PY) bench/bench_publish.py
 
 lint: setup-test
 	$(VENV)/bin/ruff check .
