@@ -86,6 +86,10 @@ def compute_command(period: int, provisional: bool, publish_at: str, if_changed:
         )
         for example in check["examples"]:
             click.echo(f"         {example}")
+        if check.get("warnings"):
+            click.echo(f"       {check['warnings']:,} explained by records in quarantine, e.g.:")
+            for example in check["warning_examples"]:
+                click.echo(f"         {example}")
     if not notes["checks_passed"]:
         raise click.ClickException(f"release {release_id} failed its checks: not scheduled")
     click.echo(f"  scheduled for publication at {scheduled.isoformat()}")

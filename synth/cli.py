@@ -46,9 +46,19 @@ cli = AppGroup("synth", help="Synthetic data for development and tests (never of
     help="Number of years of events.",
 )
 @click.option("--replace", is_flag=True, help="Delete earlier synthetic batches first.")
-def generate_command(seed: int, scale: float, first_year: int, years: int, replace: bool) -> None:
+@click.option(
+    "--base-only",
+    is_flag=True,
+    help="Load only the base population; the events then come through ingestion "
+    "(flask synth tunduk + flask ingest …).",
+)
+def generate_command(
+    seed: int, scale: float, first_year: int, years: int, replace: bool, base_only: bool
+) -> None:
     """Generate a base population and yearly events, and load them as one synthetic batch."""
-    params = Params(seed=seed, scale=scale, first_year=first_year, years=years)
+    params = Params(
+        seed=seed, scale=scale, first_year=first_year, years=years, events=not base_only
+    )
     pseudonymiser = Pseudonymiser(Config().pseudonym_secret)
     click.echo(SYNTHETIC_NOTICE)
     started = time.perf_counter()
@@ -67,7 +77,8 @@ def generate_command(seed: int, scale: float, first_year: int, years: int, repla
                 return
         with click.progressbar(length=years, label="simulating years") as year_bar:
             data = simulate(params, pseudonymiser, on_year=lambda _year: year_bar.update(1))
-        with click.progressbar(length=len(MODELS), label="loading tables  ") as table_bar:
+        tables = len(MODELS) if params.events else 1
+        with click.progressbar(length=tables, label="loading tables  ") as table_bar:
             batch_id, rows = load(session, data, on_table=lambda _table, _rows: table_bar.update(1))
     click.echo(f"batch {batch_id}: {params.delivery_key}")
     click.echo(

@@ -161,7 +161,8 @@ def load(
     )
     session.add(batch)
     session.flush()
-    tables: dict[str, Columns] = {"census_population": census_rows(data), **data.events}
+    events = data.events if params.events else {}
+    tables: dict[str, Columns] = {"census_population": census_rows(data), **events}
     rows: dict[str, int] = {}
     for table, columns in tables.items():
         model = MODELS[table]

@@ -48,6 +48,9 @@ class Params:
     scale: float = 1.0
     first_year: int = 2021
     years: int = 5
+    # False: only the base population is loaded, and the events come in through ingestion
+    # (``make run``: the Tunduk simulator serves the same simulated events).
+    events: bool = True
 
     def __post_init__(self) -> None:
         if not self.scale > 0:
@@ -63,7 +66,7 @@ class Params:
     def delivery_key(self) -> str:
         return (
             f"synthetic:seed={self.seed}:scale={self.scale:g}"
-            f":years={self.first_year}-{self.last_year}"
+            f":years={self.first_year}-{self.last_year}" + ("" if self.events else ":base-only")
         )
 
     @property
@@ -78,6 +81,7 @@ class Params:
             "first_year": self.first_year,
             "years": self.years,
             "last_year": self.last_year,
+            "events": self.events,
         }
 
 

@@ -304,3 +304,33 @@ def test_every_indicator_is_described_in_three_languages(computed: tuple[Session
             assert getattr(indicator, f"name_{lang}")
             assert getattr(indicator, f"definition_{lang}")
         assert indicator.unit
+
+
+def test_an_unpaired_move_explained_by_quarantine_is_a_warning(session: Session) -> None:
+    from store.models import QuarantineRecord
+
+    _small_country(session)
+    f.move(
+        session,
+        date(YEAR, 6, 1),
+        date(1990, 1, 1),
+        "F",
+        f.UNIT,
+        f.OTHER_UNIT,
+        kinds=("registration",),
+    )
+    session.add(
+        QuarantineRecord(
+            batch_id=f.batch(session).id,
+            source="test",
+            raw={"kind": "deregistration"},
+            reason_codes=["MISSING_FIELD"],
+            created_at=NOW,
+        )
+    )  # her de-registration awaits correction
+    session.commit()
+    release = _release(session)
+    moves = next(c for c in release.notes["checks"] if c["name"] == "internal_moves_match")
+    assert moves["passed"]
+    assert moves["warnings"] >= 1
+    assert release.notes["pending_migration_records"] == 1
