@@ -14,7 +14,7 @@ run: data serve
 data: setup-run
 	$(FLASK) store upgrade
 	$(FLASK) classifiers load
-	$(FLASK) synth generate --seed $(SEED) --scale $(SCALE)
+	$(FLASK) synth generate --seed $(SEED) --scale $(SCALE) --base-only
 	$(FLASK) synth files --seed $(SEED) --scale $(SCALE) --out var/sources
 	$(FLASK) ingest border --file var/sources/border.csv --synthetic
 	$(FLASK) ingest sanarip --file var/sources/sanarip.csv --synthetic
@@ -46,8 +46,8 @@ test: setup-test lint
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md
 bench: setup-test
 	$(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000}
-	$(PY) bench/bench_tunduk.py --records $${BENCH_RECORDS:-200000}
 	$(PY) bench/bench_api.py --write
+	$(PY) bench/bench_tunduk.py --records $${BENCH_RECORDS:-200000}
 	$(PY) bench/bench_release.py --scale $${BENCH_SCALE:-1.0}
 	$(PY) bench/bench_publish.py
 
