@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Flask
 
 from api.errors import register_error_handlers
+from api.fastpath import FastPath
 from api.health import blueprint as health_blueprint
 from api.http import register_http
 from api.locale import register_language_hooks
@@ -21,3 +22,4 @@ def register_api(app: Flask) -> None:
     app.register_blueprint(health_blueprint)
     register_v1(app)
     register_error_handlers(app)
+    app.wsgi_app = FastPath(app)  # type: ignore[method-assign]  # replays cached answers

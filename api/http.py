@@ -6,17 +6,15 @@
   and a ``Cache-Control`` that ends at the next scheduled publication; ``If-None-Match`` /
   ``If-Modified-Since`` get a 304.
 - CORS (flask-cors) on every answer, errors and preflights included.
-- Per-client rate limits (flask-limiter) with ``RateLimit-*`` headers; 304s are not counted;
-  a 429 says when to retry (``Retry-After``).
+- Per-client rate limits (:mod:`api.ratelimit`) with ``RateLimit-*`` headers; 304s are not
+  counted; a 429 says when to retry (``Retry-After``).
 - gzip/brotli (flask-compress), compressed bodies reused by ETag.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
@@ -25,16 +23,17 @@ from typing import Any, TypeVar, cast
 from flask import Flask, Response, current_app, g, request
 from flask_compress import Compress
 from flask_cors import CORS
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 
 from api.cache import AnswerCache, CachedAnswer, CompressedCache, PublicState, utcnow
+from api.errors import problem
+from api.ratelimit import ClientLimiter, exempt
 from config import Config
-from l10n import current_language
+from l10n import _, current_language
 from store import read
 from store.db import Database
 
 F = TypeVar("F", bound=Callable[..., Any])
+FASTPATH_MARK = "X-StatKG-Replayable"
 EXPOSED = [
     "ETag",
     "Last-Modified",
@@ -85,10 +84,10 @@ def mark_source(published_at: datetime | None, immutable: bool = False) -> None:
     g.immutable = immutable
 
 
-def _max_age(current: read.ReleaseState, immutable: bool) -> int:
+def max_age(current: read.ReleaseState, immutable: bool, ceiling: int) -> int:
+    """Seconds a cache may keep an answer: until the next scheduled publication at most."""
     if immutable:
         return 365 * 24 * 3600
-    ceiling = config().api_max_age
     if current.valid_until is None:
         return ceiling
     seconds = int((current.valid_until - utcnow()).total_seconds())
@@ -97,8 +96,8 @@ def _max_age(current: read.ReleaseState, immutable: bool) -> int:
 
 def _finish(answer: CachedAnswer, current: read.ReleaseState) -> Response:
     g.etag = answer.etag
-    max_age = _max_age(current, answer.immutable)
-    cache_control = f"public, max-age={max_age}"
+    seconds = max_age(current, answer.immutable, config().api_max_age)
+    cache_control = f"public, max-age={seconds}"
     if answer.immutable:
         cache_control += ", immutable"
     if_none_match = request.if_none_match
@@ -119,6 +118,8 @@ def _finish(answer: CachedAnswer, current: read.ReleaseState) -> Response:
     if answer.last_modified is not None:
         response.last_modified = answer.last_modified
     response.headers["Cache-Control"] = cache_control
+    if response.status_code == 200 and request.method == "GET":
+        response.headers[FASTPATH_MARK] = "1"  # api.fastpath may replay this answer
     return response
 
 
@@ -157,39 +158,49 @@ def public_answer(view: F) -> F:
     return cast(F, wrapper)
 
 
-def _client_key() -> str:
-    return get_remote_address() or "unknown"
+def limiter() -> ClientLimiter:
+    return cast(ClientLimiter, current_app.extensions["statkg.limiter"])
 
 
-def _rate_headers(response: Response) -> Response:
-    """IETF RateLimit fields: reset as seconds from now; Retry-After only when refused."""
-    reset = response.headers.get("RateLimit-Reset")
-    if reset is not None:
-        with contextlib.suppress(ValueError):
-            response.headers["RateLimit-Reset"] = str(max(0, int(float(reset) - time.time())))
-        limit = current_app.extensions.get("statkg.rate_policy")
-        if limit:
-            response.headers["RateLimit-Policy"] = limit
-    if response.status_code not in (429, 503):
-        response.headers.pop("Retry-After", None)
+def _client() -> str:
+    return request.remote_addr or "unknown"
+
+
+def _check_budget() -> Response | None:
+    """Refuse a client that has spent its budget (429 with Retry-After)."""
+    if exempt(request.method, request.path):
+        return None
+    budget = limiter().budget(_client())
+    if budget.allowed:
+        return None
+    response = problem(
+        429,
+        "too-many-requests",
+        _("Too many requests; try again in %(seconds)d s.") % {"seconds": budget.reset_in},
+    )
+    response.headers["Retry-After"] = str(budget.reset_in)
+    response.headers.extend(limiter().headers(budget))
     return response
 
 
-def _policy(text: str) -> str:
-    """``"300 per 10 seconds"`` → ``"300;w=10"`` (the IETF RateLimit-Policy form)."""
-    from limits import parse
+def _spend_budget(response: Response) -> Response:
+    """Count a full answer (not a 304, not a refusal) and say what is left."""
+    if exempt(request.method, request.path) or response.status_code == 429:
+        return response
+    if response.status_code == 304:
+        budget = limiter().budget(_client())
+    else:
+        budget = limiter().spend(_client())
+    for name, value in limiter().headers(budget):
+        response.headers[name] = value
+    return response
 
-    item = parse(text)
-    return f"{item.amount};w={item.get_expiry()}"
 
-
-def register_http(app: Flask, settings: Config) -> Limiter:
+def register_http(app: Flask, settings: Config) -> None:
     """Attach caching state, CORS, rate limits and compression to ``app``."""
     database_ = cast(Database, app.extensions["statkg.db"])
     app.extensions["statkg.public_state"] = PublicState(database_, settings.api_state_ttl)
     app.extensions["statkg.answers"] = AnswerCache(settings.api_cache_bytes)
-    app.extensions["statkg.rate_policy"] = _policy(settings.api_rate_limit)
-    app.after_request(_rate_headers)  # registered first, so it runs after flask-limiter's
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     CORS(
         app,
@@ -199,23 +210,14 @@ def register_http(app: Flask, settings: Config) -> Limiter:
         max_age=86400,
         send_wildcard=origins == ["*"],
     )
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
-    app.config.setdefault("RATELIMIT_HEADER_LIMIT", "RateLimit-Limit")
-    app.config.setdefault("RATELIMIT_HEADER_REMAINING", "RateLimit-Remaining")
-    app.config.setdefault("RATELIMIT_HEADER_RESET", "RateLimit-Reset")
-    limiter = Limiter(
-        key_func=_client_key,
-        app=app,
-        default_limits=[settings.api_rate_limit],
-        default_limits_deduct_when=lambda response: response.status_code != 304,
-        default_limits_exempt_when=lambda: request.method == "OPTIONS" or request.path == "/health",
-        storage_uri=settings.api_rate_storage,
-        retry_after="delta-seconds",
+    app.extensions["statkg.limiter"] = ClientLimiter(
+        settings.api_rate_limit, settings.api_rate_storage
     )
+    app.before_request(_check_budget)
+    app.after_request(_spend_budget)
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     app.config.setdefault("COMPRESS_MIMETYPES", ["application/json", "application/problem+json"])
     app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
     app.config.setdefault("COMPRESS_CACHE_BACKEND", CompressedCache)
     app.config.setdefault("COMPRESS_CACHE_KEY", lambda _request: g.get("etag") or "")
     Compress(app)
-    return limiter

@@ -159,8 +159,10 @@ Data query: `{DATA}`.
 
 Targets (issue 5): data ≥ 60 % of trivial with p99 ≤ 50 ms, 304s ≥ 80 %:
 {"met" if ok else "NOT met"}. Answers are cached per worker under the fingerprint of the
-public releases (releases are immutable), so a repeated query costs about as much as the
-trivial endpoint; a first, uncached query reads SQLite. Reproduce with `make bench` or
+public releases (releases are immutable) and a repeated query is replayed by `api.fastpath`
+without entering Flask (rate limit, 304 and max-age stay live), which is why it outruns the
+trivial endpoint, itself answered by Flask on every request; a first, uncached query reads
+SQLite. Reproduce with `make bench` or
 `.venv/bin/python bench/bench_api.py --write`.
 <!-- bench_api:end -->"""
     print(section)

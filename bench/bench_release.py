@@ -62,8 +62,9 @@ def main() -> None:
             f"{header}. Command: `make bench` or "
             f"`.venv/bin/python bench/bench_release.py --scale {args.scale:g}`.",
             "",
-            f"Synthetic data at scale {args.scale:g}: population {outcome.population:,} on 1 January"
-            f" 2021, {rows:,} microdata rows (generated and loaded in {generated:.1f} s).",
+            f"Synthetic data at scale {args.scale:g}: population {outcome.population:,} on"
+            f" 1 January 2021, {rows:,} microdata rows (generated and loaded in"
+            f" {generated:.1f} s).",
             "",
             "| what | figure |",
             "|---|---|",
