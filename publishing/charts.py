@@ -2,8 +2,8 @@
 
 Text stays text in the SVG (``svg.fonttype = none``) in Noto Sans, so WeasyPrint sets it
 with the same embedded font as the book and the Kyrgyz letters stay searchable. A chart's
-file name is a hash of the release, the chart's spec, the language and :data:`VERSION`:
-an unchanged rebuild finds it and draws nothing.
+file name is a hash of the release (id and creation time), the chart's spec, the language
+and :data:`VERSION`: an unchanged rebuild finds it and draws nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ STYLE: dict[str, Any] = {
 
 
 def chart_key(data: ReleaseData, chart: Chart, lang: str) -> str:
-    text = f"{VERSION}|{data.release.id}|{lang}|{chart!r}"
+    # Release ids are unique per store only: the creation time tells two stores' "2025-P1"
+    # apart, so a chart drawn from another database is never reused.
+    release = data.release
+    text = f"{VERSION}|{release.id}|{release.created_at.isoformat()}|{lang}|{chart!r}"
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 

@@ -182,3 +182,32 @@ def test_embargoed_release_needs_pre_release(store_url: str) -> None:
         assert find_release(session, release_factory.EMBARGOED_ID, pre_release=True)
         assert find_release(session, None, pre_release=False).id == "2025-P1"
     database.dispose()
+
+
+def test_a_chart_from_another_store_with_the_same_release_id_is_not_reused() -> None:
+    from dataclasses import dataclass
+    from datetime import UTC, datetime
+
+    from publishing.charts import chart_key
+    from publishing.spec import Chart
+    from publishing.specs.yearbook import PUBLICATION
+
+    @dataclass
+    class _Release:
+        id: str
+        created_at: datetime
+
+    @dataclass
+    class _Data:
+        release: _Release
+
+    chart = next(
+        b
+        for ch in PUBLICATION.chapters
+        for s in ch.sections
+        for b in s.blocks
+        if isinstance(b, Chart)
+    )
+    one = _Data(_Release("2025-P1", datetime(2026, 1, 1, tzinfo=UTC)))
+    other = _Data(_Release("2025-P1", datetime(2026, 1, 2, tzinfo=UTC)))
+    assert chart_key(one, chart, "ky") != chart_key(other, chart, "ky")  # type: ignore[arg-type]
