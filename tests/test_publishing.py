@@ -2,22 +2,27 @@
 
 One module-wide build (three languages, about a second each) from the release factory's
 small release; the checks read the PDFs with ``pdffonts`` / ``pdftotext`` and compare the
-printed-cells sidecar with the read layer (``store.read``).
+printed-cells sidecar with the read layer (``store.read``) and with the API itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
 
+from config import Config
 from publishing.build import write_book
 from publishing.data import PublishingError, ReleaseData, find_release
-from publishing.numbers import cell_text, number
+from publishing.numbers import CONFIDENTIAL, NOT_AVAILABLE, cell_text, number
 from publishing.render import local_fetcher
 from publishing.spec import (
     Chapter,
@@ -155,6 +160,88 @@ def test_printed_cells_equal_the_read_layer(
                 assert row.value == stored["value"], stored
     database.dispose()
     assert len(cells) > 40
+
+
+@pytest.fixture(scope="module")
+def api(store_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    """The real API (``create_app``) over the store the books were built from."""
+    from app import create_app
+
+    cfg = dataclasses.replace(
+        Config(),
+        publications_dir=tmp_path_factory.mktemp("served"),
+        api_rate_limit="100000 per minute",  # a test asks one cell at a time
+    )
+    app = create_app({"DATABASE_URL": store_url, "TESTING": True, "STATKG_CONFIG": cfg})
+    yield app.test_client()
+    app.extensions["statkg.db"].dispose()
+
+
+def _api_cell(api: FlaskClient, release: str | None, stored: dict[str, Any]) -> list[Any]:
+    """The API's rows for one printed cell: every dimension and the period named exactly."""
+    query = "&".join(
+        f"valueCodes[{dim}]={code}"
+        for dim, code in (part.split("=") for part in stored["dim_key"].split("|"))
+    )
+    pinned = f"&release={release}" if release else ""
+    answer = api.get(
+        f"/api/v1/data/{stored['indicator']}?{query}"
+        f"&valueCodes[period]={stored['period']}{pinned}&lang=en"
+    )
+    assert answer.status_code == 200, (stored, answer.get_data(as_text=True))
+    body = answer.get_json()
+    assert body["release"]["id"] == "2025-P1", stored
+    columns = body["columns"]
+    return [dict(zip(columns, row, strict=True)) for row in body["rows"]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_cells_equal_the_api(books: dict[str, Path], api: FlaskClient, lang: str) -> None:
+    """Every printed cell of the book, asked of ``/api/v1/data`` one cell at a time.
+
+    How the API addresses a release: ``?release=<id>`` names a public release
+    (``store.read.public_release``: an embargoed or unknown id is a 404); without it the
+    answer is from the latest public release (``store.read.latest_public_release``: the
+    newest reference period, then the newest publication time), and the answer names the
+    release it used in ``release.id``. The book records its release in the sidecar, so
+    each cell is asked with ``release=`` pinned; the first cell of each indicator is also
+    asked without it, to show that the app's default answer is the printed release.
+
+    The raw values are compared (not the printed text): a cell the API marks
+    confidential carries no value there and must print as ``x``; a cell the store lacks
+    is absent from the API too and prints ``…``. A derived gap cell (ratio, difference)
+    is not a stored value: its two operands are compared.
+    """
+    sidecar = json.loads(books[lang].with_suffix(".cells.json").read_text(encoding="utf-8"))
+    release = sidecar["release"]
+    assert release == "2025-P1"
+    asked: set[tuple[str, str, str]] = set()
+    defaulted: set[str] = set()
+    for cell in sidecar["cells"]:
+        for stored in cell.get("operands") or [cell]:
+            where = (stored["indicator"], stored["period"], stored["dim_key"])
+            if where in asked:
+                continue
+            asked.add(where)
+            rows = _api_cell(api, release, stored)
+            if stored["indicator"] not in defaulted:
+                defaulted.add(stored["indicator"])
+                assert _api_cell(api, None, stored) == rows, stored
+            if not rows:
+                assert stored["value"] is None, stored
+                assert stored.get("text", NOT_AVAILABLE) == NOT_AVAILABLE, stored
+                continue
+            assert len(rows) == 1, (stored, rows)
+            row = rows[0]
+            if row["conf"] in ("C", "D"):
+                assert row["value"] is None, stored
+                assert stored.get("text", CONFIDENTIAL) == CONFIDENTIAL, stored
+                continue
+            assert row["value"] == stored["value"], (stored, row)
+            assert row["period"] == stored["period"], stored
+    indicators = {i for i, _p, _k in asked}
+    assert indicators == {"pop_test", "cbr_test"}
+    assert len(asked) > 40
 
 
 def test_half_up_rounding_and_symbols() -> None:
