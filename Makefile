@@ -32,8 +32,12 @@ TUNDUK_SOURCES := asb foreigners citizenship zags-births zags-deaths zags-marria
 tunduk: setup-run
 	$(FLASK) ingest crosswalks
 	$(FLASK) synth tunduk --seed $(SEED) --scale $(SCALE) --out var/tunduk
-	@$(PY) -m ingest.tunduk.simulator --data var/tunduk --port 8470 & pid=$$!; \
-	  trap 'kill $$pid' EXIT; sleep 2; \
+	@rm -f var/tunduk/.ready; \
+	  $(PY) -m ingest.tunduk.simulator --data var/tunduk --port 8470 \
+	    --ready-file var/tunduk/.ready & pid=$$!; \
+	  trap 'kill $$pid' EXIT; \
+	  for i in $$(seq 900); do [ -f var/tunduk/.ready ] && break; \
+	    kill -0 $$pid || exit 1; sleep 1; done; \
 	  for source in $(TUNDUK_SOURCES); do $(FLASK) ingest $$source || exit 1; done
 
 serve: setup-run

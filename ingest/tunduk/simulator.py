@@ -219,12 +219,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("var/tunduk"))
     parser.add_argument("--port", type=int, default=8470)
     parser.add_argument("--fault-rate", type=float, default=0.0, help="each fault's rate")
+    parser.add_argument(
+        "--ready-file", type=Path, help="written once the server listens (loading can take minutes)"
+    )
     args = parser.parse_args(argv)
     services = {s: str(x) for s, x in services_from(setting("STATKG_TUNDUK_SERVICES")).items()}
     faults = Faults(rates=dict.fromkeys(FAULTS, args.fault_rate), timeout_seconds=0.5)
     app = Simulator(load_directory(args.data, services), faults)
     server = make_server("127.0.0.1", args.port, app, threaded=True)
     print(f"simulated Tunduk on http://127.0.0.1:{args.port} ({len(app.services)} services)")
+    if args.ready_file is not None:
+        args.ready_file.write_text(str(args.port))
     server.serve_forever()
 
 
