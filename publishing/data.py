@@ -101,10 +101,18 @@ class ReleaseData:
         self._label_lists: set[str] = set()
         self._held: set[str] | None = None
         self._asked: dict[str, set[tuple[str, str]]] = {}
+        self._last: dict[str, str | None] = {}
+        self._years: list[str] | None = None
+        self.resolved: dict[Any, Any] = {}  # (axis, lang) → entries, kept by tables.resolve
 
     @property
     def years(self) -> list[str]:
         """Years of the release's series, oldest first (the reference year last)."""
+        if self._years is None:
+            self._years = self._read_years()
+        return list(self._years)
+
+    def _read_years(self) -> list[str]:
         first, last = self.release.notes.get("years", [None, None])
         if first is not None:
             return [str(y) for y in range(int(first), int(last) + 1)]
@@ -136,14 +144,19 @@ class ReleaseData:
         return indicator_id in self._held
 
     def last_period(self, indicator_id: str) -> str | None:
-        """The latest period of an indicator in this release, not after the reference year."""
-        return self.session.scalar(
-            select(func.max(Observation.period)).where(
-                Observation.release_id == self.release.id,
-                Observation.indicator_id == indicator_id,
-                Observation.period <= self.release.reference_period,
+        """The latest period of an indicator in this release, not after the reference year.
+
+        Asked once per indicator (a book asks it for every cell of a ``last`` table).
+        """
+        if indicator_id not in self._last:
+            self._last[indicator_id] = self.session.scalar(
+                select(func.max(Observation.period)).where(
+                    Observation.release_id == self.release.id,
+                    Observation.indicator_id == indicator_id,
+                    Observation.period <= self.release.reference_period,
+                )
             )
-        )
+        return self._last[indicator_id]
 
     def dim_key(self, indicator_id: str, dims: dict[str, str]) -> str:
         """The canonical key ``dim=code|…`` in the indicator's order; unnamed dims are totals."""
@@ -167,10 +180,17 @@ class ReleaseData:
                 by_indicator.setdefault(indicator, set()).add((period, key))
         for indicator, wanted in by_indicator.items():
             found = self._obs.setdefault(indicator, {})
+            # The needed periods too, so that the unique index (release, indicator, period,
+            # dim_key) finds the rows instead of scanning every period of the indicator.
+            periods = sorted({period for period, _ in wanted})
             keys = sorted({key for _, key in wanted})
             for start in range(0, len(keys), 500):
                 found.update(
-                    self._rows(indicator, Observation.dim_key.in_(keys[start : start + 500]))
+                    self._rows(
+                        indicator,
+                        Observation.period.in_(periods),
+                        Observation.dim_key.in_(keys[start : start + 500]),
+                    )
                 )
             self._asked.setdefault(indicator, set()).update(wanted)
 

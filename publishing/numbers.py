@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel.core import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from publishing.data import Obs
 from store.models import ObsStatus
@@ -35,8 +37,19 @@ def number(value: float, decimals: int, lang: str) -> str:
     rounded = half_up(value, decimals)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0.0"
+    pattern, locale = _pattern(decimals, lang)
+    # What babel.numbers.format_decimal does, without parsing the locale and the pattern
+    # again for each of the thousands of cells of a book.
+    text: str = pattern.apply(
+        rounded, locale, decimal_quantization=True, group_separator=True, numbering_system="latn"
+    )
+    return text
+
+
+@lru_cache(maxsize=64)
+def _pattern(decimals: int, lang: str) -> tuple[NumberPattern, Locale]:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(rounded, format=pattern, locale=lang, decimal_quantization=True)
+    return parse_pattern(pattern), Locale.parse(lang)
 
 
 def cell_text(obs: Obs | None, decimals: int, lang: str) -> str:

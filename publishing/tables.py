@@ -101,7 +101,16 @@ def _level(dim: Dim, code: str) -> int:
 
 
 def resolve(axis: Axis, data: ReleaseData, lang: str) -> list[Entry]:
-    """The positions of an axis in this release and language."""
+    """The positions of an axis in this release and language (worked out once per book:
+    the prefetch, the table and a chart over the same axis share the answer)."""
+    key = (axis, lang)
+    found = data.resolved.get(key)
+    if found is None:
+        found = data.resolved[key] = _resolve(axis, data, lang)
+    return list(found)
+
+
+def _resolve(axis: Axis, data: ReleaseData, lang: str) -> list[Entry]:
     if isinstance(axis, Years):
         return [Entry(y, Sel(period=y), 1) for y in data.years[-axis.last :]]
     if isinstance(axis, Items):
