@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeGuard
 
 import click
 
 from config import setting
 from ingest.base import Loadable, MapResult, Page, RawRecord, SourceAdapter, SourceError, register
 from ingest.context import KYRGYZSTAN, Context
-from ingest.rules import Checker
+from ingest.rules import FORMULA_FIRST, SEXES, Checker
 from ingest.tunduk.client import XRoadClient
 from ingest.tunduk.services import services_from
 from store.models import (
@@ -158,6 +158,28 @@ def _raw(cursor: str, n: int, item: Any) -> RawRecord:
     return RawRecord(position, None, text=str(item)[:2000], problem="MALFORMED")
 
 
+def _plain(value: Any, max_length: int) -> TypeGuard[str]:
+    """Text that :meth:`Checker.text` would take as it is (its cheap common case)."""
+    return (
+        type(value) is str
+        and 0 < len(value) <= max_length
+        and value[0] not in FORMULA_FIRST
+        and not value[0].isspace()
+        and not value[-1].isspace()
+    )
+
+
+def _iso(value: Any, ctx: Context) -> date | None:
+    """A plain ``YYYY-MM-DD`` date not in the future, as :meth:`Checker.date` reads it."""
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or not _plain(value, 30):
+        return None
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed <= ctx.today else None
+
+
 def _id(check: Checker) -> str | None:
     return check.text("id", max_length=120)
 
@@ -172,6 +194,61 @@ class Asb(TundukAdapter):
     OPERATIONS: ClassVar[dict[str, str]] = {"REG": "registration", "UNREG": "deregistration"}
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
+        return self._fast(data, ctx) or self._checked(data, ctx)
+
+    def _fast(self, data: dict[str, Any], ctx: Context) -> Loadable | None:
+        """The common, clean record mapped without the :class:`Checker`, or ``None``.
+
+        Why: this feed runs at tens of thousands of records a second and most records are
+        clean. This path accepts a record only when every field is plain and valid on its
+        face (codes straight from the classifiers, ISO dates, no crosswalk needed) and then
+        gives exactly the row :meth:`_checked` would; anything else (a missing or odd field,
+        a ministry code, an inconsistency) returns ``None`` and goes through the full rules,
+        which report the reasons and count unmapped codes. It has no side effects.
+        """
+        get = data.get
+        key, person = get("id"), get("pin")
+        if not (_plain(key, 120) and _plain(person, 64)):
+            return None
+        operation, sex = get("operation"), get("sex")
+        kind = self.OPERATIONS.get(operation.upper()) if _plain(operation, 40) else None
+        sex = SEXES.get(sex.upper()) if _plain(sex, 10) else None
+        on, birth = _iso(get("eventDate"), ctx), _iso(get("birthDate"), ctx)
+        if kind is None or sex is None or on is None or birth is None or on < birth:
+            return None
+        registered = get("docDate")
+        if registered is not None and (registered := _iso(registered, ctx)) is None:
+            return None
+        citizenship, territory = get("citizenship"), get("addressCode")
+        if citizenship not in ctx.countries or territory not in ctx.soate:
+            return None
+        origin, dest = get("fromCode"), get("toCode")
+        origin_country, dest_country = get("fromCountry"), get("toCountry")
+        if (
+            (origin is not None and origin not in ctx.soate)
+            or (dest is not None and dest not in ctx.soate)
+            or (origin_country is not None and origin_country not in ctx.countries)
+            or (dest_country is not None and dest_country not in ctx.countries)
+        ):
+            return None
+        other = origin if kind == "registration" else dest
+        if other == territory or (
+            other is None and (origin_country or dest_country) in (None, KYRGYZSTAN)
+        ):
+            return None
+        settlement, reason = get("settlement"), get("reason")
+        if settlement is not None and (
+            not _plain(settlement, 40) or (settlement := settlement.upper()) not in ("U", "R")
+        ):
+            return None
+        if reason is not None and not _plain(reason, 20):
+            return None
+        return self._loadable(
+            key, kind, person, sex, birth, registered, on, citizenship, territory, settlement,
+            reason, origin, origin_country, dest, dest_country,
+        )  # fmt: skip
+
+    def _checked(self, data: dict[str, Any], ctx: Context) -> MapResult:
         check = Checker(data, ctx)
         key, kind = _id(check), check.choice("operation", self.OPERATIONS)
         person, sex, on = check.key("pin"), check.sex("sex"), check.date("eventDate")
@@ -192,6 +269,19 @@ class Asb(TundukAdapter):
         reason = check.text("reason", required=False, max_length=20)
         if not check.ok or territory is None or on is None or key is None:
             return check.reasons
+        return self._loadable(
+            key, kind, person, sex, birth, registered, on, citizenship, territory, settlement,
+            reason, origin, origin_country, dest, dest_country,
+        )  # fmt: skip
+
+    @staticmethod
+    def _loadable(
+        key: str, kind: str | None, person: str | None, sex: str | None, birth: date | None,
+        registered: date | None, on: date, citizenship: str | None, territory: str,
+        settlement: str | None, reason: str | None, origin: str | None,
+        origin_country: str | None, dest: str | None, dest_country: str | None,
+    ) -> Loadable:  # fmt: skip
+        other = origin if kind == "registration" else dest
         if other is None:
             mtype = "external"
         else:
