@@ -103,6 +103,7 @@ class ReleaseData:
         self._asked: dict[str, set[tuple[str, str]]] = {}
         self._last: dict[str, str | None] = {}
         self._years: list[str] | None = None
+        self._dimensions: dict[str, tuple[tuple[str, str], ...]] = {}
         self.resolved: dict[Any, Any] = {}  # (axis, lang) → entries, kept by tables.resolve
 
     @property
@@ -160,11 +161,13 @@ class ReleaseData:
 
     def dim_key(self, indicator_id: str, dims: dict[str, str]) -> str:
         """The canonical key ``dim=code|…`` in the indicator's order; unnamed dims are totals."""
-        parts = []
-        for dim in self.indicator(indicator_id).dimensions:
-            default = COUNTRY if dim == "soate" else TOTAL
-            parts.append(f"{dim}={dims.get(dim, default)}")
-        return "|".join(parts)
+        dimensions = self._dimensions.get(indicator_id)
+        if dimensions is None:
+            dimensions = self._dimensions[indicator_id] = tuple(
+                (dim, COUNTRY if dim == "soate" else TOTAL)
+                for dim in self.indicator(indicator_id).dimensions
+            )
+        return "|".join(f"{dim}={dims.get(dim, default)}" for dim, default in dimensions)
 
     def observation(self, indicator_id: str, period: str, dim_key: str) -> Obs | None:
         asked = self._asked.get(indicator_id)

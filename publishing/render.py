@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -168,7 +169,9 @@ def _relative(path: Path, out: Path) -> str:
     return path.resolve().relative_to(out.resolve()).as_posix()
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The Jinja2 environment, made once per process (its templates compiled once)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html"]),
