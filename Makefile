@@ -41,7 +41,8 @@ tunduk: setup-run
 	  for source in $(TUNDUK_SOURCES); do $(FLASK) ingest $$source || exit 1; done
 
 serve: setup-run
-	$(VENV)/bin/gunicorn -c gunicorn.conf.py 'app:create_app()'
+	@$(FLASK) exports work & pid=$$!; trap 'kill $$pid' EXIT; \
+	  $(VENV)/bin/gunicorn -c gunicorn.conf.py 'app:create_app()'
 
 ## test: install (PostgreSQL included), lint, type-check, check the layers, run the suite
 test: setup-test lint

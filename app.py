@@ -13,6 +13,7 @@ from flask import Flask
 from api import register_api
 from classifiers.cli import cli as classifiers_cli
 from config import Config
+from exports.cli import cli as exports_cli
 from indicators.cli import cli as release_cli
 from ingest.cli import cli as ingest_cli
 from publishing.cli import cli as publish_cli
@@ -35,6 +36,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
     db.init_app(app)
     register_api(app)
-    for group in (store_cli, classifiers_cli, synth_cli, ingest_cli, release_cli, publish_cli):
+    for group in (
+        store_cli,
+        classifiers_cli,
+        synth_cli,
+        ingest_cli,
+        release_cli,
+        publish_cli,
+        exports_cli,
+    ):
         app.cli.add_command(group)
     return app

@@ -89,7 +89,7 @@ SETTINGS: tuple[Setting, ...] = (
         "STATKG_API_TOKENS",
         "",
         "Staff API tokens and their roles: token=role+role, comma-separated (roles: reader, "
-        "publisher). Empty: the staff endpoints answer 401 to everyone.",
+        "publisher, requests). Empty: the staff endpoints answer 401 to everyone.",
     ),
     Setting(
         "STATKG_API_MAX_AGE",
@@ -119,6 +119,40 @@ SETTINGS: tuple[Setting, ...] = (
         "build/publications",
         "Folder of the built PDF publications that /api/v1/publications lists (relative to "
         "the project root unless absolute).",
+    ),
+    Setting(
+        "STATKG_SDC_MIN_COUNT",
+        "3",
+        "Disclosure control of exports: a count of at least one and fewer than this many "
+        "persons is confidential (primary suppression, flagged x / CONF_STATUS C).",
+    ),
+    Setting(
+        "STATKG_SDC_MARGIN",
+        "3",
+        "Protection margin: the audit requires the feasible interval of every suppressed cell "
+        "(attacker's bounds by linear programming) to be at least this wide.",
+    ),
+    Setting(
+        "STATKG_EXPORTS_DIR",
+        "var/exports",
+        "Folder of the files made for data requests (relative to the project root unless "
+        "absolute).",
+    ),
+    Setting(
+        "STATKG_EXPORT_LINK_TTL",
+        "604800",
+        "Seconds a signed download link of a data request stays valid (default 7 days).",
+    ),
+    Setting(
+        "STATKG_EXPORT_SECRET",
+        "",
+        "Key that signs download links. Empty: derived from STATKG_PSEUDONYM_SECRET (every "
+        "worker and machine then agrees on it).",
+    ),
+    Setting(
+        "STATKG_EXPORT_POLL",
+        "2",
+        "Seconds the background export worker waits between looks at the requests table.",
     ),
 )
 
@@ -178,6 +212,12 @@ class Config:
     publications_dir: Path = field(
         default_factory=lambda: PROJECT_ROOT / _env("STATKG_PUBLICATIONS_DIR")
     )
+    sdc_min_count: int = field(default_factory=lambda: int(_env("STATKG_SDC_MIN_COUNT")))
+    sdc_margin: float = field(default_factory=lambda: float(_env("STATKG_SDC_MARGIN")))
+    exports_dir: Path = field(default_factory=lambda: PROJECT_ROOT / _env("STATKG_EXPORTS_DIR"))
+    export_link_ttl: int = field(default_factory=lambda: int(_env("STATKG_EXPORT_LINK_TTL")))
+    export_secret: str = field(default_factory=lambda: _env("STATKG_EXPORT_SECRET"))
+    export_poll: float = field(default_factory=lambda: float(_env("STATKG_EXPORT_POLL")))
 
     def __post_init__(self) -> None:
         if self.default_locale not in LOCALES:

@@ -12,6 +12,7 @@ from api.fastpath import FastPath
 from api.health import blueprint as health_blueprint
 from api.http import register_http
 from api.locale import register_language_hooks
+from api.requests.routes import register_requests
 from api.v1 import register_v1
 
 
@@ -21,5 +22,6 @@ def register_api(app: Flask) -> None:
     register_http(app, app.config["STATKG_CONFIG"])
     app.register_blueprint(health_blueprint)
     register_v1(app)
+    register_requests(app)
     register_error_handlers(app)
     app.wsgi_app = FastPath(app)  # type: ignore[method-assign]  # replays cached answers

@@ -65,6 +65,8 @@ def _public_urls(app: Flask) -> list[str]:
         "codelist_id": "soate",
         "name": f"{rf.EMBARGOED_ID}/en/yearbook.pdf",
         "filename": "nothing.txt",
+        "token": "no-such-token",  # data requests: the requester's status
+        "link": "no-such-link",  # data requests: a signed download link
     }
     urls = []
     for rule in app.url_map.iter_rules():

@@ -34,6 +34,7 @@ from store.models.reports import (
     HouseholdMember,
     RefugeeReport,
 )
+from store.models.requests import DataRequest, DataRequestEvent, JobState, RequestStatus
 
 __all__ = [
     "AbsentPopulationReport",
@@ -47,6 +48,8 @@ __all__ = [
     "Codelist",
     "ConfStatus",
     "Crosswalk",
+    "DataRequest",
+    "DataRequestEvent",
     "DeathEvent",
     "DivorceEvent",
     "Footnote",
@@ -58,6 +61,7 @@ __all__ = [
     "IngestBatch",
     "IngestCursor",
     "IngestRecord",
+    "JobState",
     "MarriageEvent",
     "MigrationEvent",
     "ObsStatus",
@@ -66,4 +70,5 @@ __all__ = [
     "RefugeeReport",
     "Release",
     "ReleaseStatus",
+    "RequestStatus",
 ]

@@ -1,0 +1,1 @@
+"""Users' data requests over HTTP: intake, the requester's status, staff review, downloads."""

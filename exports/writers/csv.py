@@ -1,0 +1,48 @@
+"""CSV: one row per cell, UTF-8 (with a BOM for Excel, or plain), ``,`` or ``;``.
+
+Columns: each dimension as code, label or both; ``value`` (empty when no number may be
+shown); ``symbol`` (x, –, …); ``OBS_STATUS``; ``CONF_STATUS``. Flags are never dropped.
+Every text cell is neutralised against formula injection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import ClassVar
+
+from exports.safety import neutralise
+from exports.table import Table, format_value, symbol
+from exports.writers.base import Options
+
+
+class CsvWriter:
+    format: ClassVar[str] = "csv"
+    extension: ClassVar[str] = "csv"
+    media_type: ClassVar[str] = "text/csv; charset=utf-8"
+
+    def write(self, table: Table, options: Options) -> bytes:
+        buffer = io.StringIO()
+        out = csv.writer(buffer, delimiter=options.separator, lineterminator="\r\n")
+        lang = options.language
+        decimal = "," if options.separator == ";" else "."
+        header: list[str] = []
+        for dim in table.dims:
+            if options.labels in ("codes", "both"):
+                header.append(dim.id)
+            if options.labels in ("labels", "both"):
+                header.append(dim.name.get(lang, dim.id))
+        header += ["value", "symbol", "OBS_STATUS", "CONF_STATUS"]
+        out.writerow([neutralise(h) for h in header])
+        for codes, value, status, conf in table.cells():
+            row: list[str] = []
+            for dim, code in zip(table.dims, codes, strict=True):
+                if options.labels in ("codes", "both"):
+                    row.append(neutralise(code))
+                if options.labels in ("labels", "both"):
+                    row.append(neutralise(dim.label(code, lang)))
+            row.append("" if value is None else format_value(value, table.decimals, decimal))
+            row += [symbol(value, status, conf), status, conf]
+            out.writerow(row)
+        text = buffer.getvalue()
+        return (("\ufeff" if options.bom else "") + text).encode("utf-8")

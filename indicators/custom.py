@@ -1,0 +1,115 @@
+"""Custom cross-tabulations from the microdata, for breakdowns that releases do not publish.
+
+Users ask for migration flows by district × sex × five-year age group × reason (and so on);
+the releases publish district totals and age only for oblasts. This module counts such
+breakdowns with ``GROUP BY`` in the database and returns the counts of the lowest level of
+every breakdown — no totals, no suppression, nothing formatted. The exports add the totals,
+apply disclosure control and write the files; nothing else may show these counts.
+
+Definitions are those of the published migration indicators (``indicators.catalog.migration``):
+an arrival is a registration, a departure a de-registration, at a place of permanent
+residence; age is the age reached in the year of the move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from indicators.cubes import year_of
+from store.models import CensusPopulation
+from store.models import MigrationEvent as M
+
+#: The indicator a flow belongs to → the event kind counted.
+FLOWS = {"mig_arrivals": "registration", "mig_departures": "deregistration"}
+#: Breakdowns a custom flow table may use, with their codelists.
+BREAKDOWNS = {
+    "soate": "soate",
+    "sex": "sex",
+    "age5": "age5",
+    "reason": "migration_reason",
+    "migration_type": "migration_type",
+}
+AGE5 = (*(f"Y{a}T{a + 4}" for a in range(0, 85, 5)), "Y_GE85")
+
+
+class CustomTableError(ValueError):
+    """A breakdown or flow that the microdata cannot give."""
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Counts by the lowest codes of each breakdown: ``{(code, code, …): persons}``."""
+
+    indicator: str
+    year: int
+    breakdowns: tuple[str, ...]
+    cells: dict[tuple[str, ...], int]
+
+
+def age5(age: int) -> str:
+    """The five-year group of an age (85 and over together)."""
+    return AGE5[min(max(age, 0) // 5, len(AGE5) - 1)]
+
+
+def _column(name: str) -> Any:
+    if name == "soate":
+        return M.territory
+    if name == "sex":
+        return M.sex
+    if name == "reason":
+        return func.coalesce(M.reason, "NOT_STATED")
+    if name == "migration_type":
+        return M.migration_type
+    if name == "age5":
+        return year_of(M.event_date) - year_of(M.birth_date)
+    raise CustomTableError(f"unknown breakdown {name!r}")
+
+
+def migration_flows(
+    session: Session,
+    indicator: str,
+    year: int,
+    breakdowns: Sequence[str],
+    territory: str = "417",
+) -> Counts:
+    """Arrivals or departures of ``year`` in ``territory`` (a СОАТЕ prefix), by breakdowns."""
+    if indicator not in FLOWS:
+        raise CustomTableError(f"no custom table for {indicator!r}")
+    unknown = [b for b in breakdowns if b not in BREAKDOWNS]
+    if unknown or len(set(breakdowns)) != len(breakdowns):
+        raise CustomTableError(f"breakdowns not available: {', '.join(unknown) or 'repeated'}")
+    columns = [_column(b) for b in breakdowns]
+    query = (
+        select(*columns, func.count())
+        .where(
+            M.event_kind == FLOWS[indicator],
+            year_of(M.event_date) == year,
+            M.territory.startswith(territory),
+        )
+        .group_by(*columns)
+    )
+    cells: dict[tuple[str, ...], int] = {}
+    for *keys, count in session.execute(query):
+        key = tuple(
+            age5(int(v)) if b == "age5" and v is not None else str(v)
+            for b, v in zip(breakdowns, keys, strict=True)
+        )
+        if "None" in key:
+            raise CustomTableError(f"{indicator}: an event without {breakdowns}")
+        cells[key] = cells.get(key, 0) + int(count)  # ages fold into their group
+    return Counts(indicator, year, tuple(breakdowns), cells)
+
+
+def territorial_units(session: Session, territory: str = "417") -> list[str]:
+    """The lowest territorial units holding population within ``territory`` (a prefix)."""
+    rows = session.scalars(
+        select(CensusPopulation.territory)
+        .where(CensusPopulation.territory.startswith(territory))
+        .distinct()
+    )
+    return sorted(rows)
