@@ -108,32 +108,31 @@ def unmapped_command(source: str | None) -> None:
 @click.argument("source")
 @click.option("--from", "start", required=True, help="First day of the period (ISO).")
 @click.option("--to", "end", required=True, help="Last day of the period (ISO).")
-def quality_command(source: str, start: str, end: str) -> None:
-    """The quality report of SOURCE for a period, as JSON."""
+@click.option("--html", is_flag=True, help="A readable page instead of JSON.")
+@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), default="ky", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write to FILE.")
+def quality_command(
+    source: str, start: str, end: str, html: bool, lang: str, out: str | None
+) -> None:
+    """The quality report of SOURCE for a period, as JSON (or, with --html, a page in LANG)."""
     from datetime import date
+    from pathlib import Path
 
     from ingest.quality import report
+    from store.quality import event_table, render_html
 
-    tables = {
-        "asb": "migration_event",
-        "foreigners": "foreigner_registration",
-        "citizenship": "citizenship_event",
-        "zags-births": "birth_event",
-        "zags-deaths": "death_event",
-        "zags-marriages": "marriage_event",
-        "zags-divorces": "divorce_event",
-    }
-    from store.models import Base
-
-    models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
     try:
         period = date.fromisoformat(start), date.fromisoformat(end)
     except ValueError:
         raise click.BadParameter("--from and --to must be ISO dates") from None
     with db.session() as session:
-        table = models.get(tables.get(source, ""))
-        result = report(session, source, *period, table=table)
-    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        result = report(session, source, *period, table=event_table(source))
+    text = render_html(result, lang) if html else json.dumps(result, ensure_ascii=False, indent=2)
+    if out is None:
+        click.echo(text)
+    else:
+        Path(out).write_text(text + "\n", encoding="utf-8")
+        click.echo(out)
 
 
 @cli.command("resubmit")

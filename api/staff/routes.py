@@ -15,9 +15,10 @@ from api.cache import utcnow
 from api.errors import ApiError
 from api.http import config, database, json_response, state
 from api.staff import service
-from l10n import _
+from l10n import _, current_language
 
 F = TypeVar("F", bound=Callable[..., Any])
+PROBLEM: dict[str, Any] = {"$ref": "#/components/schemas/Problem"}
 blueprint = Blueprint(
     "staff", __name__, url_prefix="/api/v1/staff", description="Staff only (bearer token)"
 )
@@ -96,5 +97,36 @@ class PublishView(MethodView):
             body = service.publish(session, release_id, utcnow())
         state().invalidate()
         response = json_response(body)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+@blueprint.route("/quality/<string:source>/report")
+class QualityReportView(MethodView):
+    @blueprint.doc(
+        security=_AUTH["security"],
+        parameters=[
+            {"name": n, "in": "query", "required": True, "schema": {"type": "string"}}
+            for n in ("from", "to")
+        ],
+        responses={
+            **cast(dict[str, Any], _AUTH["responses"]),
+            "200": {"description": "The page.", "content": {"text/html": {}}},
+            **{
+                str(code): {
+                    "description": text,
+                    "content": {"application/problem+json": {"schema": PROBLEM}},
+                }
+                for code, text in ((400, "Invalid period."), (404, "Unknown source."))
+            },
+        },
+    )
+    @requires("reader")
+    def get(self, source: str) -> Response:
+        """The quality report of one source for a period, as a page (``?lang=`` ky/ru/en)."""
+        period = service.quality_period(request.args.get("from"), request.args.get("to"))
+        with database().session() as session:
+            page = service.quality_page(session, source, *period, current_language())
+        response = Response(page, mimetype="text/html")
         response.headers["Cache-Control"] = "no-store"
         return response

@@ -7,7 +7,7 @@ importing the computation: the API writes through the store only.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from api.errors import ApiError
 from l10n import _
+from store import quality as quality_report
 from store.models import IngestBatch, QuarantineRecord, Release
 
 
@@ -85,3 +86,40 @@ def publish(session: Session, release_id: str, now: datetime) -> dict[str, Any]:
         release.published_at = now
     session.commit()
     return {"id": release.id, "published_at": release.published_at.isoformat()}
+
+
+def quality_period(start: str | None, end: str | None) -> tuple[date, date]:
+    """The ``from`` and ``to`` of a quality report: ISO dates, in order."""
+    period = []
+    for name, value in (("from", start), ("to", end)):
+        try:
+            period.append(date.fromisoformat(value or ""))
+        except ValueError:
+            raise ApiError(
+                400,
+                "invalid-parameters",
+                _("Some parameters are not valid."),
+                invalid_params=[{"name": name, "reason": "an ISO date (YYYY-MM-DD)"}],
+            ) from None
+    if period[0] > period[1]:
+        raise ApiError(
+            400,
+            "invalid-parameters",
+            _("Some parameters are not valid."),
+            invalid_params=[{"name": "to", "reason": "not before from"}],
+        )
+    return period[0], period[1]
+
+
+def quality_page(session: Session, source: str, start: date, end: date, lang: str) -> str:
+    """The readable quality report of ``source`` (what ``flask ingest quality --html`` shows,
+    without the ministries' labels and suggested matches, which ingestion holds)."""
+    known = source in quality_report.SOURCE_TABLES or session.scalar(
+        select(func.count()).select_from(IngestBatch).where(IngestBatch.source == source)
+    )
+    if not known:
+        raise ApiError(404, "unknown-source", _("No source of this name has been ingested."))
+    result = quality_report.report(
+        session, source, start, end, table=quality_report.event_table(source)
+    )
+    return quality_report.render_html(result, lang)
