@@ -223,3 +223,45 @@ def test_formula_injection_is_neutralised_in_csv_and_xlsx() -> None:
     assert all(c.data_type == "s" for c in texts)
     assert not [c.value for c in texts if str(c.value).startswith(("=", "+", "-", "@"))]
     assert any(c.value == "'=1+2" for c in texts)
+
+
+@pytest.mark.parametrize(
+    ("bom", "separator", "labels", "header"),
+    [
+        (False, ",", "codes", ["row", "col", "value", "symbol", "OBS_STATUS", "CONF_STATUS"]),
+        (True, ";", "labels", ["Строка", "col", "value", "symbol", "OBS_STATUS", "CONF_STATUS"]),
+        (True, ",", "both", ["row", "Строка", "col", "col", "value", "symbol", "OBS_STATUS"]),
+    ],
+)
+def test_csv_variants(bom: bool, separator: str, labels: str, header: list[str]) -> None:
+    from exports.writers import WRITERS, Options
+
+    plain = ef.table([[5, 6], [7, 8]])
+    named = dataclasses.replace(plain.dims[0], name={"ru": "Строка"})
+    table = dataclasses.replace(plain, dims=(named, plain.dims[1]))
+    data = WRITERS["csv"].write(table, Options("ru", separator, bom, labels))
+    assert data.startswith("\ufeff".encode()) == bom
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=separator))
+    assert rows[0][: len(header)] == header
+    assert len(rows) == 1 + 9
+    assert rows[-1][-4] == "8"  # the inner cell r1 × c1, a number
+
+
+@pytest.mark.parametrize(
+    ("lang", "legend"),
+    [
+        ("ky", "x — купуя: жеке адамдарды коргоо үчүн жашырылган"),
+        ("ru", "x — конфиденциально: скрыто для защиты сведений о лицах"),
+        ("en", "x — confidential: suppressed to protect persons"),
+    ],
+)
+def test_the_xlsx_header_block_speaks_the_requested_language(lang: str, legend: str) -> None:
+    from exports.writers import WRITERS, Options
+
+    protected = protect(ef.table([[1, 10], [20, 30]]), Rules()).table
+    sheet: Any = openpyxl.load_workbook(
+        io.BytesIO(WRITERS["xlsx"].write(protected, Options(language=lang)))
+    ).active
+    texts = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert legend in texts
+    assert texts.count("x") >= 4 * 2  # value and symbol columns of every suppressed cell
