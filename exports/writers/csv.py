@@ -19,7 +19,7 @@ from exports.writers.base import Options
 class CsvWriter:
     format: ClassVar[str] = "csv"
     extension: ClassVar[str] = "csv"
-    media_type: ClassVar[str] = "text/csv; charset=utf-8"
+    media_type: ClassVar[str] = "text/csv"  # Flask adds the charset to text types
 
     def write(self, table: Table, options: Options) -> bytes:
         buffer = io.StringIO()
