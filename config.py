@@ -76,13 +76,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "STATKG_API_RATE_LIMIT",
         "300 per 10 seconds",
-        "Requests one client (IP address) may make to the public API, in flask-limiter's "
+        "Requests one client (IP address) may make to the public API, in the `limits` library's "
         "notation; conditional requests answered 304 are not counted.",
     ),
     Setting(
         "STATKG_API_RATE_STORAGE",
         "memory://",
-        "Where the rate-limit counters live (flask-limiter storage URI). memory:// counts per "
+        "Where the rate-limit counters live (a `limits` storage URI). memory:// counts per "
         "gunicorn worker; use a shared store (redis://…) to count per machine or cluster.",
     ),
     Setting(
