@@ -114,6 +114,12 @@ REPORTER = Column(
     {"ky": "Отчет берген уюм", "ru": "Отчитывающаяся организация", "en": "Reporting organisation"},
     aliases=("организация", "уюм", "reporter", "organisation", "organization"),
 )
+# The count columns most reports end with: men, women and an optional row total.
+BY_SEX: tuple[Column, ...] = (
+    Column("men", {"ky": "Эркектер", "ru": "Мужчины", "en": "Men"}, kind="count"),
+    Column("women", {"ky": "Аялдар", "ru": "Женщины", "en": "Women"}, kind="count"),
+    Column("total", {"ky": "Бардыгы", "ru": "Всего", "en": "Total"}, kind="total", required=False),
+)
 PERIOD_FORMATS: dict[str, Labels] = {
     "date": {"ky": "күн (КК.АА.ЖЖЖЖ)", "ru": "дата (ДД.ММ.ГГГГ)", "en": "a date (DD.MM.YYYY)"},
     "year": {"ky": "жыл (ЖЖЖЖ)", "ru": "год (ГГГГ)", "en": "a year (YYYY)"},

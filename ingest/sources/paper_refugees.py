@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.base import register
-from ingest.paper import Column, PaperAdapter, PaperChecker, ReportSpec, register_spec
+from ingest.paper import BY_SEX, Column, PaperAdapter, PaperChecker, ReportSpec, register_spec
 from store.models import RefugeeReport
 
 STATUS = Column(
@@ -68,14 +68,7 @@ SPEC = register_spec(
                 width=24,
             ),
             AGE,
-            Column("men", {"ky": "Эркектер", "ru": "Мужчины", "en": "Men"}, kind="count"),
-            Column("women", {"ky": "Аялдар", "ru": "Женщины", "en": "Women"}, kind="count"),
-            Column(
-                "total",
-                {"ky": "Бардыгы", "ru": "Всего", "en": "Total"},
-                kind="total",
-                required=False,
-            ),
+            *BY_SEX,
         ),
     )
 )

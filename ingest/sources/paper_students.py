@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.base import register
-from ingest.paper import Column, PaperAdapter, PaperChecker, ReportSpec, register_spec
+from ingest.paper import BY_SEX, Column, PaperAdapter, PaperChecker, ReportSpec, register_spec
 from store.models import ForeignStudentReport
 
 LEVEL = Column(
@@ -77,14 +77,7 @@ SPEC = register_spec(
                 width=20,
             ),
             LEVEL,
-            Column("men", {"ky": "Эркектер", "ru": "Мужчины", "en": "Men"}, kind="count"),
-            Column("women", {"ky": "Аялдар", "ru": "Женщины", "en": "Women"}, kind="count"),
-            Column(
-                "total",
-                {"ky": "Бардыгы", "ru": "Всего", "en": "Total"},
-                kind="total",
-                required=False,
-            ),
+            *BY_SEX,
         ),
     )
 )
