@@ -15,17 +15,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
+import resource
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.report import machine, write_section
 from classifiers.loader import load_classifiers
 from ingest import crosswalks
 from ingest.loader import BatchLoader
@@ -38,7 +38,6 @@ from synth.tunduk import native
 
 SERVICE = "central-server/GOV/70000001/asb/SubjectFromTo"
 ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "PERFORMANCE.md"
 
 
 def _free_port() -> int:
@@ -54,6 +53,14 @@ def _wait(port: int) -> None:
                 return
         time.sleep(0.05)
     raise RuntimeError("the simulated security server did not start")
+
+
+def _cpu() -> float:
+    """CPU seconds used by this process (the loader and its prefetch thread; the simulated
+    security server runs in its own process): a figure the other jobs on a shared machine
+    disturb less than the wall clock."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def records(n: int) -> list[tuple[str, object]]:
@@ -79,10 +86,12 @@ def records(n: int) -> list[tuple[str, object]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=200_000)
+    parser.add_argument("--write", action="store_true", help="update PERFORMANCE.md (default)")
     parser.add_argument("--no-write", action="store_true", help="do not update PERFORMANCE.md")
     args = parser.parse_args()
     os.environ["STATKG_TUNDUK_SERVICES"] = f"asb={SERVICE}"
     data = records(args.records)
+    host = machine()
     with tempfile.TemporaryDirectory() as tmp:
         database = Database(f"sqlite:///{tmp}/bench.sqlite3")
         schema.upgrade(database.engine)
@@ -106,48 +115,62 @@ def main() -> None:
             _wait(port)
             client = XRoadClient(url, "central-server/GOV/70000002/nsc-statistics", timeout=60)
             adapter = Asb("2021-01-01", "2021-12-31", page_size=5000, client=client)
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), _cpu()
             result = BatchLoader(database, Pseudonymiser("bench")).run(adapter)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, _cpu() - cpu_started
         finally:
             server.terminate()
             server.wait(10)
     rate = result.received / seconds
     line = (
         f"| {result.received:,} | {result.loaded:,} | {result.quarantined:,} | "
-        f"{result.duplicates:,} | {seconds:.1f} | {rate:,.0f} |"
+        f"{result.duplicates:,} | {seconds:.1f} | **{rate:,.0f}** | {cpu:.1f} | "
+        f"{result.received / cpu:,.0f} |"
     )
     print(line)
     if args.no_write:
         return
-    section = "\n".join(
+    load_after = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    body = "\n".join(
         [
-            "<!-- bench_tunduk:begin -->",
             "## Tunduk registration feed (`bench/bench_tunduk.py`)",
             "",
-            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{datetime.now(UTC).date().isoformat()}; simulated security server on loopback "
-            "(its own process), pages of 5,000, SQLite file.",
+            f"{host}, load average {load_after} at the end; simulated security server on "
+            "loopback (its own process), pages of 5,000, SQLite file.",
             "",
-            "| received | loaded | quarantined | duplicates | seconds | records/s |",
-            "|---|---|---|---|---|---|",
+            "| received | loaded | quarantined | duplicates | seconds | records/s "
+            "| loader CPU s | records per loader CPU s |",
+            "|---|---|---|---|---|---|---|---|",
             line,
             "",
             "End to end: HTTP fetch, JSON decode, HMAC of every ПИН, validation, crosswalks, "
             "de-duplication against the ledger, committed inserts. Target (issue 3): at least "
             f"20,000 records/s. Reproduce with `make bench` or "
-            f"`.venv/bin/python bench/bench_tunduk.py --records {args.records}`.",
-            "<!-- bench_tunduk:end -->",
+            f"`.venv/bin/python bench/bench_tunduk.py --records {args.records} --write`.",
+            "",
+            NOTES,
         ]
     )
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    if "<!-- bench_tunduk:begin -->" in text:
-        head, rest = text.split("<!-- bench_tunduk:begin -->", 1)
-        text = head + section + rest.split("<!-- bench_tunduk:end -->", 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    write_section("bench_tunduk", body)
 
+
+NOTES = """\
+**Below the 20,000 records/s target (best run 18,000).** The loader process needs 10.4–12.3
+CPU-seconds for 200,000 records (16,300–19,300 records per CPU-second, the last column), so on
+this 2-core machine, shared with other jobs, the wall-clock figure moved between 10,200 and
+18,000 records/s over six runs of the same code on 25 November 2026 (load average 1.7–4).
+Before this round the same benchmark gave 4,942 records/s at a load average of about 4.
+
+Where the time goes (thread CPU time of the main thread, 200,000 records): mapping 3.1–3.4 s
+(the AIS ASB fast path for plainly valid records — it defers every other record to the full
+rules, which give the same row, and a test compares them —, pseudonymisation from a
+precomputed HMAC state, one copy of each record, natural-key digests); storing 4.2–4.7 s, of
+which the executemany of event rows and ledger entries as tuples 2.7 s and the ledger look-ups
+for de-duplication 0.9 s; the remaining ~2.8 s of the process are commits (one per page, with
+the cursor), the prefetch thread (HTTP, JSON decoding ~0.4 s, building records ~0.3 s) and
+thread switching. Next steps: a writer thread so that SQLite's inserts (which release the GIL)
+overlap the mapping of the next page, with de-duplication within the delivery kept in memory;
+fewer indexes written during a load; orjson for the pages."""
 
 if __name__ == "__main__":
     main()
