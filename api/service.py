@@ -5,6 +5,7 @@ body; each reads through :mod:`store.read` only, so the embargo holds everywhere
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -605,12 +606,22 @@ def publication_files(root: Path, public: Callable[[str], bool]) -> list[tuple[P
     return found
 
 
+def _publication_title(path: Path) -> str:
+    """The book's title in its language, from the record the build writes beside the PDF."""
+    sidecar = path.with_name(f"{path.stem}.cells.json")
+    try:
+        title = json.loads(sidecar.read_text(encoding="utf-8")).get("title")
+    except (OSError, ValueError):
+        title = None
+    return str(title) if title else path.stem.replace("_", " ")
+
+
 def publications(session: Session, now: datetime, root: Path, lang: str | None) -> dict[str, Any]:
     public = {r.id for r in read.public_releases(session, now)}
     items = [
         {
             "file": path.relative_to(root).as_posix(),
-            "title": path.stem.replace("_", " "),
+            "title": _publication_title(path),
             "language": file_lang,
             "release": release,
             "bytes": path.stat().st_size,

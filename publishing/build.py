@@ -145,6 +145,7 @@ def write_book(
         "public": summary["public"],
         "synthetic": summary["synthetic"],
         "publication": pub.id,
+        "title": f"{pub.title.get(lang)}, {summary['period']}",
         "lang": lang,
         "pdf": f"{name}.pdf",
         "pages": pages,

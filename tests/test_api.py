@@ -277,3 +277,12 @@ def test_config_publishes_the_cell_limit_and_synthetic_flag(api: FlaskClient) ->
     assert body["limits"]["cells_per_query"] > 10_000
     assert body["synthetic"] is True
     assert set(body["citation"]) == {"ky", "ru", "en"}
+
+
+def test_publications_carry_the_title_the_build_recorded(database_url: str, tmp_path: Path) -> None:
+    app = _make_app(database_url, tmp_path)
+    sidecar = tmp_path / "publications" / "2025-P1" / "en" / "yearbook.cells.json"
+    sidecar.write_text(json.dumps({"title": "Demographic Yearbook, 2025"}), encoding="utf-8")
+    items = app.test_client().get("/api/v1/publications").get_json()["items"]
+    assert items[0]["title"] == "Demographic Yearbook, 2025"
+    app.extensions["statkg.db"].dispose()

@@ -298,3 +298,10 @@ def test_a_chart_from_another_store_with_the_same_release_id_is_not_reused() -> 
     one = _Data(_Release("2025-P1", datetime(2026, 1, 1, tzinfo=UTC)))
     other = _Data(_Release("2025-P1", datetime(2026, 1, 2, tzinfo=UTC)))
     assert chart_key(one, chart, "ky") != chart_key(other, chart, "ky")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_record_names_the_book_in_its_language(books: dict[str, Path], lang: str) -> None:
+    sidecar = json.loads(books[lang].with_suffix(".cells.json").read_text(encoding="utf-8"))
+    assert sidecar["title"].endswith(", 2025")
+    assert sidecar["lang"] == lang
