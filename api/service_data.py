@@ -225,8 +225,11 @@ def _indicator(info: read.IndicatorInfo, lang: str) -> dict[str, Any]:
     }
 
 
-def _dimension_label(session_free_codelist: str, dim: str) -> str:
-    return str(words.PERIOD) if dim == "period" else dim
+def _dimension_label(info: read.IndicatorInfo, dim: str, lang: str) -> str:
+    """What the dimension is called in ``lang`` (from the catalog); its id as a last resort."""
+    if dim == "period":
+        return str(words.PERIOD)
+    return str(info.dimension_labels.get(dim, {}).get(lang) or dim)
 
 
 def _compact(
@@ -252,7 +255,7 @@ def _compact(
             {
                 "id": d.id,
                 "codelist": codelist,
-                "label": _dimension_label(codelist, d.id),
+                "label": _dimension_label(info, d.id, lang),
                 "codes": [{"code": c, "label": labels[c][lang]} for c in chosen[d.id]],
             }
             for d, labels, codelist in domains
@@ -329,9 +332,9 @@ def _jsonstat(
             },
         }
     }
-    for d, labels, codelist in domains:
+    for d, labels, _codelist in domains:
         dimension[d.id] = {
-            "label": _dimension_label(codelist, d.id),
+            "label": _dimension_label(info, d.id, lang),
             "category": {
                 "index": chosen[d.id],
                 "label": {c: labels[c][lang] for c in chosen[d.id]},

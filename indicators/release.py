@@ -25,7 +25,7 @@ from indicators.checks import run_checks
 from indicators.context import Context
 from indicators.footnotes import FOOTNOTES
 from indicators.frame import Frame
-from indicators.spec import DIMENSIONS, Spec
+from indicators.spec import DIMENSION_LABELS, DIMENSIONS, Spec
 from store.models import (
     Base,
     Footnote,
@@ -59,6 +59,10 @@ def sync_catalog(session: Session, specs: list[Spec]) -> None:
         row.source = spec.source
         row.attributes = {
             "codelists": {d: DIMENSIONS[d] for d in spec.dimensions},
+            "dimension_labels": {
+                d: {lang: DIMENSION_LABELS[d].get(lang) for lang in ("ky", "ru", "en")}
+                for d in spec.dimensions
+            },
             "additive": spec.additive,
             "bounds": list(spec.bounds) if spec.bounds else None,
             "methodology": None

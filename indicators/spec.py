@@ -51,6 +51,34 @@ class Text:
         return str(getattr(self, lang))
 
 
+# What each dimension is called, in the three languages (the API and the exports show it).
+DIMENSION_LABELS: dict[str, Text] = {
+    "soate": Text("Аймак", "Территория", "Territory"),
+    "urban_rural": Text("Шаар же айыл жери", "Городская или сельская местность", "Urban or rural"),
+    "sex": Text("Жынысы", "Пол", "Sex"),
+    "age": Text("Жашы", "Возраст", "Age"),
+    "age5": Text("Жаш тобу", "Возрастная группа", "Age group"),
+    "age_lt": Text("Жаш тобу", "Возрастная группа", "Age group"),
+    "mother_age": Text("Эненин жашы", "Возраст матери", "Age of mother"),
+    "groom_age": Text("Күйөөнүн жашы", "Возраст жениха", "Age of groom"),
+    "bride_age": Text("Колуктунун жашы", "Возраст невесты", "Age of bride"),
+    "husband_age": Text("Күйөөсүнүн жашы", "Возраст мужа", "Age of husband"),
+    "wife_age": Text("Аялынын жашы", "Возраст жены", "Age of wife"),
+    "birth_order": Text("Төрөлүүнүн катар саны", "Очерёдность рождения", "Birth order"),
+    "cause": Text("Өлүмдүн себеби", "Причина смерти", "Cause of death"),
+    "migration_type": Text("Миграциянын түрү", "Вид миграции", "Type of migration"),
+    "country": Text("Өлкө", "Страна", "Country"),
+    "country_group": Text("Өлкөлөр тобу", "Группа стран", "Country group"),
+    "citizenship": Text("Жарандыгы", "Гражданство", "Citizenship"),
+    "reason": Text("Себеби", "Причина", "Reason"),
+    "origin": Text("Чыккан жери", "Откуда", "Origin"),
+    "destination": Text("Барган жери", "Куда", "Destination"),
+    "direction": Text("Багыты", "Направление", "Direction"),
+    "purpose": Text("Сапардын максаты", "Цель поездки", "Purpose of trip"),
+    "refugee_status": Text("Статусу", "Статус", "Status"),
+}
+
+
 @dataclass(frozen=True)
 class Spec:
     """A catalog entry. ``unit_base`` is the base of a rate (1000 for "per 1,000").
@@ -78,6 +106,6 @@ class Spec:
     attributes: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        unknown = [d for d in self.dimensions if d not in DIMENSIONS]
+        unknown = [d for d in self.dimensions if d not in DIMENSIONS or d not in DIMENSION_LABELS]
         if unknown:
             raise ValueError(f"{self.id}: unknown dimensions {unknown}")

@@ -119,6 +119,8 @@ class IndicatorInfo:
     replaced_by: str | None
     additive: bool
     methodology: Mapping[str, str] | None
+    # dimension id → {ky, ru, en}; empty for indicators computed before labels were recorded
+    dimension_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -283,6 +285,7 @@ def _indicator(row: Indicator) -> IndicatorInfo:
         replaced_by=row.replaced_by,
         additive=bool(attributes.get("additive", True)),
         methodology=attributes.get("methodology"),
+        dimension_labels=dict(attributes.get("dimension_labels") or {}),
     )
 
 
