@@ -136,6 +136,14 @@ def _bad_line(rng: np.random.Generator, kind: str, clean: list[str], today: date
     return (";".join(row) + "\n").encode("utf-8")
 
 
+def border_days(rows: int, start: date) -> int:
+    """Days a file of ``rows`` crossings covers: about 100,000 a day (37 million in 2025),
+    within the start's year, so a year's statistics never show a few stray days of the next.
+    """
+    year_end = (date(start.year + 1, 1, 1) - start).days
+    return min(year_end, max(1, -(-rows // 100_000)))
+
+
 def write_border(
     path: Path,
     rows: int,
@@ -148,8 +156,7 @@ def write_border(
 ) -> Manifest:
     """A Border Service crossings file of ``rows`` records (header not counted)."""
     defects = defects or Defects()
-    # About 100,000 crossings a day (37 million in 2025): a file covers as many days.
-    days = days or max(1, -(-rows // 100_000))
+    days = days or border_days(rows, start)
     rng = np.random.default_rng(seed)
     manifest = Manifest(path, rows, 0, encoding)
     today = datetime.now(UTC).date()

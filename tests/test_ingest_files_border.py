@@ -149,3 +149,13 @@ def test_a_dry_run_writes_nothing(loader: BatchLoader, tmp_path: Path) -> None:
     result = BorderAdapter(path=_file(tmp_path, HEADER, GOOD)).run(loader, dry_run=True)
     assert result.loaded == 1
     assert _crossings(loader) == 0
+
+
+def test_a_national_size_file_stays_within_its_year() -> None:
+    from datetime import date
+
+    from synth.files import border_days
+
+    assert border_days(37_000_000, date(2024, 1, 1)) == 366  # 2024 is a leap year
+    assert border_days(37_000_000, date(2025, 1, 1)) == 365
+    assert border_days(250_000, date(2025, 1, 1)) == 3
