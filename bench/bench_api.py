@@ -27,6 +27,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.report import write_section  # noqa: E402
+
 VENV = ROOT / ".venv" / "bin"
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
@@ -144,8 +149,7 @@ def main() -> int:
         for name, r, share in rows
     )
     ok = data_share >= 0.6 and data["p99_ms"] <= 50 and cond_share >= 0.8
-    section = f"""<!-- bench_api:begin -->
-## JSON API (`bench/bench_api.py`)
+    section = f"""## JSON API (`bench/bench_api.py`)
 
 wrk, 2 threads, 64 connections, {args.seconds} s per endpoint, gzip accepted; gunicorn
 ({args.workers} sync workers, `gunicorn.conf.py`) on 127.0.0.1; synthetic store, scale 0.01,
@@ -163,19 +167,10 @@ public releases (releases are immutable) and a repeated query is replayed by `ap
 without entering Flask (rate limit, 304 and max-age stay live), which is why it outruns the
 trivial endpoint, itself answered by Flask on every request; a first, uncached query reads
 SQLite. Reproduce with `make bench` or
-`.venv/bin/python bench/bench_api.py --write`.
-<!-- bench_api:end -->"""
+`.venv/bin/python bench/bench_api.py --write`."""
     print(section)
     if args.write:
-        doc = ROOT / "docs" / "PERFORMANCE.md"
-        text = doc.read_text()
-        if "<!-- bench_api:begin -->" in text:
-            text = re.sub(
-                r"<!-- bench_api:begin -->.*<!-- bench_api:end -->", section, text, flags=re.S
-            )
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        doc.write_text(text)
+        write_section("bench_api", section)
     return 0 if ok else 1
 
 

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -30,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-DOC = ROOT / "docs" / "PERFORMANCE.md"
-BEGIN, END = "<!-- bench_border:begin -->", "<!-- bench_border:end -->"
+from bench.report import write_section  # noqa: E402
+
 GROUP = ["c0", "c1", "c2", "c3", "c4", "c5", "c6"]
 
 
@@ -137,7 +136,7 @@ def main() -> None:
     if not statkg["balanced"] or statkg["received"] != manifest.records:
         raise SystemExit("conservation failed: received != rows written")
     if not args.no_write:
-        _write(report)
+        write_section("bench_border", report)
 
 
 def _report(
@@ -179,17 +178,6 @@ def _report(
         "`.venv/bin/python bench/bench_border.py --rows 10000000`.",
     ]
     return "\n".join(lines)
-
-
-def _write(report: str) -> None:
-    DOC.parent.mkdir(parents=True, exist_ok=True)
-    text = DOC.read_text() if DOC.exists() else "# Performance\n"
-    section = f"{BEGIN}\n{report}\n{END}"
-    if BEGIN in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    DOC.write_text(text)
 
 
 if __name__ == "__main__":
