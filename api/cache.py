@@ -15,6 +15,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Generic, Protocol, TypeVar
 
 from store import read
 from store.db import Database
@@ -62,22 +63,34 @@ class PublicState:
         self._state = None
 
 
-class AnswerCache:
-    """A least-recently-used map of finished answers, bounded in bytes."""
+class HasBody(Protocol):
+    @property
+    def body(self) -> bytes: ...
+
+
+A = TypeVar("A", bound=HasBody)
+
+
+class AnswerCache(Generic[A]):
+    """A least-recently-used map of finished answers, bounded in bytes of their bodies.
+
+    Used for the views' answers (:func:`api.http.public_answer`) and for the replayed
+    WSGI answers (:mod:`api.fastpath`).
+    """
 
     def __init__(self, max_bytes: int) -> None:
-        self._items: OrderedDict[tuple[object, ...], CachedAnswer] = OrderedDict()
+        self._items: OrderedDict[tuple[object, ...], A] = OrderedDict()
         self._bytes, self._max = 0, max_bytes
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[object, ...]) -> CachedAnswer | None:
+    def get(self, key: tuple[object, ...]) -> A | None:
         with self._lock:
             answer = self._items.get(key)
             if answer is not None:
                 self._items.move_to_end(key)
             return answer
 
-    def put(self, key: tuple[object, ...], answer: CachedAnswer) -> None:
+    def put(self, key: tuple[object, ...], answer: A) -> None:
         size = len(answer.body)
         if size > self._max // 4:
             return  # one huge answer must not evict everything else

@@ -20,17 +20,16 @@ requests and ``If-Modified-Since``-only requests always go through Flask.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask
 
-from api.cache import PublicState, utcnow
+from api.cache import AnswerCache, PublicState, utcnow
 from api.http import FASTPATH_MARK, max_age
 from api.ratelimit import ClientLimiter
+from store import read
 
 StartResponse = Callable[..., Any]
 _DYNAMIC = {"cache-control", "date", FASTPATH_MARK.lower()}
@@ -44,33 +43,6 @@ class Entry:
     body: bytes
     etag: str  # the opaque tag, without W/ and quotes
     immutable: bool
-
-
-class Replays:
-    """A least-recently-used store of finished answers, bounded in bytes."""
-
-    def __init__(self, max_bytes: int) -> None:
-        self._items: OrderedDict[tuple[str, ...], Entry] = OrderedDict()
-        self._bytes, self._max = 0, max_bytes
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, ...]) -> Entry | None:
-        with self._lock:
-            entry = self._items.get(key)
-            if entry is not None:
-                self._items.move_to_end(key)
-            return entry
-
-    def put(self, key: tuple[str, ...], entry: Entry) -> None:
-        if len(entry.body) > self._max // 4:
-            return
-        with self._lock:
-            old = self._items.pop(key, None)
-            self._bytes += len(entry.body) - (len(old.body) if old else 0)
-            self._items[key] = entry
-            while self._bytes > self._max and self._items:
-                _, evicted = self._items.popitem(last=False)
-                self._bytes -= len(evicted.body)
 
 
 def _opaque(tag: str) -> str:
@@ -90,22 +62,25 @@ class FastPath:
         self._limiter: ClientLimiter = app.extensions["statkg.limiter"]
         settings = app.config["STATKG_CONFIG"]
         self._ceiling: int = settings.api_max_age
-        self._replays = Replays(settings.api_cache_bytes)
+        self._replays = AnswerCache[Entry](settings.api_cache_bytes)
 
-    def _key(self, environ: dict[str, Any]) -> tuple[str, ...] | None:
+    @staticmethod
+    def _replayable(environ: dict[str, Any]) -> bool:
         path = environ.get("PATH_INFO", "")
-        if (
+        return not (
             environ.get("REQUEST_METHOD") != "GET"
             or not path.startswith("/api/v1/")
             or path.startswith("/api/v1/staff")
             or "HTTP_AUTHORIZATION" in environ
             or ("HTTP_IF_MODIFIED_SINCE" in environ and "HTTP_IF_NONE_MATCH" not in environ)
             or not path.isascii()
-        ):
-            return None
+        )
+
+    @staticmethod
+    def _key(environ: dict[str, Any], state: read.ReleaseState) -> tuple[str, ...]:
         return (
-            self._state.get(utcnow()).fingerprint,
-            path,
+            state.fingerprint,
+            environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
             environ.get("HTTP_ACCEPT_LANGUAGE", ""),
             environ.get("HTTP_ACCEPT_ENCODING", ""),
@@ -113,23 +88,29 @@ class FastPath:
         )
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        key = self._key(environ)
-        if key is not None:
-            entry = self._replays.get(key)
-            if entry is not None:
-                replayed = self._replay(entry, environ, start_response)
-                if replayed is not None:
-                    return replayed
+        if not self._replayable(environ):
+            return self._record(None, environ, start_response)  # strips the replay mark
+        state = self._state.get(utcnow())
+        key = self._key(environ, state)
+        entry = self._replays.get(key)
+        if entry is not None:
+            replayed = self._replay(entry, state, environ, start_response)
+            if replayed is not None:
+                return replayed
         return self._record(key, environ, start_response)
 
     def _replay(
-        self, entry: Entry, environ: dict[str, Any], start_response: StartResponse
+        self,
+        entry: Entry,
+        state: read.ReleaseState,
+        environ: dict[str, Any],
+        start_response: StartResponse,
     ) -> list[bytes] | None:
         client = environ.get("REMOTE_ADDR") or "unknown"
         budget = self._limiter.budget(client)
         if not budget.allowed:
             return None  # Flask answers the 429, in the client's language
-        seconds = max_age(self._state.get(utcnow()), entry.immutable, self._ceiling)
+        seconds = max_age(state, entry.immutable, self._ceiling)
         cache_control = f"public, max-age={seconds}" + (", immutable" if entry.immutable else "")
         if _matches(environ.get("HTTP_IF_NONE_MATCH", ""), entry.etag):
             headers = [h for h in entry.headers if h[0].lower() not in _NOT_IN_304]

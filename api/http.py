@@ -59,8 +59,8 @@ def state() -> PublicState:
     return cast(PublicState, current_app.extensions["statkg.public_state"])
 
 
-def answers() -> AnswerCache:
-    return cast(AnswerCache, current_app.extensions["statkg.answers"])
+def answers() -> AnswerCache[CachedAnswer]:
+    return cast(AnswerCache[CachedAnswer], current_app.extensions["statkg.answers"])
 
 
 def database() -> Database:
@@ -200,7 +200,7 @@ def register_http(app: Flask, settings: Config) -> None:
     """Attach caching state, CORS, rate limits and compression to ``app``."""
     database_ = cast(Database, app.extensions["statkg.db"])
     app.extensions["statkg.public_state"] = PublicState(database_, settings.api_state_ttl)
-    app.extensions["statkg.answers"] = AnswerCache(settings.api_cache_bytes)
+    app.extensions["statkg.answers"] = AnswerCache[CachedAnswer](settings.api_cache_bytes)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     CORS(
         app,
