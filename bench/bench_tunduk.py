@@ -2,8 +2,9 @@
 
 What is timed: the X-Road client fetching pages of 5,000 records from the simulated security
 server over loopback HTTP, JSON decoding, pseudonymisation of every ПИН (HMAC-SHA-256),
-validation and crosswalk mapping, de-duplication against the ledger, and the committed
-inserts (events, ledger, quarantine, batch counters, cursor) — everything a real load does.
+validation and crosswalk mapping (in the loader's mapping worker process), de-duplication
+against the ledger, and the committed inserts (events, ledger, quarantine, batch counters,
+cursor) — everything a real load does.
 Records: the synthetic generator's ASB records with their defects, cloned with new ids and
 ПИН up to ``--records``. Target (issue 3): at least 20,000 records/s.
 
@@ -56,11 +57,13 @@ def _wait(port: int) -> None:
 
 
 def _cpu() -> float:
-    """CPU seconds used by this process (the loader and its prefetch thread; the simulated
-    security server runs in its own process): a figure the other jobs on a shared machine
+    """CPU seconds used by the loader: this process (storing) and its finished children (the
+    mapping worker, joined when the load ends; the simulated security server, also a child,
+    is still running then and not counted). A figure the other jobs on a shared machine
     disturb less than the wall clock."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def records(n: int) -> list[tuple[str, object]]:
@@ -155,24 +158,26 @@ def main() -> None:
 
 
 NOTES = """\
-**Below the 20,000 records/s target (best run 18,000).** The loader process needs 10.4–12.3
-CPU-seconds for 200,000 records (16,300–19,300 records per CPU-second, the last column), so on
-this 2-core machine, shared with other jobs, the wall-clock figure moved between 10,200 and
-18,000 records/s over six runs of the same code on 25 November 2026 (load average 1.7–4).
-Before this round the same benchmark gave 4,942 records/s at a load average of about 4.
+How the feed reaches this rate (the loader as `flask ingest asb` runs it; each step measured
+side by side with the one before, see the commit messages):
 
-Where the time goes (thread CPU time of the main thread, 200,000 records): mapping 3.1–3.4 s
-(the AIS ASB fast path for plainly valid records — it defers every other record to the full
-rules, which give the same row, and a test compares them —, pseudonymisation from a
-precomputed HMAC state, one copy of each record, natural-key digests); storing 4.2–4.7 s, of
-which the executemany of event rows and ledger entries as tuples 2.7 s and the ledger look-ups
-for de-duplication 0.9 s; the remaining ~2.8 s of the process are commits (one per page, with
-the cursor), the prefetch thread (HTTP, JSON decoding ~0.4 s, building records ~0.3 s) and
-thread switching. Tried and dropped: a writer thread storing page N while the main thread maps
-page N+1 (SQLite releases the GIL) was slower here, 13,400 against 15,900 records/s in
-back-to-back runs (14.1 against 11.9 CPU-seconds: three threads contending for the GIL on two
-cores). Next steps: fewer indexes written during a load (each record touches seven B-trees);
-the mapping in fewer Python calls per field; orjson for the pages."""
+* **Mapping and storing overlap** on the two cores: a forked worker process fetches, decodes,
+  pseudonymises and maps page N+1 while the loader stores page N (`ingest/worker.py`). Pages
+  cross the pipe as plain tuples (rows as value tuples): dataclasses and dicts pickled at two
+  to three times the cost and made the worker the bottleneck. A writer *thread* was tried
+  first and was slower: SQLite gives the GIL back around every row of an executemany.
+* **Pages are committed in groups of 20,000 records** (`COMMIT_RECORDS`): the ledger's keys
+  are random, so every commit rewrote index pages all over it.
+* **No `person_key` index on `migration_event`** (migration 0005): no query used it, and it
+  was the costliest index a load wrote.
+* Cheaper per record: coded fields looked up by their exact value, HMAC from precomputed
+  keyed states (the same keys as `hmac.new`, tested), de-duplication look-ups compiled once,
+  orjson for pages.
+
+The "loader CPU s" column adds the worker's CPU to the loader's: with the two overlapping it
+exceeds the wall-clock seconds. The simulated security server (its own process, about 1 s of
+CPU per 200,000 records) shares the same two cores."""
+
 
 if __name__ == "__main__":
     main()

@@ -70,7 +70,10 @@ class SourceError(Exception):
     """
 
 
-@dataclass(frozen=True)
+# RawRecord and Loadable are made once per record on feeds of tens of thousands a second:
+# plain slotted dataclasses, which build in a third of the time of frozen ones. Treat them
+# as values all the same; nothing changes them after they are made.
+@dataclass(slots=True)
 class RawRecord:
     """One record as received, with where it came from (``page 3 #17``, ``line 1042``)."""
 
@@ -89,7 +92,7 @@ class Page:
     audit: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Loadable:
     """A valid record mapped to one row of ``table``."""
 
@@ -113,6 +116,9 @@ class SourceAdapter(ABC):
     code_fields: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[tuple[click.Parameter, ...]] = ()
     page_size: ClassVar[int] = 5000
+    # Map records in a forked worker process while the loader stores the previous page
+    # (:mod:`ingest.worker`): for feeds where mapping costs about as much as storing.
+    map_in_worker: ClassVar[bool] = False
     synthetic: bool = False
 
     @classmethod

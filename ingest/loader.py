@@ -7,14 +7,19 @@ Why one loader for every source: the guarantees the NSC must be able to prove ho
   record (a garbage line, an unexpected field) is scrubbed before a quarantine entry is kept.
 * **Conservation.** Every received record ends loaded, quarantined with reason codes, or
   counted as a duplicate; the batch row holds ``received = loaded + quarantined +
-  duplicates`` after every committed page.
+  duplicates`` after every commit.
 * **Idempotence.** The ``ingest_record`` ledger remembers every source key and natural key
   (person + event + date) ever received from a source; a re-sent page, a re-run or an
   overlapping window counts its records as duplicates, never twice.
-* **Resumability.** A page's rows, quarantine entries, ledger entries, batch counters and
-  resume cursor are written in one transaction. Killed at any moment (even SIGKILL), a batch
-  is left at its last committed page and the next run continues from there, ending with
-  exactly the counts of an uninterrupted run.
+* **Resumability.** Pages' rows, quarantine entries, ledger entries, batch counters and the
+  resume cursor are written in one transaction (pages are grouped until ``COMMIT_RECORDS``
+  records). Killed at any moment (even SIGKILL), a batch is left at its last committed page
+  and the next run continues from there, ending with exactly the counts of an uninterrupted
+  run.
+
+Only this process writes. An adapter may have its records mapped in a forked worker process
+(``map_in_worker``, :mod:`ingest.worker`) so that mapping page N+1 overlaps storing page N;
+what comes back is the same outcomes, and everything above happens here.
 """
 
 from __future__ import annotations
@@ -23,19 +28,20 @@ import hashlib
 import json
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ingest.base import Loadable, RawRecord, SourceAdapter
 from ingest.context import Context
 from ingest.pseudonymise import Pseudonymiser, is_valid_pin
 from ingest.reasons import Reason
+from ingest.worker import can_fork, in_worker
 from store import Database
 from store.models import Base, IngestBatch, IngestCursor, IngestRecord, QuarantineRecord
 
@@ -47,8 +53,14 @@ _KEY = re.compile(r"[0-9a-f]{32}")
 # A 14-digit number starting 417 is a full СОАТЕ code, which must stay readable for correction.
 _PIN_LIKE = re.compile(r"(?<!\d)(?!417)\d{14}(?!\d)")
 _PASSPORT_LIKE = re.compile(r"(?<![A-Za-zА-Яа-я])[A-Za-zА-Яа-я]{2}\s?\d{7}(?!\d)")
+Unmapped = Counter[tuple[str, str]]  # (reference list, code) -> times seen
 MAX_TEXT = 2000  # characters of an unparsable record kept in the quarantine
 LOOKUP_CHUNK = 900  # keys per IN (...) query
+# Records per transaction: pages are committed together (with the cursor of the last one)
+# until this many records are stored. Why: a feed's keys are random, so each commit rewrites
+# index pages all over the ledger; fewer, larger commits write each page fewer times. A crash
+# loses at most this many records' work, which the next run fetches again.
+COMMIT_RECORDS = 20_000
 
 
 @dataclass
@@ -92,7 +104,7 @@ class BatchResult:
 
 def digest(*parts: Any) -> str:
     """A 32-hex digest of key parts (dates and codes as text)."""
-    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    text = "\x1f".join(["" if p is None else str(p) for p in parts])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -186,25 +198,49 @@ class Scrubber:
         return clean, reasons
 
 
-@dataclass(slots=True)
-class _Outcome:
-    record: RawRecord
-    data: dict[str, Any] | None
+class _Outcome(NamedTuple):
+    """What became of one record: a row to load, or what to quarantine and why.
+
+    Only what storing needs, as tuples: pages of these cross a pipe from the mapping worker
+    (:mod:`ingest.worker`), where dataclasses and dicts pickle at two to three times the
+    cost. A loadable record carries its table, row and keys, not the record; a refused one
+    its scrubbed fields, its position and the reasons.
+    """
+
     source_key: str
     natural_key: str | None = None
-    loadable: Loadable | None = None
-    reasons: list[Reason] = field(default_factory=list)
+    table: type[Base] | None = None
+    columns: tuple[str, ...] = ()  # the row's column names: one shared tuple per shape
+    values: tuple[Any, ...] = ()  # the row's values, in that order
+    data: dict[str, Any] | None = None  # scrubbed, as kept in the quarantine
+    position: str = ""
+    reasons: list[Reason] | None = None
+
+
+@dataclass(slots=True)
+class _MappedPage:
+    """A page's outcomes, with where to resume after it and its audit."""
+
+    outcomes: list[_Outcome]
+    position: str
+    audit: dict[str, Any]
 
 
 class BatchLoader:
     """Runs adapters into one store; see the module docstring for what it guarantees."""
 
     def __init__(
-        self, database: Database, pseudonymiser: Pseudonymiser, ctx: Context | None = None
+        self,
+        database: Database,
+        pseudonymiser: Pseudonymiser,
+        ctx: Context | None = None,
+        commit_records: int = COMMIT_RECORDS,
     ) -> None:
         self.database = database
         self.pseudonymiser = pseudonymiser
         self._ctx = ctx
+        self.commit_records = commit_records
+        self._shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def context(self, session: Session) -> Context:
         if self._ctx is None:
@@ -269,8 +305,9 @@ class BatchLoader:
             select(IngestCursor).where(IngestCursor.batch_id == batch.id)
         ).one()
         scrubber = Scrubber(self.pseudonymiser, dict(adapter.identifiers), adapter.code_fields)
-        for page in adapter.pages(cursor.position):
-            outcomes = [self._map(adapter, batch, r, scrubber, ctx) for r in page.records]
+        uncommitted = 0
+        for page in self._mapped_pages(adapter, batch, cursor.position, scrubber, ctx):
+            outcomes = page.outcomes
             self._store(session, adapter.name, batch, outcomes, replaces)
             cursor.position = page.position
             cursor.pages += 1
@@ -278,8 +315,10 @@ class BatchLoader:
             if page.audit:
                 batch.audit = {**batch.audit, "pages": [*batch.audit.get("pages", []), page.audit]}
             session.flush()
-            if commit:
+            uncommitted += len(outcomes)
+            if commit and uncommitted >= self.commit_records:
                 session.commit()
+                uncommitted = 0
         batch.status = "loaded"
         batch.finished_at = datetime.now(UTC)
         unmapped = {f"{lst}:{code}": n for (lst, code), n in ctx.unmapped.items()}
@@ -313,6 +352,37 @@ class BatchLoader:
 
     # -- one page ---------------------------------------------------------------------------
 
+    def _mapped_pages(
+        self,
+        adapter: SourceAdapter,
+        batch: IngestBatch,
+        position: str,
+        scrubber: Scrubber,
+        ctx: Context,
+    ) -> Iterator[_MappedPage]:
+        """The adapter's pages from ``position``, mapped: in a forked worker process when the
+        adapter asks for it (a feed whose mapping costs as much as its storing, see
+        :mod:`ingest.worker`), here otherwise."""
+        worker = adapter.map_in_worker and can_fork()
+
+        def produce() -> Iterator[_MappedPage]:
+            for page in adapter.pages(position):
+                outcomes = [self._map(adapter, batch, r, scrubber, ctx) for r in page.records]
+                yield _MappedPage(outcomes, page.position, page.audit)
+
+        if not worker:
+            yield from produce()
+            return
+
+        def packed() -> Iterator[tuple[list[tuple[Any, ...]], str, dict[str, Any], Unmapped]]:
+            # Plain tuples pickle without a Python call per record (named tuples need one).
+            for page in produce():
+                yield [tuple(o) for o in page.outcomes], page.position, page.audit, ctx.unmapped
+
+        for outcomes, following, audit, unmapped in in_worker(packed):
+            ctx.unmapped = unmapped  # counted in the worker: its count so far replaces ours
+            yield _MappedPage([_Outcome._make(o) for o in outcomes], following, audit)
+
     def _map(
         self,
         adapter: SourceAdapter,
@@ -323,9 +393,9 @@ class BatchLoader:
     ) -> _Outcome:
         if record.data is None:
             return _Outcome(
-                record,
-                None,
                 _content_key(record),
+                data={"_text": _scrub_text(record.text, self.pseudonymiser)},
+                position=record.position,
                 reasons=[Reason(record.problem or "MALFORMED", detail=record.position)],
             )
         # Other fields are scrubbed where they are kept as received (the quarantine); a loaded
@@ -338,11 +408,16 @@ class BatchLoader:
             mapped = [Reason("MALFORMED", detail=f"adapter error: {type(error).__name__}")]
         if isinstance(mapped, Loadable):
             if reasons:
-                return _Outcome(record, scrubber.value(data), mapped.source_key, reasons=reasons)
+                kept, where = scrubber.value(data), record.position
+                return _Outcome(mapped.source_key, data=kept, position=where, reasons=reasons)
             natural = digest(*mapped.natural_key) if mapped.natural_key else None
-            return _Outcome(record, data, mapped.source_key, natural, loadable=mapped)
+            row = mapped.row
+            columns = tuple(row)
+            columns = self._shapes.setdefault(columns, columns)  # one tuple per shape
+            return _Outcome(mapped.source_key, natural, mapped.table, columns, tuple(row.values()))
         source_key = _source_key(data) or _content_key(record)
-        return _Outcome(record, scrubber.value(data), source_key, reasons=reasons + list(mapped))
+        kept, reasons = scrubber.value(data), reasons + list(mapped)
+        return _Outcome(source_key, data=kept, position=record.position, reasons=reasons)
 
     def _store(
         self,
@@ -360,8 +435,8 @@ class BatchLoader:
             )
         seen_source = _existing(session, source, IngestRecord.source_key, outcomes, "source")
         seen_natural = _existing(session, source, IngestRecord.natural_key, outcomes, "natural")
-        rows: dict[type[Base], list[dict[str, Any]]] = defaultdict(list)
-        row_keys: dict[type[Base], list[str]] = defaultdict(list)
+        # Rows of one table and one shape (column names), as tuples ending in batch and key.
+        rows: dict[tuple[type[Base], tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
         ledger: list[tuple[Any, ...]] = []
         quarantine: list[dict[str, Any]] = []
         duplicates = 0
@@ -375,32 +450,31 @@ class BatchLoader:
             seen_source.add(outcome.source_key)
             if outcome.natural_key is not None:
                 seen_natural.add(outcome.natural_key)
-            if outcome.loadable is not None:
-                # The adapter's row as it is (no copy); batch and source key travel beside it.
-                rows[outcome.loadable.table].append(outcome.loadable.row)
-                row_keys[outcome.loadable.table].append(outcome.source_key)
+            if outcome.table is not None:
+                rows[outcome.table, outcome.columns].append(
+                    (*outcome.values, batch.id, outcome.source_key)
+                )
                 ledger.append(_ledger(source, outcome, batch.id, "loaded"))
             else:
+                reasons = outcome.reasons or []
                 quarantine.append(
                     {
                         "batch_id": batch.id,
                         "source": source,
-                        "raw": outcome.data
-                        if outcome.data is not None
-                        else {"_text": _scrub_text(outcome.record.text, self.pseudonymiser)},
-                        "reason_codes": sorted({r.code for r in outcome.reasons}),
-                        "detail": "; ".join(r.describe() for r in outcome.reasons)[:2000],
+                        "raw": outcome.data,
+                        "reason_codes": sorted({r.code for r in reasons}),
+                        "detail": "; ".join(r.describe() for r in reasons)[:2000],
                         "created_at": now,
                         "source_key": outcome.source_key,
-                        "position": outcome.record.position[:200],
+                        "position": outcome.position[:200],
                     }
                 )
                 ledger.append(_ledger(source, outcome, batch.id, "quarantined"))
         # Core executemany (not the ORM's bulk insert, which splits rows by their None values).
         connection = session.connection()
-        for model, chunk in rows.items():
-            extra = {"batch_id": batch.id}
-            insert_rows(connection, core_table(model), chunk, extra, "source_key", row_keys[model])
+        for (model, columns), values in rows.items():
+            names = (*columns, "batch_id", "source_key")
+            insert_tuples(connection, core_table(model), names, values)
         if quarantine:
             connection.execute(insert(core_table(QuarantineRecord)), quarantine)
         if ledger:
@@ -460,37 +534,6 @@ def _ledger(source: str, outcome: _Outcome, batch_id: int, status: str) -> tuple
     return (source, outcome.source_key, outcome.natural_key, batch_id, status)
 
 
-def insert_rows(
-    connection: Connection,
-    table: Table,
-    rows: list[dict[str, Any]],
-    extra: dict[str, Any],
-    key_column: str,
-    keys: list[str],
-) -> None:
-    """Insert ``rows`` (dicts of one shape), each with the ``extra`` values and its key.
-
-    Rows are turned into tuples in column order once, instead of SQLAlchemy compiling each
-    dict's parameters: the per-record cost of a bulk load is what this saves.
-    """
-    if not rows:
-        return
-    columns = tuple(rows[0])
-    if any(len(row) != len(columns) for row in rows) or not all(
-        row.keys() == rows[0].keys() for row in rows
-    ):  # rows of different shapes: let SQLAlchemy sort them out
-        full = [{**row, **extra, key_column: key} for row, key in zip(rows, keys, strict=True)]
-        connection.execute(insert(table), full)
-        return
-    getter = itemgetter(*columns)
-    tail = tuple(extra.values())
-    if len(columns) == 1:
-        values = [(getter(row), *tail, key) for row, key in zip(rows, keys, strict=True)]
-    else:
-        values = [(*getter(row), *tail, key) for row, key in zip(rows, keys, strict=True)]
-    insert_tuples(connection, table, (*columns, *extra, key_column), values)
-
-
 def insert_tuples(
     connection: Connection, table: Table, columns: tuple[str, ...], values: list[tuple[Any, ...]]
 ) -> None:
@@ -544,12 +587,15 @@ def _existing(
 ) -> set[str]:
     wanted = (o.source_key if kind == "source" else o.natural_key for o in outcomes)
     keys = sorted({k for k in wanted if k is not None})
+    # One statement with an expanding parameter: compiled once and cached by SQLAlchemy,
+    # instead of 900 literal parameters coerced and compiled for every chunk of every page.
+    statement = select(column).where(
+        IngestRecord.source == bindparam("source"), column.in_(bindparam("keys", expanding=True))
+    )
     found: set[str] = set()
     for start in range(0, len(keys), LOOKUP_CHUNK):
         chunk = keys[start : start + LOOKUP_CHUNK]
-        found.update(
-            session.scalars(select(column).where(IngestRecord.source == source, column.in_(chunk)))
-        )
+        found.update(session.scalars(statement, {"source": source, "keys": chunk}))
     return found
 
 

@@ -2,7 +2,8 @@
 
 ``python -m tests.ingest_killer <database url> <kill on page n | 0>`` serves the synthetic
 ASB records from an in-process simulator and loads them; with n > 0 the process kills itself
-with SIGKILL in the middle of page n's transaction (rows inserted, nothing committed).
+with SIGKILL in the middle of page n's transaction (rows inserted, nothing committed). Pages
+are committed in twos (``COMMIT_RECORDS``), as the loader groups them on a real feed.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from synth.tunduk import native
 
 PARAMS = Params(seed=7, scale=0.0005, first_year=2021, years=1)
 SERVICE = "cs/GOV/1/asb/A"
+PAGE_SIZE = 7
+COMMIT_RECORDS = 2 * PAGE_SIZE
 
 
 class Killing(BatchLoader):
-    def __init__(self, *args: Any, kill_on: int) -> None:
-        super().__init__(*args)
+    def __init__(self, database: Database, pseudonymiser: Pseudonymiser, kill_on: int) -> None:
+        super().__init__(database, pseudonymiser, commit_records=COMMIT_RECORDS)
         self.kill_on, self.calls = kill_on, 0
 
     def _store(self, *args: Any, **kwargs: Any) -> None:
@@ -42,7 +45,7 @@ def main(url: str, kill_on: int) -> None:
     app = Simulator({SERVICE: Dataset.of(native(PARAMS)["asb"])})
     with serving(app) as server:
         client = XRoadClient(server, "cs/GOV/2/nsc", timeout=5, backoff=0.001)
-        adapter = Asb("2021-01-01", "2021-12-31", page_size=7, client=client)
+        adapter = Asb("2021-01-01", "2021-12-31", page_size=PAGE_SIZE, client=client)
         database = Database(url)
         result = Killing(database, Pseudonymiser("k"), kill_on=kill_on).run(adapter)
         print(result.received, result.loaded, result.quarantined, result.duplicates)

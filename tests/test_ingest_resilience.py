@@ -15,7 +15,7 @@ from ingest import crosswalks
 from store import Database, schema
 from store.models import IngestBatch
 from synth.tunduk import native
-from tests.ingest_killer import PARAMS
+from tests.ingest_killer import PAGE_SIZE, PARAMS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +48,9 @@ def _counts(url: str) -> tuple[int, ...]:
 def test_a_load_killed_mid_batch_resumes_to_the_same_counts(tmp_path, sqlite_url):
     killed = _fresh(sqlite_url)
     whole = _fresh(f"sqlite:///{tmp_path / 'whole.sqlite3'}")
-    assert _load(killed, kill_on=3).returncode == -9
+    assert _load(killed, kill_on=5).returncode == -9
+    # Pages are committed in twos: pages 1–4 survived the kill, page 5 was rolled back.
+    assert _counts(killed)[0] == 4 * PAGE_SIZE
     assert _load(killed, kill_on=0).returncode == 0
     assert _load(whole, kill_on=0).returncode == 0
     assert _counts(killed) == _counts(whole)

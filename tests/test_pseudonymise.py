@@ -44,3 +44,13 @@ def test_an_empty_secret_is_refused() -> None:
 )
 def test_pin_is_fourteen_digits(value: str, valid: bool) -> None:
     assert is_valid_pin(value) is valid
+
+
+@pytest.mark.parametrize("secret", ["a", "секрет-ключ", "k" * 64, "long secret " * 20])
+def test_the_key_is_hmac_sha256_of_kind_and_identifier(secret: str) -> None:
+    """Keys stay those of the standard HMAC (keys already stored must keep matching)."""
+    import hashlib
+    import hmac
+
+    expected = hmac.new(secret.encode(), f"pin:{PIN}".encode(), hashlib.sha256).hexdigest()
+    assert Pseudonymiser(secret).pin(PIN) == expected[:KEY_LENGTH]

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import orjson
 
 from ingest.base import SourceError
 
@@ -138,7 +139,7 @@ class XRoadClient:
                 f"{service}: HTTP {response.status_code} {_xroad_error(response)}".strip()
             )
         try:
-            body = json.loads(response.content)
+            body = _decode(response.content)
         except (ValueError, UnicodeDecodeError):
             raise RetryableError("the page is not valid JSON") from None
         if not isinstance(body, dict):
@@ -151,6 +152,16 @@ class XRoadClient:
             request_hash=response.headers.get("X-Road-Request-Hash", ""),
             attempts=attempt,
         )
+
+
+def _decode(content: bytes) -> Any:
+    """The JSON body: orjson (a page of 5,000 records decodes in a third of the time, and the
+    time is the feed's), the standard library for what orjson refuses that JSON allows in
+    practice (integers beyond 64 bits, NaN), so that a page is never lost to the parser."""
+    try:
+        return orjson.loads(content)
+    except orjson.JSONDecodeError:
+        return json.loads(content)
 
 
 def _xroad_error(response: httpx.Response) -> str:

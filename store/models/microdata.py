@@ -41,7 +41,8 @@ class MigrationEvent(_Event, Base):
 
     event_kind: Mapped[str] = mapped_column(String(20))  # registration | deregistration
     migration_type: Mapped[str] = mapped_column(String(20))
-    person_key: Mapped[str] = mapped_column(String(64), index=True)
+    # Not indexed: no query reads moves by person, and each load would pay for it (0005).
+    person_key: Mapped[str] = mapped_column(String(64))
     sex: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[date | None] = mapped_column(Date)
     citizenship: Mapped[str | None] = mapped_column(String(3))
