@@ -20,9 +20,9 @@ if the child dies, the parent's next receive says so.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
+import queue
 import threading
 import time
 import traceback
@@ -35,6 +35,7 @@ from ingest.base import SourceError
 T = TypeVar("T")
 _ITEM, _END, _SOURCE_ERROR, _CRASH = "item", "end", "source-error", "crash"
 PARENT_CHECK_SECONDS = 0.2
+OUTBOX_ITEMS = 2  # items produced ahead of the parent (a page is a few MB)
 
 
 class WorkerError(RuntimeError):
@@ -77,28 +78,37 @@ def in_worker(produce: Callable[[], Iterator[T]]) -> Generator[T, None, None]:
 
 
 def _run(produce: Callable[[], Iterator[Any]], sending: Connection) -> None:
-    """The child: send every item, then the end or what went wrong."""
+    """The child: produce every item, then the end or what went wrong, into the outbox."""
     _leave_with(os.getppid())
+    outbox: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=OUTBOX_ITEMS)
+    feeder = threading.Thread(target=_feed, args=(outbox, sending), name="feeder", daemon=True)
+    feeder.start()
     try:
         for item in produce():
-            sending.send((_ITEM, item))
-        sending.send((_END, None))
-    except BrokenPipeError:  # the parent is gone: nobody to tell
-        pass
+            outbox.put((_ITEM, item))
+        outbox.put((_END, None))
     except SourceError as error:
-        _tell(sending, _SOURCE_ERROR, str(error))
+        outbox.put((_SOURCE_ERROR, str(error)))
     except BaseException as error:  # reported to the parent, which raises it
         traceback.print_exc()
-        _tell(sending, _CRASH, f"{type(error).__name__}: {error}")
-    finally:
-        sending.close()
+        outbox.put((_CRASH, f"{type(error).__name__}: {error}"))
+    feeder.join()
     # multiprocessing then leaves with os._exit: no atexit handler or finalizer of the
     # parent's objects (its database connections above all) runs in the child.
 
 
-def _tell(sending: Connection, kind: str, message: str) -> None:
-    with contextlib.suppress(OSError):  # BrokenPipeError included: the parent is gone
-        sending.send((kind, message))
+def _feed(outbox: queue.Queue[tuple[str, Any]], sending: Connection) -> None:
+    """Send what the child produces, so that it maps the next item while this one waits for
+    the parent to take it (a plain send kept the two processes in lockstep)."""
+    while True:
+        message = outbox.get()
+        try:
+            sending.send(message)
+        except OSError:  # BrokenPipeError included: the parent is gone, nobody to tell
+            os._exit(0)
+        if message[0] != _ITEM:
+            sending.close()
+            return
 
 
 def _leave_with(parent: int) -> None:
