@@ -38,7 +38,7 @@ from urllib.parse import parse_qs, unquote
 from wsgiref.types import StartResponse, WSGIEnvironment
 
 import orjson
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 FAULTS = ("timeout", "500", "503", "malformed", "truncated", "duplicate")
 
@@ -199,10 +199,20 @@ def _error(start_response: StartResponse, status: str, kind: str, detail: str) -
     return [json.dumps(body).encode("utf-8")]
 
 
+class _QuietHandler(WSGIRequestHandler):
+    """Requests are not logged one by one (a feed makes thousands of them, which buried the
+    loaders' own output in ``make run``); errors still are."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
 @contextmanager
 def serving(app: Simulator, port: int = 0) -> Iterator[str]:
     """Serve ``app`` on 127.0.0.1 in a thread; yield its base URL; stop it afterwards."""
-    server: BaseWSGIServer = make_server("127.0.0.1", port, app, threaded=True)
+    server: BaseWSGIServer = make_server(
+        "127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -237,7 +247,7 @@ def main(argv: list[str] | None = None) -> None:
     services = {s: str(x) for s, x in services_from(setting("STATKG_TUNDUK_SERVICES")).items()}
     faults = Faults(rates=dict.fromkeys(FAULTS, args.fault_rate), timeout_seconds=0.5)
     app = Simulator(load_directory(args.data, services), faults)
-    server = make_server("127.0.0.1", args.port, app, threaded=True)
+    server = make_server("127.0.0.1", args.port, app, threaded=True, request_handler=_QuietHandler)
     print(f"simulated Tunduk on http://127.0.0.1:{args.port} ({len(app.services)} services)")
     if args.ready_file is not None:
         args.ready_file.write_text(str(args.port))
