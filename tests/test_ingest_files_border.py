@@ -159,3 +159,23 @@ def test_a_national_size_file_stays_within_its_year() -> None:
     assert border_days(37_000_000, date(2024, 1, 1)) == 366  # 2024 is a leap year
     assert border_days(37_000_000, date(2025, 1, 1)) == 365
     assert border_days(250_000, date(2025, 1, 1)) == 3
+
+
+def test_cells_merged_block_by_block_count_like_one_pass() -> None:
+    """Counts merges sorted blocks in place; the result is what counting all rows at once
+    gives (keys that recur across blocks, new keys before, between and after the known)."""
+    import numpy as np
+
+    from ingest.sources.border import Counts
+
+    rng = np.random.default_rng(7)
+    counts, blocks = Counts(), []
+    for _ in range(25):
+        block = rng.integers(0, 2_000_000, size=int(rng.integers(1, 300_000)), dtype=np.int64)
+        blocks.append(block)
+        counts.add(block)
+    keys, numbers = counts.result()
+    expected_keys, expected_numbers = np.unique(np.concatenate(blocks), return_counts=True)
+    assert np.array_equal(keys, expected_keys)
+    assert np.array_equal(numbers, expected_numbers)
+    assert counts.total == sum(block.size for block in blocks)

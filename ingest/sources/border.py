@@ -262,12 +262,16 @@ class Counts:
         if self.keys.size == 0:
             self.keys, self.counts = new_keys, new_counts.astype(np.int64)
             return
-        keys = np.concatenate([self.keys, new_keys])
-        counts = np.concatenate([self.counts, new_counts])
-        order = np.argsort(keys, kind="stable")
-        keys, counts = keys[order], counts[order]
-        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        self.keys, self.counts = keys[starts], np.add.reduceat(counts, starts)
+        # Both sides are sorted and unique: add the counts of cells already known in place,
+        # and insert the new ones where they sort. About two copies of the cells at the peak
+        # (concatenating and sorting the two sides took six, the load's largest allocation).
+        at = np.searchsorted(self.keys, new_keys)
+        known = at < self.keys.size
+        known[known] = self.keys[at[known]] == new_keys[known]
+        self.counts[at[known]] += new_counts[known]  # the positions are distinct: keys unique
+        fresh = ~known
+        self.keys = np.insert(self.keys, at[fresh], new_keys[fresh])
+        self.counts = np.insert(self.counts, at[fresh], new_counts[fresh].astype(np.int64))
 
     def result(self) -> tuple[np.ndarray, np.ndarray]:
         self._merge()
