@@ -186,8 +186,14 @@ def classifier_list(session: Session, lang: str) -> dict[str, Any]:
 
 
 def classifier(
-    session: Session, lang: str, codelist_id: str, cursor: str | None, limit: int
+    session: Session,
+    lang: str,
+    codelist_id: str,
+    cursor: str | None,
+    limit: int,
+    code: str | None = None,
 ) -> dict[str, Any]:
+    """A codelist's codes, a page at a time; with ``code``, only that code's versions."""
     names = {c.id: c for c in read.codelists(session)}
     if codelist_id not in names:
         raise ApiError(404, "unknown-codelist", _("There is no classifier with this id."))
@@ -201,8 +207,9 @@ def classifier(
             "valid_to": c.valid_to.isoformat() if c.valid_to else None,
         }
         for c in LABELS.codes(session, codelist_id)
+        if code is None or c.code == code
     ]
-    body = page(codes, cursor, limit, f"classifier:{codelist_id}")
+    body = page(codes, cursor, limit, f"classifier:{codelist_id}:{code or ''}")
     return {
         "id": codelist_id,
         "label": names[codelist_id].name[lang],

@@ -230,6 +230,14 @@ def test_search_is_tolerant_of_script_and_letters(api: FlaskClient, query: str, 
     assert code in [r["id"] for r in results]
 
 
+def test_a_territory_found_by_search_links_to_its_own_entry(api: FlaskClient) -> None:
+    found = api.get("/api/v1/search?q=бишкек&lang=ru").get_json()["results"]
+    link = next(r["url"] for r in found if r["id"] == "41711")
+    codes = api.get(link).get_json()["codes"]
+    assert {c["code"] for c in codes} == {"41711"}
+    assert "Бишкек" in codes[0]["label"]
+
+
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])
 def test_highlights_say_one_sentence_in_each_language(api: FlaskClient, lang: str) -> None:
     items = api.get(f"/api/v1/highlights?lang={lang}").get_json()["items"]

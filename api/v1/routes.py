@@ -240,15 +240,15 @@ class SoateTreeView(MethodView):
 
 @classifiers.route("/classifiers/<string:codelist_id>")
 class ClassifierView(MethodView):
-    @classifiers.arguments(s.PageArgs, location="query")
+    @classifiers.arguments(s.ClassifierArgs, location="query")
     @classifiers.response(200, s.Classifier)
     @classifiers.doc(**problems(400, 404))
     @public_answer
     def get(self, args: dict[str, Any], codelist_id: str) -> Response:
-        """The codes of one codelist with labels, parents and levels."""
+        """The codes of one codelist with labels, parents and levels (or one code's)."""
         with database().session() as session:
             body = service.classifier(
-                session, _lang(), codelist_id, args.get("cursor"), args["limit"]
+                session, _lang(), codelist_id, args.get("cursor"), args["limit"], args.get("code")
             )
         return json_response(body)
 

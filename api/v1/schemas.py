@@ -25,6 +25,15 @@ class PageArgs(LangArgs):
     limit = fields.Integer(load_default=100, validate=validate.Range(1, 1000))
 
 
+class ClassifierArgs(PageArgs):
+    code = Str(
+        metadata={
+            "description": "Only this code (every version of it, renames included); "
+            "search results link here."
+        }
+    )
+
+
 class DataArgs(LangArgs):
     format = Str(
         load_default="json",
