@@ -6,14 +6,22 @@ commands and the tests, so that nothing in the store needs a request to work.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+# Dates reach SQLite as ISO text, as SQLAlchemy's SQLite DATE stores them. The bulk loaders
+# hand date objects to the driver directly (ingest.loader.insert_tuples), which relied on
+# the sqlite3 module's default adapter: deprecated since Python 3.12, so registered here.
+# (Adapters match the exact type: datetimes keep their own.)
+sqlite3.register_adapter(date, date.isoformat)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

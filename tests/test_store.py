@@ -181,3 +181,20 @@ def test_a_resent_source_record_is_refused(session: Session) -> None:
     session.add(MigrationEvent(**row))
     with pytest.raises(IntegrityError):
         session.commit()
+
+
+def test_dates_reach_sqlite_as_iso_text_without_the_deprecated_adapter() -> None:
+    """The bulk loaders pass date objects to the driver; store.db registers their adapter
+    (Python 3.12 deprecates sqlite3's default one, which this would then warn about)."""
+    import sqlite3
+    import warnings
+
+    import store.db  # noqa: F401 — importing the store registers the adapter
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (d DATE)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        connection.execute("INSERT INTO t VALUES (?)", (date(2021, 3, 4),))
+    assert connection.execute("SELECT typeof(d), d FROM t").fetchone() == ("text", "2021-03-04")
+    connection.close()
