@@ -801,8 +801,35 @@ def write_xlsx(
         sheet.add_data_validation(validation)
         validation.add(area)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    _save_reproducibly(workbook, path)
     return path
+
+
+# The time stamped into a workbook (its properties and its zip entries): the zip format's
+# first date, a clear "no date". openpyxl stamps the time of saving, so every regeneration
+# of the same report had new bytes and was a new delivery (a batch of duplicates only).
+XLSX_STAMP = datetime(1980, 1, 1, tzinfo=UTC)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _save_reproducibly(workbook: Any, path: Path) -> None:
+    """Save ``workbook`` so that the same content always gives the same bytes."""
+    import io
+    import zipfile
+
+    workbook.properties.created = XLSX_STAMP.replace(tzinfo=None)  # openpyxl: naive UTC
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    stamp = XLSX_STAMP.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(buffer) as saved, zipfile.ZipFile(path, "w") as out:
+        for entry in saved.infolist():
+            data = saved.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                data = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            fixed = zipfile.ZipInfo(entry.filename, date_time=XLSX_STAMP.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = entry.external_attr
+            out.writestr(fixed, data)
 
 
 def _xlsx_cell(value: Any) -> Any:

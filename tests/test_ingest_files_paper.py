@@ -272,3 +272,22 @@ def test_flask_ingest_templates_writes_xlsx_and_csv(app: Flask, tmp_path: Path) 
     )
     assert result.exit_code == 0, result.output
     assert len(list(tmp_path.glob("paper-*.ky.xlsx"))) == len(list(tmp_path.glob("*.csv"))) == 4
+
+
+def test_the_same_report_saved_again_has_the_same_bytes(tmp_path: Path) -> None:
+    """openpyxl stamps the time of saving; a regenerated, unchanged workbook must still be
+    recognised as the delivery already loaded (its checksum), not open a new batch."""
+    import hashlib
+    import time
+
+    import openpyxl
+
+    rows = [["refugee", "Afghanistan", "18-59", 3, 2]]
+    first = write_xlsx(REFUGEES, "ru", tmp_path / "a.xlsx", rows, "2021-12-31", "UNHCR")
+    time.sleep(1.1)  # the zip format's clock ticks in two-second steps; one is enough to see
+    again = write_xlsx(REFUGEES, "ru", tmp_path / "b.xlsx", rows, "2021-12-31", "UNHCR")
+    digests = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (first, again)}
+    assert len(digests) == 1
+    workbook = openpyxl.load_workbook(first)
+    assert workbook.sheetnames[0] == REFUGEES.name
+    assert workbook.properties.modified == workbook.properties.created
