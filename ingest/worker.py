@@ -10,12 +10,13 @@ every row and the load gets slower, not faster (measured).
 The child is forked, so it starts with the parent's state as it was (the adapter and its
 client, the classifiers, the pseudonymisation secret) and needs nothing pickled but its
 items. It must never touch the parent's database connections: it only reads the source and
-maps. Items travel through a pipe; the child blocks when the parent is a page behind, so at
-most about two pages are in flight. What the child raises comes back: a
-:class:`~ingest.base.SourceError` as itself (the server is down: a clear message, the batch
-stays resumable), anything else as a :class:`WorkerError` naming the exception. If the
-parent dies (even by SIGKILL) the child's next send fails on the broken pipe and it exits;
-if the child dies, the parent's next receive says so.
+maps. Items travel through a pipe, sent by a feeder thread from an outbox of
+``OUTBOX_ITEMS``: the child maps the next item while the last one waits for the parent, and
+stops when the outbox is full, so only a few pages are ever in flight. What the child raises
+comes back: a :class:`~ingest.base.SourceError` as itself (the server is down: a clear
+message, the batch stays resumable), anything else as a :class:`WorkerError` naming the
+exception. If the parent dies (even by SIGKILL) the child notices within
+``PARENT_CHECK_SECONDS`` and exits; if the child dies, the parent's next receive says so.
 """
 
 from __future__ import annotations
