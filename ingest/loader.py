@@ -379,8 +379,10 @@ class BatchLoader:
 
         def packed() -> Iterator[tuple[list[tuple[Any, ...]], str, dict[str, Any], Unmapped]]:
             # Plain tuples pickle without a Python call per record (named tuples need one).
+            # The unmapped count is copied: the worker pickles an item while it maps the next.
             for page in produce():
-                yield [tuple(o) for o in page.outcomes], page.position, page.audit, ctx.unmapped
+                outcomes = [tuple(o) for o in page.outcomes]
+                yield outcomes, page.position, page.audit, ctx.unmapped.copy()
 
         for outcomes, following, audit, unmapped in in_worker(packed):
             ctx.unmapped = unmapped  # counted in the worker: its count so far replaces ours

@@ -142,3 +142,37 @@ def test_a_page_orjson_refuses_but_json_allows_is_still_read():
     assert body["records"][0]["doc"] == 123456789012345678901234567890
     with pytest.raises(ValueError, match="Expecting value"):
         _decode(b'{"records": [')
+
+
+def test_mapping_in_the_worker_gives_what_mapping_here_gives(tmp_path, records, monkeypatch):
+    """The Tunduk loader maps in a forked worker (ingest.worker); the counts, the reasons,
+    the unmapped codes it reports and every stored row equal those of mapping in-process."""
+    from sqlalchemy import text
+
+    from ingest.sources.tunduk import Asb
+    from store import schema
+
+    def load(name: str) -> tuple[Any, ...]:
+        database = Database(f"sqlite:///{tmp_path / name}.sqlite3")
+        schema.upgrade(database.engine)
+        with database.transaction() as session:
+            load_classifiers(session)
+            crosswalks.load(session)
+        faults = Faults(ministry_rate=0.3, ministry_codes=crosswalks.ministry_codes(), seed=3)
+        result = run(database, records, "asb", faults)
+        with database.session() as session:
+            rows = sorted(
+                tuple(row)
+                for row in session.execute(
+                    text("SELECT * FROM migration_event ORDER BY source_key")
+                ).all()
+            )
+        database.dispose()
+        counts = (result.received, result.loaded, result.quarantined, result.duplicates)
+        return counts, result.reasons, result.unmapped, rows
+
+    in_worker = load("worker")
+    monkeypatch.setattr(Asb, "map_in_worker", False)
+    here = load("here")
+    assert in_worker[2]  # the ministry codes left some territories unmapped
+    assert in_worker == here
