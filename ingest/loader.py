@@ -152,22 +152,12 @@ class Scrubber:
         clean: dict[str, Any] = {}
         for name, value in data.items():
             kind = self.identifiers.get(name)
-            if kind is None and name in self.code_fields and isinstance(value, str):
-                clean[name] = value if value.isdigit() else self.value(value)
-                continue
-            if kind is None:
-                clean[name] = self.value(value) if scrub_all else value
-                continue
-            if value is None or value == "":
-                clean[name] = None
-                continue
-            text = str(value).strip()
-            if _KEY.fullmatch(text):  # already a key (a corrected quarantine record)
-                clean[name] = text
-                continue
-            if kind == "pin" and not is_valid_pin(text):
-                reasons.append(Reason("INVALID_IDENTIFIER", name))
-            clean[name] = self.pseudonymiser.key(kind, text)
+            if kind is not None:
+                clean[name] = self._identifier(name, kind, value, reasons)
+            elif name in self.code_fields and isinstance(value, str) and value.isdigit():
+                clean[name] = value
+            else:
+                clean[name] = self.value(value)
         return clean, reasons
 
     def _declared(
@@ -182,23 +172,23 @@ class Scrubber:
                 if isinstance(value, str) and not value.isdigit():
                     clean[name] = self.value(value)
         for name, kind in self.identifiers.items():
-            if name not in clean:
-                continue
-            value = clean[name]
-            if value is None or value == "":
-                clean[name] = None
-                continue
-            text = value.strip() if isinstance(value, str) else str(value).strip()
-            if kind == "pin" and is_valid_pin(text):  # the common case: no key looks like it
-                clean[name] = self.pseudonymiser.key(kind, text)
-                continue
-            if _KEY.fullmatch(text):  # already a key (a corrected quarantine record)
-                clean[name] = text
-                continue
-            if kind == "pin":
-                reasons.append(Reason("INVALID_IDENTIFIER", name))
-            clean[name] = self.pseudonymiser.key(kind, text)
+            if name in clean:
+                clean[name] = self._identifier(name, kind, clean[name], reasons)
         return clean, reasons
+
+    def _identifier(self, name: str, kind: str, value: Any, reasons: list[Reason]) -> str | None:
+        """The key of one declared identifier field (``None`` when empty); a malformed ПИН is
+        still keyed, and reported in ``reasons``."""
+        if value is None or value == "":
+            return None
+        text = value.strip() if isinstance(value, str) else str(value).strip()
+        if kind == "pin" and is_valid_pin(text):  # the common case: no key looks like it
+            return self.pseudonymiser.key(kind, text)
+        if _KEY.fullmatch(text):  # already a key (a corrected quarantine record)
+            return text
+        if kind == "pin":
+            reasons.append(Reason("INVALID_IDENTIFIER", name))
+        return self.pseudonymiser.key(kind, text)
 
 
 class _Outcome(NamedTuple):

@@ -8,7 +8,7 @@ clean value (or ``None``) and adds :class:`~ingest.reasons.Reason` s to the chec
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeGuard
 
 from ingest.context import Context
 from ingest.reasons import Reason
@@ -16,6 +16,19 @@ from ingest.reasons import Reason
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_FIRST = frozenset("=+-@\t\r")
 SEXES = {"M": "M", "F": "F", "1": "M", "2": "F", "М": "M", "Ж": "F", "Э": "M", "Е": "F"}
+
+
+def plain(value: Any, max_length: int) -> TypeGuard[str]:
+    """Text :meth:`Checker.text` takes as it is: non-empty, short enough, not padded, not
+    formula-looking. Fast paths that skip the checker (the AIS ASB feed) use it too, so the
+    two can never disagree on what is plain."""
+    return (
+        type(value) is str
+        and 0 < len(value) <= max_length
+        and value[0] not in FORMULA_FIRST
+        and not value[0].isspace()
+        and not value[-1].isspace()
+    )
 
 
 class Checker:
@@ -36,13 +49,7 @@ class Checker:
     def text(self, field: str, required: bool = True, max_length: int = 200) -> str | None:
         """A non-empty string; formula-looking text is refused (it would run in Excel)."""
         value = self.data.get(field)
-        if (
-            type(value) is str
-            and 0 < len(value) <= max_length
-            and value[0] not in FORMULA_FIRST
-            and not value[0].isspace()
-            and not value[-1].isspace()
-        ):
+        if plain(value, max_length):
             return value  # the common case, checked cheaply: ingestion's hot path
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:

@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar, TypeGuard
+from typing import Any, ClassVar
 
 import click
 
 from config import setting
 from ingest.base import Loadable, MapResult, Page, RawRecord, SourceAdapter, SourceError, register
 from ingest.context import KYRGYZSTAN, Context
-from ingest.rules import FORMULA_FIRST, SEXES, Checker
+from ingest.rules import SEXES, Checker, plain
 from ingest.tunduk.client import XRoadClient
 from ingest.tunduk.services import services_from
 from store.models import (
@@ -162,17 +162,6 @@ def _raw(cursor: str, n: int, item: Any) -> RawRecord:
     return RawRecord(position, None, text=str(item)[:2000], problem="MALFORMED")
 
 
-def _plain(value: Any, max_length: int) -> TypeGuard[str]:
-    """Text that :meth:`Checker.text` would take as it is (its cheap common case)."""
-    return (
-        type(value) is str
-        and 0 < len(value) <= max_length
-        and value[0] not in FORMULA_FIRST
-        and not value[0].isspace()
-        and not value[-1].isspace()
-    )
-
-
 def _iso(value: Any, ctx: Context) -> date | None:
     """A plain ``YYYY-MM-DD`` date not in the future, as :meth:`Checker.date` reads it.
 
@@ -220,12 +209,12 @@ class Asb(TundukAdapter):
 
         Coded fields are looked up by their exact value (``REG``, ``M``, ``U``): a value that
         is a key of the list is plain text by construction, so only the free-text fields (the
-        record id and the reason) need :func:`_plain`. The ПИН is already a 32-hex key.
+        record id and the reason) need :func:`~ingest.rules.plain`. The ПИН is already a key.
         """
         get = data.get
         key, person = get("id"), get("pin")
         kind, sex = self.OPERATIONS.get(get("operation", "")), SEXES.get(get("sex", ""))
-        if kind is None or sex is None or type(person) is not str or not _plain(key, 120):
+        if kind is None or sex is None or type(person) is not str or not plain(key, 120):
             return None
         on, birth = _iso(get("eventDate"), ctx), _iso(get("birthDate"), ctx)
         if on is None or birth is None or on < birth:
@@ -253,7 +242,7 @@ class Asb(TundukAdapter):
         settlement, reason = get("settlement"), get("reason")
         if settlement is not None and settlement not in SETTLEMENTS:
             return None
-        if reason is not None and not _plain(reason, 20):
+        if reason is not None and not plain(reason, 20):
             return None
         return self._loadable(
             key, kind, person, sex, birth, registered, on, citizenship, territory, settlement,
