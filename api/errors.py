@@ -88,19 +88,12 @@ def _http_error(error: HTTPException) -> Response:
     response = (
         problem(status, slug, _("Some parameters are not valid."), invalid_params=params)
         if params
-        else problem(status, slug, _rate_detail(error) if status == 429 else None)
+        else problem(status, slug)
     )
     for name, value in error.get_headers():
         if name.lower() != "content-type":
             response.headers[name] = value  # Allow on 405, WWW-Authenticate on 401
     return response
-
-
-def _rate_detail(error: HTTPException) -> str:
-    limit = getattr(error, "limit", None)
-    return _("At most %(limit)s requests; wait for the time in Retry-After.") % {
-        "limit": str(getattr(limit, "limit", "")) if limit is not None else ""
-    }
 
 
 def _unexpected(error: Exception) -> Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -646,10 +646,6 @@ def publication_path(session: Session, now: datetime, root: Path, name: str) -> 
         if path.relative_to(root).as_posix() == name:
             return path
     raise ApiError(404, "unknown-publication", _("There is no public publication with this name."))
-
-
-def languages_of(texts: Iterable[str]) -> list[str]:
-    return [t for t in texts if t in LOCALES]
 
 
 def index(session: Session, now: datetime) -> dict[str, Any]:

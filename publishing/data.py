@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from store.models import (
     Code,
-    CodeMembership,
     ConfStatus,
     Footnote,
     Indicator,
@@ -252,17 +251,6 @@ class ReleaseData:
             and (parent is None or row.parent_code == parent)
         ]
         return [row.code for row in sorted(rows, key=lambda r: (r.sort_order, r.code))]
-
-    def group_members(self, codelist: str, group_codelist: str, group: str) -> list[str]:
-        return list(
-            self.session.scalars(
-                select(CodeMembership.code).where(
-                    CodeMembership.codelist_id == codelist,
-                    CodeMembership.group_codelist_id == group_codelist,
-                    CodeMembership.group_code == group,
-                )
-            )
-        )
 
     def footnote(self, footnote_id: int, lang: str) -> str:
         row = self.session.get(Footnote, footnote_id)
