@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from l10n import gettext as _
 
-SYMBOLS = ("x", "–", "…")
-
 
 def symbols() -> list[tuple[str, str]]:
     """The NSC symbols with their meaning, in the current language."""

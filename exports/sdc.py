@@ -53,12 +53,6 @@ class Protection:
     secondary: int
     report: AuditReport
 
-    def summary(self) -> dict[str, object]:
-        return {
-            **self.report.summary(),
-            "cells": self.table.size,
-        }
-
 
 class _Pattern:
     """A suppression pattern under construction over one table's equations."""

@@ -21,8 +21,6 @@ from store.models import (
     BirthEvent,
     CensusPopulation,
     DeathEvent,
-    DivorceEvent,
-    MarriageEvent,
     MigrationEvent,
 )
 
@@ -232,20 +230,6 @@ def counts_by(
         )
         out[index] += count
     return out
-
-
-def data_years(session: Session) -> tuple[int, int] | None:
-    """First and last year with civil-registry or migration events."""
-    low = high = None
-    for table in (BirthEvent, DeathEvent, MigrationEvent, MarriageEvent, DivorceEvent):
-        first, last = session.execute(
-            select(func.min(table.event_date), func.max(table.event_date))
-        ).one()
-        if first is None:
-            continue
-        low = first.year if low is None else min(low, first.year)
-        high = last.year if high is None else max(high, last.year)
-    return None if low is None or high is None else (low, high)
 
 
 def grouped(

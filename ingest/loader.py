@@ -389,7 +389,7 @@ class BatchLoader:
         if record.data is None:
             return _Outcome(
                 _content_key(record),
-                data={"_text": _scrub_text(record.text, self.pseudonymiser)},
+                data={"_text": scrubber.text(record.text[:MAX_TEXT])},
                 position=record.position,
                 reasons=[Reason(record.problem or "MALFORMED", detail=record.position)],
             )
@@ -606,11 +606,3 @@ def _existing(
         )
         found.update(connection.scalars(statement, {"source": source, "keys": chunk}))
     return found
-
-
-def _scrub_text(text: str, pseudonymiser: Pseudonymiser) -> str:
-    return Scrubber(pseudonymiser, {}).text(text[:MAX_TEXT])
-
-
-def dumps(result: BatchResult) -> str:
-    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2)

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from ingest.base import ADAPTERS, MapResult, Page, RawRecord, SourceAdapter, discover
 from ingest.context import Context
 from ingest.loader import BatchLoader, BatchResult
@@ -72,12 +70,3 @@ def resubmit(loader: BatchLoader, quarantine_id: int, corrections: dict[str, Any
         stored.resolved_at = datetime.now(UTC)
         stored.resolved_batch_id = result.batch_id
     return result
-
-
-def open_entries(loader: BatchLoader, source: str | None = None) -> list[QuarantineRecord]:
-    """Unresolved quarantine entries, oldest first."""
-    with loader.database.session() as session:
-        query = select(QuarantineRecord).where(QuarantineRecord.resolved_at.is_(None))
-        if source:
-            query = query.where(QuarantineRecord.source == source)
-        return list(session.scalars(query.order_by(QuarantineRecord.id)))

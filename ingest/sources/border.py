@@ -296,7 +296,6 @@ class FileStats:
     received: int = 0
     loaded: int = 0
     quarantined: int = 0
-    blank_lines: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
 
     def reject(self, reasons: list[str]) -> None:
@@ -580,7 +579,7 @@ def bulk_insert(session: Session, rows: Iterator[dict[str, Any]], chunk: int = 5
     sql = f"INSERT INTO border_crossing ({names}) VALUES ({marks})"  # noqa: S608
     batch: list[tuple[Any, ...]] = []
     for row in rows:
-        batch.append(tuple(_sqlite_value(row[c]) for c in columns))
+        batch.append(tuple(row[c] for c in columns))  # dates: store.db's adapter
         if len(batch) >= chunk:
             cursor.executemany(sql, batch)
             total += len(batch)
@@ -589,10 +588,6 @@ def bulk_insert(session: Session, rows: Iterator[dict[str, Any]], chunk: int = 5
         cursor.executemany(sql, batch)
         total += len(batch)
     return total
-
-
-def _sqlite_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
 
 
 @register
