@@ -59,9 +59,15 @@ def _codelist_names(session: Session) -> dict[str, Mapping[str, str]]:
 
 
 def _dimension(
-    session: Session, dim: str, codelist: str, codes: Sequence[str], parents: Mapping[str, Any]
+    session: Session,
+    dim: str,
+    codelist: str,
+    codes: Sequence[str],
+    parents: Mapping[str, Any],
+    known: Sequence[read.CodeInfo] | None = None,
 ) -> Dimension:
-    infos = {c.code: c for c in _codes(session, codelist)}
+    """A dimension with its labels; ``known``: the codelist's codes, if already read."""
+    infos = {c.code: c for c in (_codes(session, codelist) if known is None else known)}
     return Dimension(
         id=dim,
         codelist=codelist,
@@ -194,15 +200,16 @@ def _from_release(session: Session, spec: TableSpec, now: datetime) -> Table:
     rows = read.observations(session, release.id, info.id, periods, spec.where or None)
     if not rows:
         raise TableError("the selection holds no observations")
-    present = read.dimension_codes(session, release.id, info.id)
-    dims = [_period_dimension([p for p in periods if p in {r.period for r in rows}])]
+    seen = {r.period for r in rows}
+    dims = [_period_dimension([p for p in periods if p in seen])]
     for dim in info.dimensions:
         codelist = info.codelists.get(dim, dim)
-        keep = {r.dims[dim] for r in rows} & present.get(dim, set())
-        ordered = [c.code for c in _codes(session, codelist) if c.code in keep]
+        keep = {r.dims[dim] for r in rows}  # the codes the selected observations take
+        infos = _codes(session, codelist)
+        ordered = [c.code for c in infos if c.code in keep]
         ordered += sorted(keep - set(ordered))
-        parents = {c.code: c.parent_code for c in _codes(session, codelist) if c.code in keep}
-        dims.append(_dimension(session, dim, codelist, ordered, parents))
+        parents = {c.code: c.parent_code for c in infos if c.code in keep}
+        dims.append(_dimension(session, dim, codelist, ordered, parents, infos))
     shape = tuple(len(d.codes) for d in dims)
     values = np.full(shape, np.nan)
     status = np.full(shape, "M", dtype=object)
