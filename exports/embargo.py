@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from store import read
 from store.models import Release
+from store.visibility import is_scheduled
 
 
 class EmbargoedError(LookupError):
@@ -48,8 +49,7 @@ def release_for_microdata(session: Session, years: list[int], now: datetime) -> 
         select(Release.id)
         .where(
             Release.reference_period.in_([str(y) for y in years]),
-            Release.published_at.is_not(None),
-            Release.published_at > now,
+            is_scheduled(now),
         )
         .limit(1)
     )

@@ -38,6 +38,7 @@ from store.models import (
     Release,
     ReleaseStatus,
 )
+from store.visibility import release_is_public
 
 CHUNK = 20_000
 
@@ -255,7 +256,7 @@ def publish(session: Session, release_id: str, now: datetime) -> Release:
         raise ReleaseError(
             f"release {release_id} failed its checks ({', '.join(failed)}) and cannot be published"
         )
-    if release.published_at is None or release.published_at > now:
+    if not release_is_public(release, now):
         release.published_at = now
     return release
 

@@ -53,7 +53,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Code, Codelist, Footnote, Indicator, Observation, Release
-from store.visibility import is_public, release_is_public
+from store.visibility import is_public, is_scheduled, release_is_public
 
 TOTAL = "_T"
 LANGUAGES = ("ky", "ru", "en")
@@ -240,9 +240,7 @@ def release_calendar(session: Session, now: datetime) -> Calendar:
     upcoming = [
         UpcomingRelease(r.id, r.reference_period, str(r.status.value), r.published_at or now)
         for r in session.scalars(
-            select(Release)
-            .where(Release.published_at.is_not(None), Release.published_at > now)
-            .order_by(Release.published_at)
+            select(Release).where(is_scheduled(now)).order_by(Release.published_at)
         )
     ]
     return Calendar(published=public_releases(session, now), upcoming=upcoming)
@@ -256,11 +254,7 @@ def release_state(session: Session, now: datetime) -> ReleaseState:
     digest = hashlib.sha256(
         "|".join(f"{rid}@{published}" for rid, published in rows).encode()
     ).hexdigest()[:16]
-    upcoming = session.scalar(
-        select(func.min(Release.published_at)).where(
-            Release.published_at.is_not(None), Release.published_at > now
-        )
-    )
+    upcoming = session.scalar(select(func.min(Release.published_at)).where(is_scheduled(now)))
     latest = latest_public_release(session, now)
     return ReleaseState(digest, latest.id if latest else None, upcoming)
 

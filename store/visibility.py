@@ -19,6 +19,11 @@ def is_public(now: datetime) -> ColumnElement[bool]:
     return and_(Release.published_at.is_not(None), Release.published_at <= now)
 
 
+def is_scheduled(now: datetime) -> ColumnElement[bool]:
+    """SQL condition: the release has a publication time still to come (it is embargoed)."""
+    return and_(Release.published_at.is_not(None), Release.published_at > now)
+
+
 def release_is_public(release: Release, now: datetime) -> bool:
     """The same rule for a loaded release."""
     return release.published_at is not None and release.published_at <= now
