@@ -147,13 +147,15 @@ def _loaded(
 ) -> dict[str, Any]:
     t = table.__table__
     where = [t.c.batch_id.in_(ids), t.c.event_date >= start, t.c.event_date <= end]
-    rows = session.scalar(select(func.count()).select_from(t).where(*where)) or 0
-    completeness = {}
-    for column in t.c:
-        if column.name in ("id", "batch_id", "source_key"):
-            continue
-        filled = session.scalar(select(func.count(column)).where(*where)) or 0
-        completeness[column.name] = round(filled / rows, 4) if rows else None
+    columns = [c for c in t.c if c.name not in ("id", "batch_id", "source_key")]
+    # One scan of the period's rows: the row count and each column's filled count together.
+    rows, *filled = session.execute(
+        select(func.count(), *(func.count(c) for c in columns)).select_from(t).where(*where)
+    ).one()
+    completeness = {
+        c.name: round((n or 0) / rows, 4) if rows else None
+        for c, n in zip(columns, filled, strict=True)
+    }
     lags = [
         (registered - event).days
         for event, registered in session.execute(

@@ -35,7 +35,6 @@ CITIZENSHIPS = {
     "KGZ": 0.46, "KAZ": 0.2, "UZB": 0.12, "RUS": 0.08, "TJK": 0.04, "CHN": 0.03, "TUR": 0.02,
     "IND": 0.01, "PAK": 0.01, "KOR": 0.005, "DEU": 0.005, "USA": 0.005, "AFG": 0.005,
 }  # fmt: skip
-NUMERIC = {"KGZ": "417", "KAZ": "398", "UZB": "860", "RUS": "643", "TJK": "762", "CHN": "156"}
 PURPOSES = {
     "Частная": 0.55, "Туризм": 0.12, "Работа": 0.12, "Служебная (деловая)": 0.08,
     "Транзит": 0.04, "Учеба": 0.03, "Прочие": 0.04, "Лечение": 0.01,
@@ -398,8 +397,9 @@ def write_paper(
     defects = defects or Defects()
     rng = np.random.default_rng(seed)
     content = paper_content(report, rng, scale)
-    names = {c.code: getattr(c, f"label_{lang}") for c in country_rows()}
-    alpha3 = {c.code: str(c.attributes["alpha3"]) for c in country_rows()}
+    countries = country_rows()
+    names = {c.code: getattr(c, f"label_{lang}") for c in countries}
+    alpha3 = {c.code: str(c.attributes["alpha3"]) for c in countries}
     manifest = Manifest(path, 0, 0, encoding)
     keyed: list[list[object]] = []
     for values in content.rows:
