@@ -14,7 +14,6 @@ Records: the synthetic generator's ASB records with their defects, cloned with n
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import socket
@@ -36,7 +35,7 @@ from ingest.sources.tunduk import Asb
 from ingest.tunduk.client import XRoadClient
 from store import Database, schema
 from synth.simulate import Params
-from synth.tunduk import native
+from synth.tunduk import native, write_jsonl
 
 SERVICE = "central-server/GOV/70000001/asb/SubjectFromTo"
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,10 +137,7 @@ def main() -> None:
     rates: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         # The security server runs in its own process, as it would on its own machine.
-        with (Path(tmp) / "asb.jsonl").open("w", encoding="utf-8") as out:
-            for window, record in data:
-                out.write(json.dumps({"window": window, "record": record}, ensure_ascii=False))
-                out.write("\n")
+        write_jsonl(Path(tmp) / "asb.jsonl", data)
         port = _free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "ingest.tunduk.simulator", "--data", tmp, "--port", str(port)],

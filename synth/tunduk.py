@@ -255,9 +255,15 @@ def write(params: Params, directory: Path, defects: Defects | None = None) -> di
     directory.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     for source, pairs in native(params, defects).items():
-        with (directory / f"{source}.jsonl").open("w", encoding="utf-8") as out:
-            for window, record in pairs:
-                out.write(json.dumps({"window": window, "record": record}, ensure_ascii=False))
-                out.write("\n")
+        write_jsonl(directory / f"{source}.jsonl", pairs)
         counts[source] = len(pairs)
     return counts
+
+
+def write_jsonl(path: Path, pairs: list[tuple[str, Any]]) -> None:
+    """One service's records as the simulated security server reads them
+    (:meth:`ingest.tunduk.simulator.Dataset.read`): ``{"window", "record"}`` per line."""
+    with path.open("w", encoding="utf-8") as out:
+        for window, record in pairs:
+            out.write(json.dumps({"window": window, "record": record}, ensure_ascii=False))
+            out.write("\n")
