@@ -16,16 +16,37 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.base import SourceError
+
 SAMPLE_BYTES = 1 << 20  # 1 MiB decides the encoding
 MAX_CELL = 1000  # longer cells are cut (and flagged) rather than kept whole
 DELIMITERS = (";", ",", "\t", "|")
 XLSX_MAGIC = b"PK\x03\x04"
+CHECKSUM_BLOCK = 8 << 20  # bytes hashed at a time: a border file is gigabytes
+
+
+def file_delivery_key(source: str, path: Path | None) -> str:
+    """``{source}:sha256:{checksum}``: a file sent again with the same bytes is the same
+    delivery, and is not loaded twice. ``None`` is the stand-in adapter of a resubmission."""
+    if path is None:
+        return f"{source}:resubmission"
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHECKSUM_BLOCK):
+                digest.update(chunk)
+    except OSError as error:
+        raise SourceError(f"cannot read {path.name}: {error.strerror}") from error
+    return f"{source}:sha256:{digest.hexdigest()}"
+
+
 # The csv module refuses a field over 128 KiB with an exception; a pasted blob in a keyed
 # report must be a cut cell, not a traceback (the whole text is in memory already).
 csv.field_size_limit(1 << 30)

@@ -31,7 +31,6 @@ cell as a value, never a formula.
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from ingest.files import (
     DELIMITERS,
     FileProblemsError,
     Problem,
+    file_delivery_key,
     is_xlsx,
     match_header,
     normalise_name,
@@ -622,13 +622,7 @@ class PaperAdapter(SourceAdapter):
         return loader.run(self, dry_run=dry_run)
 
     def delivery_key(self) -> str:
-        if self.path is None:
-            return f"{self.name}:resubmission"
-        try:
-            checksum = hashlib.sha256(self.path.read_bytes()).hexdigest()
-        except OSError as error:
-            raise SourceError(f"cannot read {self.path.name}: {error.strerror}") from error
-        return f"{self.name}:sha256:{checksum}"
+        return file_delivery_key(self.name, self.path)
 
     def audit(self) -> dict[str, Any]:
         if self.path is None:

@@ -44,7 +44,13 @@ from classifiers.reference import DATA_DIR as CLASSIFIER_DATA
 from classifiers.reference import read_csv
 from ingest.base import Loadable, MapResult, SourceAdapter, SourceError, register
 from ingest.context import Context
-from ingest.files import FileProblemsError, detect_encoding, match_header, sniff_delimiter
+from ingest.files import (
+    FileProblemsError,
+    detect_encoding,
+    file_delivery_key,
+    match_header,
+    sniff_delimiter,
+)
 from ingest.loader import BatchLoader, BatchResult, Scrubber
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, SEXES, parse_date
@@ -549,14 +555,6 @@ class BorderFile:
                 }
 
 
-def file_checksum(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(BLOCK_BYTES):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def bulk_insert(session: Session, rows: Iterator[dict[str, Any]], chunk: int = 50_000) -> int:
     """Insert crossing cells in chunks (executemany on SQLite, COPY on PostgreSQL)."""
     table = BorderCrossing.__table__
@@ -605,17 +603,12 @@ class BorderAdapter(SourceAdapter):
     def __init__(self, path: str = "", synthetic: bool = False) -> None:
         self.path = Path(path) if path else None
         self.synthetic = synthetic
-        self._checksum: str | None = None
+        self._key: str | None = None
 
     def delivery_key(self) -> str:
-        if self.path is None:
-            return f"{SOURCE}:resubmission"
-        if self._checksum is None:
-            try:
-                self._checksum = file_checksum(self.path)
-            except OSError as error:
-                raise SourceError(f"cannot read {self.path.name}: {error.strerror}") from error
-        return f"{SOURCE}:sha256:{self._checksum}"
+        if self._key is None:  # hashed once: a border file is gigabytes
+            self._key = file_delivery_key(SOURCE, self.path)
+        return self._key
 
     def audit(self) -> dict[str, Any]:
         return {"file": self.path.name if self.path else None}

@@ -15,7 +15,6 @@ sent twice for the same date (a re-exported book) is a duplicate, and every row 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,7 +23,7 @@ import click
 
 from ingest.base import Loadable, MapResult, RawRecord, SourceAdapter, SourceError, register
 from ingest.context import Context
-from ingest.files import FileProblemsError, match_header, read_cells
+from ingest.files import FileProblemsError, file_delivery_key, match_header, read_cells
 from ingest.reasons import Reason
 from ingest.rules import Checker
 from store.models import HouseholdMember
@@ -71,13 +70,7 @@ class SanaripAimak(SourceAdapter):
         self.synthetic = synthetic
 
     def delivery_key(self) -> str:
-        if self.path is None:
-            return "sanarip:resubmission"
-        try:
-            digest = hashlib.sha256(self.path.read_bytes()).hexdigest()
-        except OSError as error:
-            raise SourceError(f"cannot read {self.path.name}: {error.strerror}") from error
-        return f"sanarip:sha256:{digest}"
+        return file_delivery_key("sanarip", self.path)
 
     def audit(self) -> dict[str, Any]:
         return {"file": self.path.name if self.path else None}
