@@ -55,6 +55,12 @@ def json_response(body: Any, status: int = 200, mimetype: str = "application/jso
     return Response(dumps(body), status=status, mimetype=mimetype)
 
 
+def private(response: Response) -> Response:
+    """An answer for one caller only (staff pages, a requester's own request): never cached."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def state() -> PublicState:
     return cast(PublicState, current_app.extensions["statkg.public_state"])
 

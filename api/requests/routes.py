@@ -22,7 +22,7 @@ from flask_smorest import Blueprint
 
 from api.cache import utcnow
 from api.errors import ApiError
-from api.http import config, database, json_response
+from api.http import config, database, json_response, private
 from api.requests import schemas as s
 from api.staff.routes import requires
 from exports import requests as service
@@ -81,11 +81,6 @@ def _settings() -> service.Settings:
     return service.Settings.from_config(config())
 
 
-def _private(response: Response) -> Response:
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def _actor() -> str:
     """Who did it, for the audit trail: the staff token, by a digest (never the token)."""
     token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
@@ -138,7 +133,7 @@ class RequestsView(MethodView):
             row, token = service.submit(session, body, _now())
             answer = {"id": row.id, "status": row.status.value, "token": token}
         answer["status_url"] = url_for("data_requests.StatusView", token=token)
-        return _private(json_response(answer, status=202))
+        return private(json_response(answer, status=202))
 
 
 @public.route("/requests/status/<string:token>")
@@ -154,7 +149,7 @@ class StatusView(MethodView):
                 settings,
                 lambda signed: url_for("data_requests.DownloadView", link=signed),
             )
-        return _private(json_response(body))
+        return private(json_response(body))
 
 
 @public.route("/downloads/<string:link>")
@@ -168,7 +163,7 @@ class DownloadView(MethodView):
         response = send_file(
             path, mimetype=media_type, as_attachment=True, download_name=path.name, etag=False
         )
-        return _private(response)
+        return private(response)
 
 
 @staff.route("")
@@ -179,7 +174,7 @@ class StaffListView(MethodView):
     def get(self, args: dict[str, Any]) -> Response:
         """Requests, newest first (optionally of one status)."""
         with database().session() as session:
-            return _private(json_response(service.staff_list(session, args.get("status"))))
+            return private(json_response(service.staff_list(session, args.get("status"))))
 
 
 @staff.route("/<string:request_id>")
@@ -190,7 +185,7 @@ class StaffRequestView(MethodView):
     def get(self, request_id: str) -> Response:
         """One request: contact, what was asked, files, disclosure control, audit trail."""
         with database().session() as session:
-            return _private(json_response(service.staff_view(service.by_id(session, request_id))))
+            return private(json_response(service.staff_view(service.by_id(session, request_id))))
 
 
 @staff.route("/<string:request_id>/review")
@@ -210,7 +205,7 @@ class ReviewView(MethodView):
                     raise service.RequestInvalidError({"reason": "required to reject"})
                 row = service.reject(session, request_id, _actor(), reason, _now())
             answer = service.staff_view(row)
-        return _private(json_response(answer))
+        return private(json_response(answer))
 
 
 @staff.route("/<string:request_id>/fulfil")
@@ -222,7 +217,7 @@ class FulfilView(MethodView):
         """Queue the files of an accepted request for the export worker (202)."""
         with database().transaction() as session:
             answer = service.staff_view(service.queue(session, request_id, _actor(), _now()))
-        return _private(json_response(answer, status=202))
+        return private(json_response(answer, status=202))
 
 
 def register_requests(app: Any) -> None:

@@ -13,7 +13,7 @@ from flask_smorest import Blueprint
 
 from api.cache import utcnow
 from api.errors import ApiError
-from api.http import config, database, json_response, state
+from api.http import config, database, json_response, private, state
 from api.staff import service
 from l10n import _, current_language
 
@@ -70,9 +70,7 @@ class IngestView(MethodView):
     def get(self) -> Response:
         """The latest ingest batches and their counts."""
         with database().session() as session:
-            response = json_response(service.ingest_status(session))
-        response.headers["Cache-Control"] = "no-store"
-        return response
+            return private(json_response(service.ingest_status(session)))
 
 
 @blueprint.route("/quality")
@@ -82,9 +80,7 @@ class QualityView(MethodView):
     def get(self) -> Response:
         """Open quarantine by source and reason, and the checks of every release."""
         with database().session() as session:
-            response = json_response(service.quality(session))
-        response.headers["Cache-Control"] = "no-store"
-        return response
+            return private(json_response(service.quality(session)))
 
 
 @blueprint.route("/releases/<string:release_id>/publish")
@@ -96,9 +92,7 @@ class PublishView(MethodView):
         with database().session() as session:
             body = service.publish(session, release_id, utcnow())
         state().invalidate()
-        response = json_response(body)
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        return private(json_response(body))
 
 
 @blueprint.route("/quality/<string:source>/report")
@@ -127,6 +121,4 @@ class QualityReportView(MethodView):
         period = service.quality_period(request.args.get("from"), request.args.get("to"))
         with database().session() as session:
             page = service.quality_page(session, source, *period, current_language())
-        response = Response(page, mimetype="text/html")
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        return private(Response(page, mimetype="text/html"))
