@@ -22,11 +22,17 @@ from publishing.spec import (
     sel,
 )
 from publishing.spec import T as _T_
-from publishing.specs.yearbook import REGION_NAMES, REGION_ROWS, TERRITORY
+from publishing.specs.yearbook import (
+    AGE,
+    AGE_PYRAMID,
+    BOTH,
+    MEN,
+    REGION_NAMES,
+    REGION_ROWS,
+    TERRITORY,
+    WOMEN,
+)
 
-MEN = sel(sex="M", label=_T_("Эркектер", "Мужчины", "Men"))
-WOMEN = sel(sex="F", label=_T_("Аялдар", "Женщины", "Women"))
-BOTH = sel(sex="_T", label=_T_("Бардыгы", "Всего", "Total"))
 WOMEN_PER_100_MEN = Gap(
     "ratio100", WOMEN, MEN, _T_("100 эркекке аялдар", "Женщин на 100 мужчин", "Women per 100 men")
 )
@@ -42,7 +48,6 @@ GAP_YEARS = Gap(
     ),
 )
 COUNTS = Items((MEN, WOMEN, WOMEN_PER_100_MEN))
-AGE = _T_("Жаш курагы", "Возраст", "Age")
 
 
 def by_sex(title: _T_, indicator: str, rows: Dim = REGION_ROWS, **dims: str) -> Table:
@@ -86,17 +91,7 @@ POPULATION = Chapter(
                     COUNTS,
                     stub=AGE,
                 ),
-                Chart(
-                    _T_(
-                        "Калктын жаш-жыныс пирамидасы",
-                        "Половозрастная пирамида населения",
-                        "Age pyramid of the population",
-                    ),
-                    "pyramid",
-                    sel("pop_jan1", "ref"),
-                    Dim("age5", level="group,open"),
-                    Items((MEN, WOMEN)),
-                ),
+                AGE_PYRAMID,
             ),
         ),
     ),

@@ -25,15 +25,24 @@ from publishing.spec import T as _T_
 
 REGION_ROWS = Dim("soate", REGIONS, total=True)
 YEARS = Years(5)
-SEXES = Items(
-    (
-        sel(sex="_T", label=_T_("Бардыгы", "Всего", "Total")),
-        sel(sex="M", label=_T_("Эркектер", "Мужчины", "Men")),
-        sel(sex="F", label=_T_("Аялдар", "Женщины", "Women")),
-    )
-)
+BOTH = sel(sex="_T", label=_T_("Бардыгы", "Всего", "Total"))
+MEN = sel(sex="M", label=_T_("Эркектер", "Мужчины", "Men"))
+WOMEN = sel(sex="F", label=_T_("Аялдар", "Женщины", "Women"))
+SEXES = Items((BOTH, MEN, WOMEN))
 TERRITORY = _T_("Аймак", "Территория", "Territory")
 AGE = _T_("Жаш курагы", "Возраст", "Age")
+# Both books print the same pyramid of the reference year.
+AGE_PYRAMID = Chart(
+    _T_(
+        "Калктын жаш-жыныс пирамидасы",
+        "Половозрастная пирамида населения",
+        "Age pyramid of the population",
+    ),
+    "pyramid",
+    sel("pop_jan1", "ref"),
+    Dim("age5", level="group,open"),
+    Items((MEN, WOMEN)),
+)
 
 
 def by_region(title: _T_, indicator: str, **dims: str) -> Table:
@@ -123,17 +132,7 @@ POPULATION = Chapter(
                     SEXES,
                     stub=AGE,
                 ),
-                Chart(
-                    _T_(
-                        "Калктын жаш-жыныс пирамидасы",
-                        "Половозрастная пирамида населения",
-                        "Age pyramid of the population",
-                    ),
-                    "pyramid",
-                    sel("pop_jan1", "ref"),
-                    Dim("age5", level="group,open"),
-                    Items(SEXES.items[1:]),
-                ),
+                AGE_PYRAMID,
             ),
         ),
     ),
