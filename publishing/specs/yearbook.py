@@ -53,11 +53,11 @@ def by_region(title: _T_, indicator: str, **dims: str) -> Table:
 COUNTRY = _T_("Өлкө", "Страна", "Country")
 
 
-def by_country(title: _T_, indicator: str) -> Table:
-    """A count by country (the largest first) and sex, in the reference year."""
+def by_country(title: _T_, indicator: str, period: str = "last") -> Table:
+    """A count by country (the largest first) and sex, in one year (the last by default)."""
     return Table(
         title,
-        sel(indicator, "last"),
+        sel(indicator, period),
         Dim("country", total=True),
         SEXES,
         stub=COUNTRY,
@@ -571,31 +571,23 @@ EXTERNAL_MIGRATION = Chapter(
         Section(
             _T_("Өлкөлөр боюнча", "По странам", "By country"),
             (
-                Table(
+                by_country(
                     _T_(
                         "Эмигранттар барган өлкөсү боюнча",
                         "Эмигранты по стране выбытия",
                         "Emigrants by country of destination",
                     ),
-                    sel("emigrants", "ref"),
-                    Dim("country", total=True),
-                    SEXES,
-                    stub=_T_("Өлкө", "Страна", "Country"),
-                    drop_empty=True,
-                    sort_by_value=True,
+                    "emigrants",
+                    "ref",
                 ),
-                Table(
+                by_country(
                     _T_(
                         "Иммигранттар келген өлкөсү боюнча",
                         "Иммигранты по стране прибытия",
                         "Immigrants by country of origin",
                     ),
-                    sel("immigrants", "ref"),
-                    Dim("country", total=True),
-                    SEXES,
-                    stub=_T_("Өлкө", "Страна", "Country"),
-                    drop_empty=True,
-                    sort_by_value=True,
+                    "immigrants",
+                    "ref",
                 ),
                 Table(
                     _T_(
