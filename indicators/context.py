@@ -104,6 +104,4 @@ class Context:
 
     @staticmethod
     def ages() -> Grouping:
-        groups = {"_T": list(range(N_AGES))}
-        groups.update({str(a): [a] for a in range(N_AGES)})
-        return Grouping.of(groups, N_AGES)
+        return Grouping.members_and_total([str(a) for a in range(N_AGES)])

@@ -269,10 +269,7 @@ def _matrix(ctx: Context, out: Frame) -> None:
         matrix[
             int(year) - ctx.years[0], index[region_of(origin)], index[region_of(destination)]
         ] += count
-    grouping = Grouping.of(
-        {TOTAL: list(range(len(regions))), **{code: [i] for i, code in enumerate(regions)}},
-        len(regions),
-    )
+    grouping = Grouping.members_and_total(regions)
     for y, year in enumerate(ctx.years):
         out.add_cube(
             "mig_matrix", year, matrix[y], [("origin", grouping), ("destination", grouping)]
