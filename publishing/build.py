@@ -48,6 +48,7 @@ class Job:
     html: bool = True
     force: bool = False
     stamp: str = ""  # the release's creation time: ids are unique per store only
+    code: str = ""  # code_digest(), computed once per build rather than once per book
 
     @property
     def name(self) -> str:
@@ -77,8 +78,8 @@ def code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def job_key(job: Job, digest: str) -> str:
-    text = f"{job.release_id}|{job.stamp}|{job.pub}|{job.lang}|{job.pdf_ua}|{job.html}|{digest}"
+def job_key(job: Job) -> str:
+    text = f"{job.release_id}|{job.stamp}|{job.pub}|{job.lang}|{job.pdf_ua}|{job.html}|{job.code}"
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
@@ -89,7 +90,7 @@ def run_job(job: Job) -> Result:
     out.mkdir(parents=True, exist_ok=True)
     pdf = out / f"{job.name}.pdf"
     sidecar = out / f"{job.name}.cells.json"  # written last: its key marks a complete build
-    key = job_key(job, code_digest())
+    key = job_key(job)
     if not job.force and pdf.exists() and sidecar.exists():
         with sidecar.open(encoding="utf-8") as f:
             if json.load(f).get("key") == key:
@@ -191,8 +192,9 @@ def plan(
     finally:
         database.dispose()
     out = output_dir(root, rid, public)
+    code = code_digest()
     return [
-        Job(database_url, rid, pub, lang, str(out), pdf_ua, html, force, stamp)
+        Job(database_url, rid, pub, lang, str(out), pdf_ua, html, force, stamp, code)
         for pub in pubs
         for lang in langs
     ]
