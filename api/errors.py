@@ -1,7 +1,8 @@
 """One place that turns errors into ``application/problem+json`` (RFC 9457).
 
 Every error answer has a stable ``type`` URI, a localized ``title`` and ``detail``, and
-carries the CORS and language headers that the success answers carry.
+carries the CORS and language headers that the success answers carry. The services raise
+domain errors (:mod:`api.exceptions`); :data:`STATUS` says which HTTP status each gets.
 """
 
 from __future__ import annotations
@@ -9,6 +10,15 @@ from __future__ import annotations
 from flask import Flask, Response, current_app
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from api.exceptions import (
+    ConflictError,
+    InvalidCursorError,
+    InvalidParameterError,
+    InvalidSelectionError,
+    NotFoundError,
+    SelectionTooLargeError,
+    ServiceError,
+)
 from l10n import _, current_language, lazy_gettext
 
 PROBLEM_BASE = "https://stat.kg/problems/"
@@ -17,7 +27,7 @@ _TITLES = {
     400: lazy_gettext("Bad request"),
     401: lazy_gettext("Unauthorized"),
     403: lazy_gettext("Forbidden"),
-    409: lazy_gettext("Conflict"),
+    409: lazy_gettext("ConflictError"),
     422: lazy_gettext("Bad request"),
     404: lazy_gettext("Not found"),
     405: lazy_gettext("Method not allowed"),
@@ -49,8 +59,22 @@ def problem(status: int, slug: str, detail: str | None = None, **extra: object) 
     return response
 
 
+#: The HTTP status of each kind of domain error (the most specific class wins).
+STATUS: dict[type[ServiceError], int] = {
+    NotFoundError: 404,
+    InvalidCursorError: 400,
+    InvalidSelectionError: 400,
+    InvalidParameterError: 400,
+    SelectionTooLargeError: 413,
+    ConflictError: 409,
+}
+
+
 class ApiError(Exception):
-    """A domain error of the API's services, turned into problem+json by one handler."""
+    """An HTTP-level refusal raised by a route itself (a missing staff token, say).
+
+    Services raise the domain errors of :mod:`api.exceptions` instead.
+    """
 
     def __init__(self, status: int, slug: str, detail: str, **extra: object) -> None:
         super().__init__(detail)
@@ -59,6 +83,11 @@ class ApiError(Exception):
 
 def _api_error(error: ApiError) -> Response:
     return problem(error.status, error.slug, error.detail, **error.extra)
+
+
+def _service_error(error: ServiceError) -> Response:
+    status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
+    return problem(status, error.slug, error.detail, **error.extra)
 
 
 def _invalid_params(error: HTTPException) -> list[dict[str, str]]:
@@ -103,5 +132,7 @@ def _unexpected(error: Exception) -> Response:
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ApiError, _api_error)
+    for kind in STATUS:
+        app.register_error_handler(kind, _service_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)

@@ -26,6 +26,7 @@ from flask_cors import CORS
 
 from api.cache import AnswerCache, CachedAnswer, CompressedCache, PublicState, utcnow
 from api.errors import problem
+from api.metadata import Metadata, Snapshot
 from api.ratelimit import ClientLimiter, exempt
 from config import Config
 from l10n import _, current_language
@@ -78,10 +79,28 @@ def config() -> Config:
 
 
 def public_state() -> read.ReleaseState:
-    """What is public now (cached per worker; see :mod:`api.cache`)."""
-    now = utcnow()
-    g.now = now
-    return state().get(now)
+    """What is public now (cached per worker; see :mod:`api.cache`), once per request."""
+    current: read.ReleaseState | None = g.get("public_state")
+    if current is None:
+        now = utcnow()
+        g.now = now
+        current = g.public_state = state().get(now)
+    return current
+
+
+def metadata() -> Metadata:
+    return cast(Metadata, current_app.extensions["statkg.metadata"])
+
+
+def snapshot() -> Snapshot:
+    """The metadata of the releases public now (see :mod:`api.metadata`)."""
+    current = public_state()
+    return metadata().get(current, g.now)
+
+
+def next_publication() -> datetime | None:
+    """When the next scheduled release becomes public (``None``: none is scheduled)."""
+    return public_state().valid_until
 
 
 def mark_source(published_at: datetime | None, immutable: bool = False) -> None:
@@ -207,6 +226,7 @@ def register_http(app: Flask, settings: Config) -> None:
     database_ = cast(Database, app.extensions["statkg.db"])
     app.extensions["statkg.public_state"] = PublicState(database_, settings.api_state_ttl)
     app.extensions["statkg.answers"] = AnswerCache[CachedAnswer](settings.api_cache_bytes)
+    app.extensions["statkg.metadata"] = Metadata(database_)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     CORS(
         app,

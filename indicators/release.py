@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from indicators.catalog import all_specs, computations
@@ -27,7 +27,6 @@ from indicators.footnotes import FOOTNOTES
 from indicators.frame import Frame
 from indicators.spec import DIMENSION_LABELS, DIMENSIONS, Spec
 from store.models import (
-    Base,
     Footnote,
     Indicator,
     IngestBatch,
@@ -38,9 +37,8 @@ from store.models import (
     Release,
     ReleaseStatus,
 )
+from store.observations import KEYS, NewObservation, check_dimensions, dim_key, insert_observations
 from store.visibility import release_is_public
-
-CHUNK = 20_000
 
 
 class ReleaseError(Exception):
@@ -50,6 +48,7 @@ class ReleaseError(Exception):
 def sync_catalog(session: Session, specs: list[Spec]) -> None:
     """Write the catalog entries (names, definitions in ky/ru/en) to the store."""
     for spec in specs:
+        check_dimensions(spec.id, spec.dimensions)
         row = session.get(Indicator, spec.id) or Indicator(id=spec.id)
         row.topic = spec.topic
         for lang in ("ky", "ru", "en"):
@@ -213,37 +212,29 @@ def _write(session: Session, release: Release, frame: Frame) -> None:
     footnotes = _footnote_ids(session)
     provisional = release.status is ReleaseStatus.PROVISIONAL
     estimates = {spec_id for spec_id, spec in frame.specs.items() if spec.estimate}
-    # Core executemany on the table, not the ORM: observations are written once, in bulk.
-    table = Base.metadata.tables["observation"]
-    connection = session.connection()
-    rows = []
-    for order, obs in enumerate(frame):
-        if obs.status is not None:
-            status = obs.status
-        elif obs.value is None:
-            status = ObsStatus.MISSING
-        elif provisional:
-            status = ObsStatus.PROVISIONAL
-        else:
-            status = ObsStatus.ESTIMATED if obs.indicator in estimates else ObsStatus.NORMAL
-        rows.append(
-            {
-                "release_id": release.id,
-                "indicator_id": obs.indicator,
-                "period": obs.period,
-                "dim_key": obs.dim_key,
-                "dims": dict(obs.dims),
-                "value": obs.value,
-                "status": status,
-                "footnote_id": footnotes[obs.footnote] if obs.footnote else None,
-                "sort_order": order,
-            }
-        )
-        if len(rows) >= CHUNK:
-            connection.execute(insert(table), rows)
-            rows = []
-    if rows:
-        connection.execute(insert(table), rows)
+
+    def cells() -> Iterator[NewObservation]:
+        for order, obs in enumerate(frame):
+            if obs.status is not None:
+                status = obs.status
+            elif obs.value is None:
+                status = ObsStatus.MISSING
+            elif provisional:
+                status = ObsStatus.PROVISIONAL
+            else:
+                status = ObsStatus.ESTIMATED if obs.indicator in estimates else ObsStatus.NORMAL
+            yield NewObservation(
+                indicator_id=obs.indicator,
+                period=obs.period,
+                dims=dict(obs.dims),
+                value=obs.value,
+                status=status,
+                footnote_id=footnotes[obs.footnote] if obs.footnote else None,
+                sort_order=order,
+            )
+
+    dimensions = {spec_id: spec.dimensions for spec_id, spec in frame.specs.items()}
+    insert_observations(session.connection(), release.id, cells(), dimensions)
 
 
 def publish(session: Session, release_id: str, now: datetime) -> Release:
@@ -295,14 +286,16 @@ class Change:
 
 def diff(session: Session, old_id: str, new_id: str) -> list[Change]:
     """Every observation whose value differs between two releases (added and removed too)."""
+    dimensions = {row.id: list(row.dimensions or ()) for row in session.scalars(select(Indicator))}
+    keys = [Observation.__table__.c[k] for k in KEYS]
 
     def values(release_id: str) -> dict[tuple[str, str, str], float | None]:
         rows = session.execute(
-            select(
-                Observation.indicator_id, Observation.period, Observation.dim_key, Observation.value
-            ).where(Observation.release_id == release_id)
+            select(Observation.indicator_id, Observation.period, Observation.value, *keys).where(
+                Observation.release_id == release_id
+            )
         )
-        return {(i, p, k): v for i, p, k, v in rows}
+        return {(i, p, dim_key(dimensions[i], codes)): v for i, p, v, *codes in rows}
 
     old, new = values(old_id), values(new_id)
     changes = []

@@ -28,6 +28,7 @@ from store.models import (
     ObsStatus,
     Release,
 )
+from store.observations import dim_key, select_cells
 from store.visibility import is_public, release_is_public
 
 COUNTRY = "417"
@@ -175,49 +176,55 @@ class ReleaseData:
         return self._obs[indicator_id].get((period, dim_key))
 
     def prefetch(self, cells: set[tuple[str, str, str]]) -> None:
-        """Read just these (indicator, period, dim_key) cells, a few queries per indicator."""
+        """Read just these (indicator, period, dim_key) cells, one query per indicator.
+
+        The codes each dimension takes among the wanted cells go to the key index as ``IN``
+        lists (with the periods), which reads a small superset of the cells; only the cells
+        asked for are kept.
+        """
         by_indicator: dict[str, set[tuple[str, str]]] = {}
         for indicator, period, key in cells:
             if indicator in self.indicators():
                 by_indicator.setdefault(indicator, set()).add((period, key))
         for indicator, wanted in by_indicator.items():
+            dimensions = list(self.indicator(indicator).dimensions)
+            where: dict[str, set[str]] = {d: set() for d in dimensions}
+            for _period, key in wanted:
+                for part in key.split("|") if key else ():
+                    dim, _, code = part.partition("=")
+                    where[dim].add(code)
+            periods = {period for period, _ in wanted}
+            rows = self._rows(indicator, periods, where)
             found = self._obs.setdefault(indicator, {})
-            # The needed periods too, so that the unique index (release, indicator, period,
-            # dim_key) finds the rows instead of scanning every period of the indicator.
-            periods = sorted({period for period, _ in wanted})
-            keys = sorted({key for _, key in wanted})
-            for start in range(0, len(keys), 500):
-                found.update(
-                    self._rows(
-                        indicator,
-                        Observation.period.in_(periods),
-                        Observation.dim_key.in_(keys[start : start + 500]),
-                    )
-                )
+            found.update((cell, obs) for cell, obs in rows.items() if cell in wanted)
             self._asked.setdefault(indicator, set()).update(wanted)
 
     def _load(self, indicator_id: str) -> None:
         self._obs[indicator_id] = self._rows(indicator_id)
         self._asked.pop(indicator_id, None)  # complete now
 
-    def _rows(self, indicator_id: str, *where: Any) -> dict[tuple[str, str], Obs]:
-        rows = self.session.execute(
-            select(
-                Observation.period,
-                Observation.dim_key,
-                Observation.value,
-                Observation.status,
-                Observation.conf,
-                Observation.footnote_id,
-            ).where(
-                Observation.release_id == self.release.id,
-                Observation.indicator_id == indicator_id,
-                *where,
-            )
+    def _rows(
+        self,
+        indicator_id: str,
+        periods: set[str] | None = None,
+        where: dict[str, set[str]] | None = None,
+    ) -> dict[tuple[str, str], Obs]:
+        dimensions = list(self.indicator(indicator_id).dimensions)
+        rows = select_cells(
+            self.session.connection(),
+            self.release.id,
+            indicator_id,
+            dimensions,
+            periods,
+            where,
+            ordered=False,
         )
+        n = len(dimensions)
         return {
-            (p, k): Obs(v, str(getattr(s, "value", s)), str(getattr(c, "value", c)), f)
-            for p, k, v, s, c, f in rows
+            (row[n], dim_key(dimensions, row[:n])): Obs(
+                row[n + 1], row[n + 2], row[n + 3], row[n + 4]
+            )
+            for row in rows
         }
 
     def _load_labels(self, codelist: str) -> None:

@@ -22,11 +22,11 @@ Observations
     ``dimension_codes(session, release_id, indicator_id) -> dict[dim, set[code]]``
     ``observations(session, release_id, indicator_id, periods=None, where=None)
         -> list[ObservationRow]``  — ``where`` maps a dimension to the codes to keep;
-        filtering on release, indicator and period is done in SQL (the unique index
-        ``release_id, indicator_id, period, dim_key`` serves it), on dims in Python.
+        answered from the key index ``release, indicator, k1 … k8, period`` (see
+        :mod:`store.observations`), which reads only the selected cells.
     ``value(session, release_id, indicator_id, period, **dims) -> ObservationRow | None``
         — one cell, every dimension not named at its total ``_T``.
-    ``footnotes(session, ids) -> dict[int, FootnoteInfo]``
+    ``footnotes(session, ids) -> dict[int, FootnoteInfo]``; ``all_footnotes(session)``
 
 Classifiers
     ``codelists(session) -> list[CodelistInfo]``
@@ -53,6 +53,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Code, Codelist, Footnote, Indicator, Observation, Release
+from store.observations import KEYS, dim_key, select_cells
 from store.visibility import is_public, is_scheduled, release_is_public
 
 TOTAL = "_T"
@@ -312,28 +313,35 @@ def indicator_fingerprints(session: Session, release_id: str) -> dict[str, str]:
     """A digest of each indicator's values in a release: equal digests, equal data.
 
     Lets ``sync`` say which indicators changed between two vintages without shipping them.
+    The cells are digested in the order of their canonical keys (``dim=code|…``), so the
+    digest does not depend on how the store lays out its keys.
     """
-    digests: dict[str, Any] = {}
+    dimensions = {i.id: i.dimensions for i in indicators(session)}
     rows = session.execute(
         select(
             Observation.indicator_id,
             Observation.period,
-            Observation.dim_key,
+            *(Observation.__table__.c[k] for k in KEYS),
             Observation.value,
             Observation.status,
             Observation.conf,
             Observation.footnote_id,
-        )
-        .where(Observation.release_id == release_id)
-        .order_by(Observation.indicator_id, Observation.period, Observation.dim_key)
+        ).where(Observation.release_id == release_id)
     )
-    for ind, period, key, value, status, conf, note in rows:
-        digest = digests.get(ind)
-        if digest is None:
-            digest = digests[ind] = hashlib.sha256()
+    cells: dict[str, list[tuple[str, str, str]]] = {}
+    for ind, period, *rest in rows:
+        keys, (value, status, conf, note) = rest[: len(KEYS)], rest[len(KEYS) :]
+        key = dim_key(dimensions.get(ind, ()), keys)
         text = "" if value is None else repr(round(float(value), 9))
-        digest.update(f"{period}\x1f{key}\x1f{text}\x1f{status}{conf}{note}\x1e".encode())
-    return {ind: d.hexdigest()[:16] for ind, d in digests.items()}
+        flags = f"{getattr(status, 'value', status)}{getattr(conf, 'value', conf)}{note}"
+        cells.setdefault(ind, []).append((period, key, f"{text}\x1f{flags}"))
+    digests = {}
+    for ind, entries in cells.items():
+        digest = hashlib.sha256()
+        for period, key, tail in sorted(entries):
+            digest.update(f"{period}\x1f{key}\x1f{tail}\x1e".encode())
+        digests[ind] = digest.hexdigest()[:16]
+    return digests
 
 
 # ---------------------------------------------------------------- observations
@@ -361,29 +369,29 @@ def observations(
 
     ``periods`` and ``where`` (dimension → codes) restrict the answer; ``None`` keeps all.
     The caller must have the release from one of the public-release functions above.
+    Answered from the key index (:func:`store.observations.select_cells`); callers on a hot
+    path that know the indicator's dimensions call that directly and skip the mappings.
     """
-    query = select(
-        Observation.period,
-        Observation.dims,
-        Observation.value,
-        Observation.status,
-        Observation.conf,
-        Observation.footnote_id,
-        Observation.sort_order,
-    ).where(Observation.release_id == release_id, Observation.indicator_id == indicator_id)
-    if periods is not None:
-        query = query.where(Observation.period.in_(sorted(set(periods))))
-    filters = {dim: frozenset(codes) for dim, codes in (where or {}).items()}
-    out: list[ObservationRow] = []
-    for period, dims, value, status, conf, note, order in session.execute(
-        query.order_by(Observation.sort_order)
-    ):
-        if filters and any(dims.get(d) not in keep for d, keep in filters.items()):
-            continue
-        out.append(
-            ObservationRow(period, dims, value, str(status.value), str(conf.value), note, order)
+    info = indicator(session, indicator_id)
+    if info is None:
+        return []
+    dims = info.dimensions
+    n = len(dims)
+    unknown = set(where or {}) - set(dims)
+    if unknown:
+        return []  # a dimension the indicator does not have selects nothing
+    rows = select_cells(session.connection(), release_id, indicator_id, dims, periods, where)
+    return [
+        ObservationRow(
+            period=row[n],
+            dims=dict(zip(dims, row[:n], strict=True)),
+            value=row[n + 1],
+            status=row[n + 2],
+            conf=row[n + 3],
+            footnote_id=row[n + 4],
         )
-    return out
+        for row in rows
+    ]
 
 
 def value(
@@ -406,6 +414,14 @@ def footnotes(session: Session, ids: Iterable[int]) -> dict[int, FootnoteInfo]:
     return {
         r.id: FootnoteInfo(r.id, {lang: getattr(r, f"text_{lang}") for lang in LANGUAGES})
         for r in rows
+    }
+
+
+def all_footnotes(session: Session) -> dict[int, FootnoteInfo]:
+    """Every footnote (a short table: a few texts shared by many observations)."""
+    return {
+        r.id: FootnoteInfo(r.id, {lang: getattr(r, f"text_{lang}") for lang in LANGUAGES})
+        for r in session.scalars(select(Footnote))
     }
 
 
@@ -450,15 +466,18 @@ def codes(session: Session, codelist_id: str, on: date | None = None) -> list[Co
 
 def dimension_codes(session: Session, release_id: str, indicator_id: str) -> dict[str, set[str]]:
     """The codes each dimension of an indicator actually takes in a release (``period`` too)."""
-    present: dict[str, set[str]] = {"period": set()}
-    rows = session.execute(
-        select(Observation.period, Observation.dim_key)
-        .where(Observation.release_id == release_id, Observation.indicator_id == indicator_id)
-        .distinct()
-    )
-    for period, key in rows:
-        present["period"].add(period)
-        for part in key.split("|") if key else ():
-            dim, _, code = part.partition("=")
-            present.setdefault(dim, set()).add(code)
+    info = indicator(session, indicator_id)
+    present: dict[str, set[str]] = {"period": set(periods(session, release_id, indicator_id))}
+    for dim, key in zip(info.dimensions if info else (), KEYS, strict=False):
+        column = Observation.__table__.c[key]
+        present[dim] = set(
+            session.scalars(
+                select(column)
+                .where(
+                    Observation.release_id == release_id,
+                    Observation.indicator_id == indicator_id,
+                )
+                .distinct()
+            )
+        )
     return present

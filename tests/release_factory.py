@@ -15,11 +15,11 @@ from store.models import (
     ConfStatus,
     Footnote,
     Indicator,
-    Observation,
     ObsStatus,
     Release,
     ReleaseStatus,
 )
+from store.observations import NewObservation, insert_observations
 
 NOW = datetime.now(UTC)
 OBLASTS = ("41702", "41703", "41704", "41705", "41706", "41707", "41708", "41711", "41721")
@@ -27,14 +27,16 @@ YEARS = ("2022", "2023", "2024", "2025")
 #: A value no real cell has: the embargo tests look for it in every answer.
 EMBARGOED_VALUE = 987654.321
 EMBARGOED_ID = "2026-P1"
+DIMENSIONS = {"pop_test": ("soate", "sex"), "cbr_test": ("soate",)}
 
 
 def indicators(session: Session) -> None:
     """``pop_test`` (persons by territory and sex) and ``cbr_test`` (a rate by territory)."""
-    for ind, dims, unit, base, decimals in (
-        ("pop_test", ["soate", "sex"], "persons", 1, 0),
-        ("cbr_test", ["soate"], "per_1000", 1000, 1),
+    for ind, unit, base, decimals in (
+        ("pop_test", "persons", 1, 0),
+        ("cbr_test", "per_1000", 1000, 1),
     ):
+        dims = list(DIMENSIONS[ind])
         session.merge(
             Indicator(
                 id=ind,
@@ -80,17 +82,16 @@ def release(
     )
     session.add(row)
     session.flush()
+    cells = []
     order = 0
     for y, year in enumerate(years):
         for o, unit in enumerate(("417", *OBLASTS)):
             for s, sex in enumerate(("_T", "M", "F")):
                 order += 1
-                session.add(
-                    Observation(
-                        release_id=release_id,
+                cells.append(
+                    NewObservation(
                         indicator_id="pop_test",
                         period=year,
-                        dim_key=f"soate={unit}|sex={sex}",
                         dims={"soate": unit, "sex": sex},
                         value=scale * (1000 * (o + 1) + 100 * y + s),
                         status=ObsStatus.PROVISIONAL if year == years[-1] else ObsStatus.NORMAL,
@@ -100,12 +101,10 @@ def release(
                     )
                 )
             order += 1
-            session.add(
-                Observation(
-                    release_id=release_id,
+            cells.append(
+                NewObservation(
                     indicator_id="cbr_test",
                     period=year,
-                    dim_key=f"soate={unit}",
                     dims={"soate": unit},
                     value=round(scale * (20 + o + y / 10), 1),
                     status=ObsStatus.ESTIMATED,
@@ -113,6 +112,7 @@ def release(
                     sort_order=order,
                 )
             )
+    insert_observations(session.connection(), release_id, cells, DIMENSIONS)
     session.flush()
     return row
 

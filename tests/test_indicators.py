@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from classifiers.loader import load_classifiers
 from indicators.methods import abridged_life_table
 from indicators.release import ReleaseError, compute_release, diff, publish
-from store import Database, schema
+from store import Database, read, schema
 from store.models import Observation, Release, ReleaseStatus
 from store.visibility import is_public
 from tests import factories as f
@@ -62,22 +62,11 @@ def _release(session: Session, **extra: object) -> Release:
 
 
 def _value(session: Session, release: Release, indicator: str, period: int, **dims: str) -> float:
-    rows = session.scalars(
-        select(Observation).where(
-            Observation.release_id == release.id,
-            Observation.indicator_id == indicator,
-            Observation.period == str(period),
-        )
-    ).all()
-    matches = [
-        o
-        for o in rows
-        if all(o.dims.get(k) == v for k, v in dims.items())
-        and all(v == "_T" for k, v in o.dims.items() if k not in dims)
-    ]
-    assert len(matches) == 1, (indicator, dims, len(matches))
-    assert matches[0].value is not None
-    return matches[0].value
+    """The cell with these codes, every other dimension at its total."""
+    cell = read.value(session, release.id, indicator, str(period), **dims)
+    assert cell is not None, (indicator, dims)
+    assert cell.value is not None
+    return cell.value
 
 
 @pytest.fixture(scope="module")

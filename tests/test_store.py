@@ -101,8 +101,8 @@ def test_observation_key_is_unique_per_release(session: Session) -> None:
         "release_id": "2025-P1",
         "indicator_id": "pop.jan1",
         "period": "2025",
-        "dim_key": "soate=417|sex=_T",
-        "dims": {"soate": "417", "sex": "_T"},
+        "k1": "417",
+        "k2": "_T",
     }
     session.add(Observation(value=7281.8, **obs))
     session.commit()
@@ -118,7 +118,7 @@ def test_flags_are_stored_as_their_published_codes(session: Session) -> None:
             release_id="2025-P1",
             indicator_id="pop.jan1",
             period="2025",
-            dim_key="k",
+            k1="417",
             value=None,
             status=ObsStatus.PROVISIONAL,
             conf=ConfStatus.PRIMARY,

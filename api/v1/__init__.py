@@ -1,5 +1,9 @@
 """``/api/v1``: the flask-smorest Api, its OpenAPI 3 document and a readable docs page.
 
+Routes live one resource per package (``meta``, ``catalog``, ``data``, ``classifiers``,
+``releases``, ``feed``, ``publications``): ``routes.py`` parses and calls one function of
+the ``service.py`` beside it, which raises the domain errors of :mod:`api.exceptions`.
+
 flask-smorest builds the document from the marshmallow schemas; its own error handler is
 switched off so that every error stays ``application/problem+json`` (:mod:`api.errors`).
 """
@@ -13,8 +17,29 @@ from flask_smorest import Api
 
 from api.staff.routes import blueprint as staff_blueprint
 from api.v1 import schemas
-from api.v1.routes import BLUEPRINTS
+from api.v1.catalog import routes as catalog_routes
+from api.v1.classifiers import routes as classifier_routes
+from api.v1.data import routes as data_routes
+from api.v1.feed import routes as feed_routes
+from api.v1.meta import routes as meta_routes
+from api.v1.publications import routes as publication_routes
+from api.v1.releases import routes as release_routes
 from config import VERSION
+
+#: One blueprint per resource, each in ``api/v1/<resource>/routes.py`` with its service
+#: (``service.py``) beside it. A new resource is a new package here and one line below.
+BLUEPRINTS = tuple(
+    routes.blueprint
+    for routes in (
+        meta_routes,
+        catalog_routes,
+        data_routes,
+        classifier_routes,
+        release_routes,
+        feed_routes,
+        publication_routes,
+    )
+)
 
 
 class StatApi(Api):

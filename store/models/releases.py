@@ -15,8 +15,8 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    PrimaryKeyConstraint,
     String,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -66,22 +66,49 @@ class Release(Base):
     revises: Mapped[Release | None] = relationship(remote_side=[id])
 
 
-class Observation(Base):
-    """One value: release × indicator × period × dimension key.
+#: How many dimensions an indicator may have: one key column each, ``k1`` … ``k8``.
+KEY_COLUMNS = 8
+#: The key of a dimension an indicator does not have (the column is part of the primary key,
+#: so it may not be NULL: PostgreSQL would treat every NULL as distinct).
+UNUSED = ""
 
-    ``dim_key`` is the canonical key ``codelist=code|codelist=code`` in the indicator's
-    dimension order; ``dims`` holds the same as a mapping for filtering.
+
+class Observation(Base):
+    """One value: release × indicator × the codes of its dimensions × period.
+
+    ``k1`` … ``k8`` hold the codes of the indicator's dimensions in the catalog's order
+    (``Indicator.dimensions``); columns past the indicator's last dimension hold ``""``.
+    Why typed key columns rather than a JSON mapping: the primary key
+    ``(release, indicator, k1 … k8, period)`` is then an index that answers any selection
+    (``k1 IN (…) AND k2 = '_T' …``) without reading or decoding the rest of the indicator.
+    On SQLite the table is ``WITHOUT ROWID``, so the rows themselves are stored in key order
+    (clustered); on PostgreSQL a release's rows are written in key order, which clusters
+    them as well, since a release is written once and never changed.
+    ``sort_order`` is the release's own order of its cells, in which every answer lists them.
     """
 
     __tablename__ = "observation"
-    __table_args__ = (UniqueConstraint("release_id", "indicator_id", "period", "dim_key"),)
+    __table_args__ = (
+        PrimaryKeyConstraint(
+            "release_id",
+            "indicator_id",
+            *(f"k{n}" for n in range(1, KEY_COLUMNS + 1)),
+            "period",
+        ),
+        {"sqlite_with_rowid": False},
+    )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     release_id: Mapped[str] = mapped_column(ForeignKey("release.id", ondelete="CASCADE"))
-    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"), index=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"))
+    k1: Mapped[str] = mapped_column(String(40), default=UNUSED)
+    k2: Mapped[str] = mapped_column(String(40), default=UNUSED)
+    k3: Mapped[str] = mapped_column(String(40), default=UNUSED)
+    k4: Mapped[str] = mapped_column(String(40), default=UNUSED)
+    k5: Mapped[str] = mapped_column(String(40), default=UNUSED)
+    k6: Mapped[str] = mapped_column(String(40), default=UNUSED)
+    k7: Mapped[str] = mapped_column(String(40), default=UNUSED)
+    k8: Mapped[str] = mapped_column(String(40), default=UNUSED)
     period: Mapped[str] = mapped_column(String(20))
-    dim_key: Mapped[str] = mapped_column(String(400))
-    dims: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     value: Mapped[float | None] = mapped_column(Float, default=None)
     status: Mapped[ObsStatus] = mapped_column(
         code_enum(ObsStatus, 2),

@@ -6,28 +6,35 @@
   ``status``, ``note``, ``updated`` and the unit and decimals on the metric dimension.
 
 Flags and footnotes travel with every value in both. Confidential cells carry no value.
+
+The hot path: the release, the indicator, its dimensions' codes and labels and the footnotes
+come from the metadata snapshot (:mod:`api.metadata`, read once per public state); the cells
+come from one indexed read of exactly the selected cells (:func:`store.observations.
+select_cells`), as plain tuples ``(code…, period, value, status, conf, footnote_id)``.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from api import vocabulary as words
-from api.errors import ApiError
+from api.exceptions import InvalidSelectionError, NotFoundError, SelectionTooLargeError
+from api.metadata import Snapshot
+from api.paging import decode_cursor, encode_cursor
 from api.selection import Domain, SelectionError, resolve
 from l10n import _
 from store import read
+from store.observations import select_cells
 
 SUPPRESSED = ("C", "D")
+#: A dimension: its codes (hierarchy included), labels per code, and its codelist id.
+DomainInfo = tuple[Domain, dict[str, Mapping[str, str]], str]
 
 
 @dataclass(frozen=True)
@@ -47,117 +54,66 @@ class DataAnswer:
     pinned: bool  # the release was named: the answer never changes
 
 
-class Labels:
-    """Codes with labels, per codelist, read once per worker and kept for a minute."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, tuple[float, list[read.CodeInfo]]] = {}
-
-    def codes(self, session: Session, codelist_id: str) -> list[read.CodeInfo]:
-        import time
-
-        hit = self._cache.get(codelist_id)
-        if hit is None or time.monotonic() - hit[0] > 60:
-            hit = (time.monotonic(), read.codes(session, codelist_id))
-            self._cache[codelist_id] = hit
-        return hit[1]
-
-
-LABELS = Labels()
-_DOMAINS: dict[tuple[str, str], dict[str, set[str]]] = {}
-
-
-def _present(session: Session, release_id: str, indicator_id: str) -> dict[str, set[str]]:
-    key = (release_id, indicator_id)
-    if key not in _DOMAINS:  # releases are immutable: this never goes stale
-        _DOMAINS[key] = read.dimension_codes(session, release_id, indicator_id)
-    return _DOMAINS[key]
-
-
-def encode_cursor(release_id: str, offset: int) -> str:
-    raw = json.dumps({"r": release_id, "o": offset}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[str, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
-        release_id, offset = str(data["r"]), int(data["o"])
-    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise ApiError(
-            400,
-            "invalid-cursor",
-            _("The cursor is not one this API gave out."),
-            invalid_params=[{"name": "cursor", "reason": "opaque value from next"}],
-        ) from None
-    if offset < 0:
-        raise ApiError(400, "invalid-cursor", _("The cursor is not one this API gave out."))
-    return release_id, offset
-
-
-def resolve_release(session: Session, now: datetime, release_id: str | None) -> read.ReleaseInfo:
-    release = (
-        read.latest_public_release(session, now)
-        if release_id is None
-        else read.public_release(session, release_id, now)
-    )
+def resolve_release(snapshot: Snapshot, release_id: str | None) -> read.ReleaseInfo:
+    """The named public release, or the latest; :class:`NotFoundError` otherwise."""
+    release = snapshot.latest if release_id is None else snapshot.release(release_id)
     if release is None:
         # The same answer for "no such release" and "not public yet": the embargo hides ids.
-        raise ApiError(404, "unknown-release", _("There is no public release with this id."))
+        raise NotFoundError("unknown-release", _("There is no public release with this id."))
     return release
 
 
-def _domains(
-    session: Session, info: read.IndicatorInfo, present: dict[str, set[str]]
-) -> list[tuple[Domain, dict[str, Mapping[str, str]], str]]:
-    """Each dimension (period last): its codes in display order, labels and codelist id."""
-    out = []
-    for dim in info.dimensions:
-        codelist = info.codelists.get(dim, dim)
-        known = LABELS.codes(session, codelist)
-        have = present.get(dim, set())
-        ordered = [c for c in known if c.code in have]
-        listed = {c.code for c in ordered}
-        extra = sorted(have - listed)
-        labels: dict[str, Mapping[str, str]] = {c.code: c.label for c in ordered}
-        labels.update({code: {"ky": code, "ru": code, "en": code} for code in extra})
-        domain = Domain(
-            id=dim,
-            codes=[c.code for c in ordered] + extra,
-            parents={c.code: c.parent_code for c in ordered},
-            levels={c.code: c.level for c in ordered},
-        )
-        out.append((domain, labels, codelist))
-    periods = sorted(present.get("period", set()))
-    out.append(
-        (
-            Domain("period", periods, time=True),
-            {p: {"ky": p, "ru": p, "en": p} for p in periods},
-            "period",
-        )
+def present_codes(snapshot: Snapshot, release_id: str, indicator_id: str) -> dict[str, set[str]]:
+    """The codes each dimension (and ``period``) takes in a release; read once per snapshot."""
+    return snapshot.memo(
+        ("present", release_id, indicator_id),
+        lambda session: read.dimension_codes(session, release_id, indicator_id),
     )
-    return out
 
 
-def run(
-    session: Session, now: datetime, query: DataQuery, lang: str, cell_limit: int
-) -> DataAnswer:
-    """Answer one data query (see the module docstring); raises :class:`ApiError`."""
-    info = read.indicator(session, query.indicator_id)
-    if info is None:
-        raise ApiError(404, "unknown-indicator", _("There is no indicator with this id."))
-    offset = 0
-    release_id = query.release_id
-    if query.cursor:
-        release_id, offset = decode_cursor(query.cursor)
-    release = resolve_release(session, now, release_id)
-    domains = _domains(session, info, _present(session, release.id, info.id))
-    names = {d.id for d, _labels, _cl in domains}
-    unknown = sorted(set(query.selection) - names)
+def domains(snapshot: Snapshot, release_id: str, info: read.IndicatorInfo) -> list[DomainInfo]:
+    """Each dimension (period last): its codes in display order, labels and codelist id."""
+    present = present_codes(snapshot, release_id, info.id)
+
+    def build(_session: Any) -> list[DomainInfo]:
+        out: list[DomainInfo] = []
+        for dim in info.dimensions:
+            codelist = info.codelists.get(dim, dim)
+            known = snapshot.codes(codelist)
+            have = present.get(dim, set())
+            ordered = [c for c in known if c.code in have]
+            listed = {c.code for c in ordered}
+            extra = sorted(have - listed)
+            labels: dict[str, Mapping[str, str]] = {c.code: c.label for c in ordered}
+            labels.update({code: {"ky": code, "ru": code, "en": code} for code in extra})
+            domain = Domain(
+                id=dim,
+                codes=[c.code for c in ordered] + extra,
+                parents={c.code: c.parent_code for c in ordered},
+                levels={c.code: c.level for c in ordered},
+            )
+            out.append((domain, labels, codelist))
+        periods = sorted(present.get("period", set()))
+        out.append(
+            (
+                Domain("period", periods, time=True),
+                {p: {"ky": p, "ru": p, "en": p} for p in periods},
+                "period",
+            )
+        )
+        return out
+
+    return snapshot.memo(("domains", release_id, info.id), build)
+
+
+def _choose(
+    info: read.IndicatorInfo, doms: list[DomainInfo], selection: Mapping[str, Any]
+) -> dict[str, list[str]]:
+    """The codes the selection keeps in every dimension (all of them where none is named)."""
+    names = {d.id for d, _labels, _cl in doms}
+    unknown = sorted(set(selection) - names)
     if unknown:
-        raise ApiError(
-            400,
+        raise InvalidSelectionError(
             "unknown-dimension",
             _("%(indicator)s has no dimension %(dims)s.")
             % {"indicator": info.id, "dims": ", ".join(unknown)},
@@ -165,23 +121,42 @@ def run(
         )
     chosen: dict[str, list[str]] = {}
     try:
-        for domain, _labels, _cl in domains:
-            expression = query.selection.get(domain.id)
+        for domain, _labels, _cl in doms:
+            expression = selection.get(domain.id)
             chosen[domain.id] = (
                 list(domain.codes) if expression is None else resolve(domain, expression)
             )
     except SelectionError as error:
-        raise ApiError(
-            400,
+        raise InvalidSelectionError(
             "invalid-selection",
             _("The selection of %(dim)s cannot be used: %(reason)s")
             % {"dim": error.dimension, "reason": str(error)},
             invalid_params=[{"name": error.dimension, "reason": str(error)}],
         ) from None
+    return chosen
+
+
+def run(
+    connection: Connection,
+    snapshot: Snapshot,
+    query: DataQuery,
+    lang: str,
+    cell_limit: int,
+) -> DataAnswer:
+    """Answer one data query (see the module docstring)."""
+    info = snapshot.indicators.get(query.indicator_id)
+    if info is None:
+        raise NotFoundError("unknown-indicator", _("There is no indicator with this id."))
+    offset = 0
+    release_id = query.release_id
+    if query.cursor:
+        release_id, offset = decode_cursor(query.cursor)
+    release = resolve_release(snapshot, release_id)
+    doms = domains(snapshot, release.id, info)
+    chosen = _choose(info, doms, query.selection)
     cells = math.prod(len(codes) for codes in chosen.values())
     if cells > cell_limit:
-        raise ApiError(
-            413,
+        raise SelectionTooLargeError(
             "selection-too-large",
             _("The selection has %(cells)s cells; at most %(limit)s are allowed per query.")
             % {"cells": f"{cells:,}", "limit": f"{cell_limit:,}"},
@@ -190,18 +165,20 @@ def run(
         )
     restrict = {
         d.id: chosen[d.id]
-        for d, _labels, _cl in domains
+        for d, _labels, _cl in doms
         if d.id != "period" and len(chosen[d.id]) < len(d.codes)
     }
-    periods = chosen["period"] if len(chosen["period"]) < len(domains[-1][0].codes) else None
-    rows = read.observations(session, release.id, info.id, periods, restrict or None)
-    notes = read.footnotes(session, (r.footnote_id for r in rows if r.footnote_id is not None))
+    periods = chosen["period"] if len(chosen["period"]) < len(doms[-1][0].codes) else None
+    rows = select_cells(connection, release.id, info.id, info.dimensions, periods, restrict)
+    n = len(info.dimensions)
+    used = {row[n + 4] for row in rows if row[n + 4] is not None}
+    notes = {i: snapshot.footnotes[i] for i in sorted(used) if i in snapshot.footnotes}
     shape = _jsonstat if query.format == "jsonstat" else _compact
-    body = shape(info, release, domains, chosen, rows, notes, lang, query, offset)
+    body = shape(info, release, doms, chosen, rows, notes, lang, query, offset)
     return DataAnswer(body, release.published_at, pinned=query.release_id is not None)
 
 
-def _release(release: read.ReleaseInfo) -> dict[str, Any]:
+def release_summary(release: read.ReleaseInfo) -> dict[str, Any]:
     return {
         "id": release.id,
         "reference_period": release.reference_period,
@@ -235,21 +212,21 @@ def _dimension_label(info: read.IndicatorInfo, dim: str, lang: str) -> str:
 def _compact(
     info: read.IndicatorInfo,
     release: read.ReleaseInfo,
-    domains: list[tuple[Domain, dict[str, Mapping[str, str]], str]],
+    doms: list[DomainInfo],
     chosen: dict[str, list[str]],
-    rows: list[read.ObservationRow],
+    rows: list[tuple[Any, ...]],
     notes: dict[int, read.FootnoteInfo],
     lang: str,
     query: DataQuery,
     offset: int,
 ) -> dict[str, Any]:
-    dims = [d.id for d, _labels, _cl in domains if d.id != "period"]
+    n = len(info.dimensions)
     page = rows[offset : offset + query.limit]
     more = offset + query.limit < len(rows)
-    used_status = sorted({r.status for r in page})
+    used_status = sorted({r[n + 2] for r in page})
     return {
         "indicator": _indicator(info, lang),
-        "release": _release(release),
+        "release": release_summary(release),
         "synthetic": release.synthetic,
         "dimensions": [
             {
@@ -258,23 +235,20 @@ def _compact(
                 "label": _dimension_label(info, d.id, lang),
                 "codes": [{"code": c, "label": labels[c][lang]} for c in chosen[d.id]],
             }
-            for d, labels, codelist in domains
+            for d, labels, codelist in doms
         ],
-        "columns": [*dims, "period", "value", "status", "conf", "footnotes"],
+        "columns": [*info.dimensions, "period", "value", "status", "conf", "footnotes"],
         "rows": [
             [
-                *(r.dims.get(d) for d in dims),
-                r.period,
-                None if r.conf in SUPPRESSED else r.value,
-                r.status,
-                r.conf,
-                [r.footnote_id] if r.footnote_id is not None else [],
+                *r[: n + 1],
+                None if r[n + 3] in SUPPRESSED else r[n + 1],
+                r[n + 2],
+                r[n + 3],
+                [r[n + 4]] if r[n + 4] is not None else [],
             ]
             for r in page
         ],
-        "footnotes": [
-            {"id": n.id, "text": n.text[lang]} for n in sorted(notes.values(), key=lambda n: n.id)
-        ],
+        "footnotes": [{"id": note.id, "text": note.text[lang]} for note in notes.values()],
         "flags": {code: str(words.OBS_STATUS.get(code, code)) for code in used_status},
         "total_rows": len(rows),
         "next": encode_cursor(release.id, offset + query.limit) if more else None,
@@ -284,38 +258,38 @@ def _compact(
 def _jsonstat(
     info: read.IndicatorInfo,
     release: read.ReleaseInfo,
-    domains: list[tuple[Domain, dict[str, Mapping[str, str]], str]],
+    doms: list[DomainInfo],
     chosen: dict[str, list[str]],
-    rows: list[read.ObservationRow],
+    rows: list[tuple[Any, ...]],
     notes: dict[int, read.FootnoteInfo],
     lang: str,
     query: DataQuery,
     offset: int,
 ) -> dict[str, Any]:
-    ids = ["indicator", *(d.id for d, _labels, _cl in domains)]
-    sizes = [1, *(len(chosen[d.id]) for d, _labels, _cl in domains)]
+    ids = ["indicator", *(d.id for d, _labels, _cl in doms)]
+    sizes = [1, *(len(chosen[d.id]) for d, _labels, _cl in doms)]
     strides = [1] * len(sizes)
     for i in range(len(sizes) - 2, -1, -1):
         strides[i] = strides[i + 1] * sizes[i + 1]
-    position = {d.id: {c: i for i, c in enumerate(chosen[d.id])} for d, _l, _c in domains}
+    # Position of each code, already multiplied by its dimension's stride; period last.
+    weights = [
+        {c: i * strides[k + 1] for i, c in enumerate(chosen[d.id])}
+        for k, (d, _labels, _cl) in enumerate(doms)
+    ]
+    n = len(info.dimensions)
     total = math.prod(sizes)
     values: list[float | None] = [None] * total
     status: list[str | None] = [None] * total
     conf: dict[str, str] = {}
     cell_notes: dict[str, list[int]] = {}
-    dims = [d.id for d, _labels, _cl in domains if d.id != "period"]
     for r in rows:
-        try:
-            index = sum(position[d][r.dims[d]] * strides[k + 1] for k, d in enumerate(dims))
-            index += position["period"][r.period] * strides[-1]
-        except KeyError:
-            continue  # a cell outside the selection (the SQL filter is only a prefilter)
-        values[index] = None if r.conf in SUPPRESSED else r.value
-        status[index] = r.status
-        if r.conf != "F":
-            conf[str(index)] = r.conf
-        if r.footnote_id is not None:
-            cell_notes[str(index)] = [r.footnote_id]
+        index = sum(weights[k][r[k]] for k in range(n + 1))
+        values[index] = None if r[n + 3] in SUPPRESSED else r[n + 1]
+        status[index] = r[n + 2]
+        if r[n + 3] != "F":
+            conf[str(index)] = r[n + 3]
+        if r[n + 4] is not None:
+            cell_notes[str(index)] = [r[n + 4]]
     dimension: dict[str, Any] = {
         "indicator": {
             "label": str(words.INDICATOR),
@@ -332,7 +306,7 @@ def _jsonstat(
             },
         }
     }
-    for d, labels, _codelist in domains:
+    for d, labels, _codelist in doms:
         dimension[d.id] = {
             "label": _dimension_label(info, d.id, lang),
             "category": {
@@ -340,8 +314,8 @@ def _jsonstat(
                 "label": {c: labels[c][lang] for c in chosen[d.id]},
             },
         }
-    geo = [d.id for d, _labels, codelist in domains if codelist == "soate"]
-    note = [n.text[lang] for n in sorted(notes.values(), key=lambda n: n.id)]
+    geo = [d.id for d, _labels, codelist in doms if codelist == "soate"]
+    note = [n.text[lang] for n in notes.values()]
     if release.synthetic:
         note.insert(0, str(words.SYNTHETIC))
     return {
@@ -358,7 +332,7 @@ def _jsonstat(
         "status": status,
         "note": note,
         "extension": {
-            "release": _release(release),
+            "release": release_summary(release),
             "synthetic": release.synthetic,
             "status_labels": {c: str(t) for c, t in words.OBS_STATUS.items()},
             "conf": conf,

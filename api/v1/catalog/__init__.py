@@ -1,0 +1,1 @@
+"""``/api/v1`` catalog: routes and their service."""

@@ -1,0 +1,1 @@
+"""``/api/v1`` data: routes and their service."""

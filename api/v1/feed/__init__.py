@@ -1,0 +1,1 @@
+"""``/api/v1`` feed: routes and their service."""

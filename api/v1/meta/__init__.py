@@ -1,0 +1,1 @@
+"""``/api/v1`` meta: routes and their service."""

@@ -1,0 +1,1 @@
+"""``/api/v1`` publications: routes and their service."""

@@ -1,0 +1,186 @@
+"""Observations by key: how a cell's dimension codes map to the key columns, written and read.
+
+An observation is keyed by its release, its indicator, the codes of the indicator's
+dimensions in the catalog's order (``k1`` … ``k8``, see :class:`store.models.Observation`)
+and its period. Everything that writes observations (a release computation, the tests'
+factories, the migration that moved older stores) goes through :func:`insert`, and the
+read layer (:mod:`store.read`) selects through :func:`select_cells`, so the mapping between
+dimensions and key columns is written once, here.
+
+Why the hot path is written this way: a data query of the API names, for some dimensions,
+the codes it wants. With those codes as ``IN`` lists on the key columns (and ``= ''`` on the
+columns the indicator does not use) the primary key is an index that finds exactly the
+selected cells; nothing else of the indicator is read, and the rows come back as plain
+driver tuples — no ORM objects, no JSON to decode, no type conversion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any, cast
+
+from sqlalchemy import Connection, insert
+
+from store.models import Base, ConfStatus, ObsStatus
+from store.models.releases import KEY_COLUMNS, UNUSED
+
+KEYS = tuple(f"k{n}" for n in range(1, KEY_COLUMNS + 1))
+#: Rows sent to the database per statement when writing a release.
+CHUNK = 20_000
+
+
+class TooManyDimensionsError(ValueError):
+    """An indicator has more dimensions than the observation table has key columns."""
+
+
+def check_dimensions(indicator_id: str, dimensions: Sequence[str]) -> None:
+    if len(dimensions) > KEY_COLUMNS:
+        raise TooManyDimensionsError(
+            f"{indicator_id} has {len(dimensions)} dimensions; an observation's key holds at "
+            f"most {KEY_COLUMNS} (store.models.releases.KEY_COLUMNS: add key columns with a "
+            "migration to publish more)"
+        )
+
+
+def key_of(dimensions: Sequence[str], dims: Mapping[str, str]) -> tuple[str, ...]:
+    """The key columns' values of a cell: its codes in the indicator's order, then ``""``."""
+    return (*(dims[d] for d in dimensions), *(UNUSED for _ in range(KEY_COLUMNS - len(dimensions))))
+
+
+def dim_key(dimensions: Sequence[str], codes: Sequence[str]) -> str:
+    """The canonical text of a cell's key, ``dim=code|dim=code`` in the indicator's order.
+
+    What the revisions (``release diff``) and the sync fingerprints name a cell by.
+    """
+    return "|".join(f"{dim}={code}" for dim, code in zip(dimensions, codes, strict=False))
+
+
+@dataclass(frozen=True)
+class NewObservation:
+    """A cell to write: ``dims`` maps every dimension of the indicator to its code."""
+
+    indicator_id: str
+    period: str
+    dims: Mapping[str, str]
+    value: float | None
+    status: ObsStatus = ObsStatus.NORMAL
+    conf: ConfStatus = ConfStatus.FREE
+    footnote_id: int | None = None
+    sort_order: int = 0
+
+
+def insert_observations(
+    connection: Connection,
+    release_id: str,
+    observations: Iterable[NewObservation],
+    dimensions: Mapping[str, Sequence[str]],
+) -> int:
+    """Write a release's cells, in key order; returns how many were written.
+
+    ``dimensions`` gives each indicator's dimensions in the catalog's order. Writing in key
+    order keeps a release's rows together and in index order on PostgreSQL as well (on
+    SQLite the table is stored in key order whatever the order of writing).
+    """
+    table = Base.metadata.tables["observation"]
+    for indicator_id, dims in dimensions.items():
+        check_dimensions(indicator_id, dims)
+    rows = []
+    for obs in observations:
+        keys = key_of(dimensions[obs.indicator_id], obs.dims)
+        if len(obs.dims) != len(dimensions[obs.indicator_id]):
+            raise ValueError(
+                f"{obs.indicator_id}: a cell names {sorted(obs.dims)}, the indicator has "
+                f"{list(dimensions[obs.indicator_id])}"
+            )
+        row: dict[str, Any] = {
+            "release_id": release_id,
+            "indicator_id": obs.indicator_id,
+            "period": obs.period,
+            "value": obs.value,
+            "status": obs.status,
+            "conf": obs.conf,
+            "footnote_id": obs.footnote_id,
+            "sort_order": obs.sort_order,
+        }
+        row.update(zip(KEYS, keys, strict=True))
+        rows.append(row)
+    rows.sort(key=lambda r: (r["indicator_id"], *(r[k] for k in KEYS), r["period"]))
+    for start in range(0, len(rows), CHUNK):
+        connection.execute(insert(table), rows[start : start + CHUNK])
+    return len(rows)
+
+
+@lru_cache(maxsize=1024)
+def _sql(dialect: str, used: int, lists: tuple[int | None, ...], periods: int | None) -> str:
+    """The SELECT of cells for one shape of selection, in the driver's own parameter style.
+
+    ``lists`` gives, for each of the ``used`` key columns, the length of its ``IN`` list
+    (``None``: no condition); ``periods`` the same for the period. The unused key columns
+    are pinned to ``''`` so that the index is followed down to the period. PostgreSQL gets
+    one array parameter per list (``= ANY(%s)``), SQLite one ``?`` per code.
+    """
+    columns = ", ".join((*KEYS[:used], "period", "value", "status", "conf", "footnote_id"))
+    mark = "%s" if dialect == "postgresql" else "?"
+
+    def member(column: str, size: int) -> str:
+        if dialect == "postgresql":
+            return f"{column} = ANY({mark})"
+        return f"{column} IN ({', '.join([mark] * size)})"
+
+    where = [f"release_id = {mark}", f"indicator_id = {mark}"]
+    where += [member(KEYS[n], size) for n, size in enumerate(lists) if size is not None]
+    where += [f"{key} = ''" for key in KEYS[used:]]
+    if periods is not None:
+        where.append(member("period", periods))
+    return f"SELECT {columns}, sort_order FROM observation WHERE {' AND '.join(where)}"  # noqa: S608
+
+
+def select_cells(
+    connection: Connection,
+    release_id: str,
+    indicator_id: str,
+    dimensions: Sequence[str],
+    periods: Collection[str] | None = None,
+    where: Mapping[str, Collection[str]] | None = None,
+    ordered: bool = True,
+) -> list[tuple[Any, ...]]:
+    """The cells of a selection as driver tuples, in the release's order.
+
+    Each tuple is ``(code of each dimension…, period, value, status, conf, footnote_id,
+    sort_order)``; ``status`` and ``conf`` are the published one-letter codes. ``periods``
+    and ``where`` (dimension → codes) restrict the answer; ``None`` (or a dimension not
+    named) keeps all. ``ordered=False`` leaves the rows in key order (for dense answers,
+    whose order is the cube's own). Runs on the driver's own cursor: at tens of thousands
+    of cells, SQLAlchemy's row objects cost more than the index read itself.
+    """
+    where = where or {}
+    lists = [sorted(set(where[d])) if d in where else None for d in dimensions]
+    chosen = sorted(set(periods)) if periods is not None else None
+    if any(codes == [] for codes in lists) or chosen == []:
+        return []
+    dialect = connection.dialect.name
+    sql = _sql(
+        dialect,
+        len(dimensions),
+        tuple(None if codes is None else len(codes) for codes in lists),
+        None if chosen is None else len(chosen),
+    )
+    params: list[Any] = [release_id, indicator_id]
+    for codes in (*lists, chosen):
+        if codes is not None:
+            if dialect == "postgresql":
+                params.append(codes)
+            else:
+                params.extend(codes)
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        rows = cast(list[tuple[Any, ...]], cursor.fetchall())
+    finally:
+        cursor.close()
+    if ordered:
+        rows.sort(key=itemgetter(-1))
+    return rows
