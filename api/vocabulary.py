@@ -1,57 +1,50 @@
 """Interface words the API sends with data: flag meanings, unit names, fixed labels.
 
-One published code list of observation flags, in the style of SDMX ``OBS_STATUS`` and
-``CONF_STATUS`` (the codes are SDMX's), served at ``/api/v1/flags`` and used in every data
-answer, compact or JSON-stat. The words are interface text (gettext), not data.
+A thin layer over :mod:`l10n`, where every output's words live once: the flag code lists
+(SDMX ``OBS_STATUS`` and ``CONF_STATUS``, served at ``/api/v1/flags`` and used in every data
+answer, compact or JSON-stat), the unit labels, the source line and the synthetic-data
+notice. The names here are the API's own and keep working; what is only the API's (the
+licence, the citation, the indicator dimension's name) is defined here.
 """
 
 from __future__ import annotations
 
 from babel.support import LazyProxy
 
-from l10n import lazy_gettext
+from l10n import flags as _flags
+from l10n import lazy_gettext, texts, units
+from l10n.flags import CONF_STATUS, OBS_STATUS
 
-OBS_STATUS: dict[str, LazyProxy] = {
-    "A": lazy_gettext("Normal value"),
-    "P": lazy_gettext("Provisional value"),
-    "E": lazy_gettext("Estimated value"),
-    "B": lazy_gettext("Break in series"),
-    "M": lazy_gettext("Missing value; not available"),
-    "L": lazy_gettext("Missing value; no cases"),
-}
-CONF_STATUS: dict[str, LazyProxy] = {
-    "F": lazy_gettext("Free"),
-    "C": lazy_gettext("Confidential: primary suppression"),
-    "D": lazy_gettext("Confidential: secondary suppression"),
-}
-UNITS: dict[str, LazyProxy] = {
-    "persons": lazy_gettext("persons"),
-    "events": lazy_gettext("events"),
-    "per_1000": lazy_gettext("per 1,000 population"),
-    "per_10000": lazy_gettext("per 10,000 population"),
-    "children_per_woman": lazy_gettext("children per woman"),
-    "years": lazy_gettext("years"),
-}
-PERIOD = lazy_gettext("Period")
+UNITS: dict[str, LazyProxy] = {code: unit.label for code, unit in units.UNITS.items()}
+PERIOD = texts.PERIOD
 INDICATOR = lazy_gettext("Indicator")
-SOURCE = lazy_gettext("National Statistical Committee of the Kyrgyz Republic")
-SYNTHETIC = lazy_gettext(
-    "Synthetic data: generated for testing and demonstration, not official statistics."
-)
+SOURCE = texts.SOURCE
+SYNTHETIC = texts.SYNTHETIC
 LICENCE = lazy_gettext("Creative Commons Attribution 4.0 International (CC BY 4.0)")
 CITATION = lazy_gettext(
     "National Statistical Committee of the Kyrgyz Republic, StatKG, release %(release)s."
 )
 
+__all__ = [
+    "CITATION",
+    "CONF_STATUS",
+    "INDICATOR",
+    "LICENCE",
+    "OBS_STATUS",
+    "PERIOD",
+    "SOURCE",
+    "SYNTHETIC",
+    "UNITS",
+    "flags",
+    "unit_label",
+]
+
 
 def unit_label(unit: str) -> str:
-    label = UNITS.get(unit)
-    return str(label) if label is not None else unit
+    """The unit's full name in the current language (:func:`l10n.units.label`)."""
+    return units.label(unit)
 
 
 def flags() -> dict[str, dict[str, str]]:
     """The flag code list in the current language."""
-    return {
-        "obs_status": {code: str(text) for code, text in OBS_STATUS.items()},
-        "conf_status": {code: str(text) for code, text in CONF_STATUS.items()},
-    }
+    return _flags.code_lists()

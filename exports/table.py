@@ -64,13 +64,13 @@ class Table:
 
     ``values`` is ``nan`` where no number may be shown: not available, or suppressed (then
     ``conf`` is ``C`` or ``D``). ``additive`` says the hierarchies' sums hold (counts).
+    ``unit`` is a unit code: the writers name it (and print the source line, the symbols and
+    the numbers) through :mod:`l10n`, in the language of the file.
     """
 
     id: str
     title: Mapping[str, str]
     unit: str
-    unit_label: Mapping[str, str]
-    source: Mapping[str, str]
     release_id: str | None
     synthetic: bool
     created_at: datetime
@@ -105,23 +105,3 @@ class Table:
                 str(self.status[position]),
                 str(self.conf[position]),
             )
-
-
-def symbol(value: float | None, status: str, conf: str) -> str:
-    """The NSC table symbol of a cell without a number: x, – or …; empty otherwise."""
-    if conf in CONFIDENTIAL:
-        return "x"
-    if status == "L":
-        return "–"
-    if value is None:
-        return "…"
-    return ""
-
-
-def format_value(value: float, decimals: int, decimal_sep: str = ".") -> str:
-    """A number as text, rounded half-up to ``decimals`` (never banker's rounding)."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    quantum = Decimal(1).scaleb(-decimals)
-    text = str(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
-    return text.replace(".", decimal_sep) if decimal_sep != "." else text

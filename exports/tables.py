@@ -23,19 +23,8 @@ from exports import embargo
 from exports.spec import COUNTRY, TableError, TableSpec
 from exports.table import Dimension, Table
 from indicators import custom
+from l10n import in_every_language, texts
 from store import read
-
-SOURCE = {
-    "ky": "Кыргыз Республикасынын Улуттук статистика комитети",
-    "ru": "Национальный статистический комитет Кыргызской Республики",
-    "en": "National Statistical Committee of the Kyrgyz Republic",
-}
-PERIOD_NAME = {"ky": "Мезгил", "ru": "Период", "en": "Period"}
-UNITS = {
-    "persons": {"ky": "адам", "ru": "человек", "en": "persons"},
-    "per_1000": {"ky": "1000 адамга", "ru": "на 1000 человек", "en": "per 1,000"},
-    "per_10000": {"ky": "10 000 адамга", "ru": "на 10 000 человек", "en": "per 10,000"},
-}
 
 
 def build(session: Session, spec: TableSpec, now: datetime) -> Table:
@@ -109,7 +98,7 @@ def _period_dimension(periods: Sequence[str]) -> Dimension:
     return Dimension(
         id="period",
         codelist="period",
-        name=PERIOD_NAME,
+        name=in_every_language(lambda: str(texts.PERIOD)),
         codes=tuple(periods),
         parents={p: None for p in periods},
         labels={p: {lang: p for lang in ("ky", "ru", "en")} for p in periods},
@@ -176,8 +165,6 @@ def _from_microdata(session: Session, spec: TableSpec, now: datetime) -> Table:
         id=f"{spec.indicator}_custom",
         title=_title(info, dims, spec.periods),
         unit=info.unit,
-        unit_label=UNITS.get(info.unit, {"en": info.unit}),
-        source=SOURCE,
         release_id=release.id,
         synthetic=release.synthetic,
         created_at=now,
@@ -226,8 +213,6 @@ def _from_release(session: Session, spec: TableSpec, now: datetime) -> Table:
         id=info.id,
         title=_title(info, dims, dims[0].codes),
         unit=info.unit,
-        unit_label=UNITS.get(info.unit, {"en": info.unit}),
-        source=SOURCE,
         release_id=release.id,
         synthetic=release.synthetic,
         created_at=now,

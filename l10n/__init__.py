@@ -3,11 +3,16 @@
 Only interface text is translated here (catalogs under ``locales/``); labels of data
 (territories, indicators) are data, stored in the three languages. Used by the API, the
 publications and the exports alike, so it depends on no web framework.
+
+The presentation rules every output shares live beside it, one module each:
+:mod:`l10n.numbers` (rounding, CLDR forms, NSC symbols), :mod:`l10n.units` (unit labels),
+:mod:`l10n.flags` (SDMX flags and the legend of symbols), :mod:`l10n.texts` (the source line,
+the synthetic-data notice) and :mod:`l10n.templates` (the one Jinja2 environment).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -87,6 +92,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def lazy_gettext(message: str) -> LazyProxy:
     """For module-level text, translated when it is used rather than when it is defined."""
     return LazyProxy(gettext, message, enable_cache=False)
+
+
+def in_every_language(text: Callable[[], str]) -> dict[str, str]:
+    """``text`` rendered in each published language, for data that carries all three."""
+    out = {}
+    for code in LOCALES:
+        with language(code):
+            out[code] = text()
+    return out
 
 
 _ = gettext

@@ -17,8 +17,8 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from l10n.numbers import number
 from publishing.data import ReleaseData
-from publishing.numbers import number
 from publishing.spec import Chart
 from publishing.tables import address, evaluate, resolve
 

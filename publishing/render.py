@@ -10,19 +10,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from babel.dates import format_date, format_datetime
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from config import PROJECT_ROOT
-from l10n import gettext, language, ngettext
+from l10n import language, units
+from l10n.templates import TEMPLATES as ALL_TEMPLATES
+from l10n.templates import environment
 from publishing.charts import chart_file
 from publishing.data import ReleaseData
-from publishing.numbers import CONFIDENTIAL, NO_CASES, NOT_AVAILABLE, number
 from publishing.spec import Block, Chart, Items, Paragraph, Publication, Sel, Sentence, Table
 from publishing.tables import (
     BuiltTable,
@@ -30,11 +28,10 @@ from publishing.tables import (
     address,
     build_table,
     evaluate,
-    unit_label,
     wanted,
 )
 
-TEMPLATES = PROJECT_ROOT / "templates" / "publications"
+TEMPLATES = ALL_TEMPLATES / "publications"
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 
 
@@ -169,21 +166,6 @@ def _relative(path: Path, out: Path) -> str:
     return path.resolve().relative_to(out.resolve()).as_posix()
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The Jinja2 environment, made once per process (its templates compiled once)."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    return env
-
-
 def render_html(data: ReleaseData, book: Book, edition: str) -> str:
     """The book as HTML; ``edition`` is ``print`` (for WeasyPrint) or ``web``."""
     lang = book.lang
@@ -192,7 +174,7 @@ def render_html(data: ReleaseData, book: Book, edition: str) -> str:
         annex = [_annex_entry(data, indicator, lang) for indicator in book.indicators]
         return (
             environment()
-            .get_template("book.html")
+            .get_template("publications/book.html")
             .render(
                 book=book,
                 pub=book.publication,
@@ -207,12 +189,6 @@ def render_html(data: ReleaseData, book: Book, edition: str) -> str:
                 if release["published_at"]
                 else "",
                 printed=format_date(datetime.now(UTC), "long", locale=lang),
-                symbols=[
-                    (NO_CASES, gettext("no cases")),
-                    (NOT_AVAILABLE, gettext("data not available")),
-                    (CONFIDENTIAL, gettext("confidential data")),
-                    (number(0, 1, lang), gettext("less than half the unit shown")),
-                ],
                 annex=annex,
                 css=(TEMPLATES / "book.css").read_text(encoding="utf-8"),
             )
@@ -226,7 +202,7 @@ def _annex_entry(data: ReleaseData, indicator_id: str, lang: str) -> dict[str, A
         "id": row.id,
         "name": getattr(row, f"name_{lang}"),
         "definition": getattr(row, f"definition_{lang}"),
-        "unit": unit_label(row.unit),
+        "unit": units.short(row.unit),
         "decimals": row.decimals,
         "methodology": methodology.get(lang, ""),
     }

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from l10n import gettext as _
+from l10n import numbers, units
+from l10n.numbers import NO_CASES, NOT_AVAILABLE, number
 from publishing.data import COUNTRY, TOTAL, Obs, ReleaseData
-from publishing.numbers import NOT_AVAILABLE, cell_text, number
 from publishing.spec import Axis, Dim, Gap, Items, Sel, Table, Years
 
 Address = Sel | Gap
 Record = dict[str, Any]
-EMPTY = {"–", "…"}
+EMPTY = {NO_CASES, NOT_AVAILABLE}
 
 
 @dataclass(frozen=True)
@@ -60,18 +61,11 @@ class BuiltTable:
         return [c.record for r in self.rows for c in r.cells if c.record is not None]
 
 
-def unit_label(unit: str) -> str:
-    """The unit of an indicator as interface text."""
-    labels = {
-        "persons": _("persons"),
-        "events": _("events"),
-        "per_1000": _("per 1,000"),
-        "per_10000": _("per 10,000"),
-        "years": _("years"),
-        "children_per_woman": _("children per woman"),
-        "crossings": _("crossings"),
-    }
-    return labels.get(unit, unit)
+def cell_text(obs: Obs | None, decimals: int, lang: str) -> str:
+    """What a book prints for a stored observation (:func:`l10n.numbers.cell_text`)."""
+    if obs is None:
+        return NOT_AVAILABLE
+    return numbers.cell_text(obs.value, obs.status, obs.conf, decimals, lang)
 
 
 def period_of(data: ReleaseData, period: str | None, indicator: str | None = None) -> str:
@@ -241,8 +235,8 @@ def build_table(data: ReleaseData, table: Table, anchor: str, lang: str) -> Buil
         return built
     if table.base.period == "last" and table.base.indicator:
         built.title += f", {period_of(data, 'last', table.base.indicator)}"
-    units = {data.indicator(i).unit for i in indicators}
-    built.unit = unit_label(units.pop()) if len(units) == 1 else ""
+    unit_codes = {data.indicator(i).unit for i in indicators}
+    built.unit = units.short(unit_codes.pop()) if len(unit_codes) == 1 else ""
     footnotes: set[int] = set()
     for row in rows:
         cells = [evaluate(data, address(table.base, row.address, c.address), lang) for c in cols]

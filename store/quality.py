@@ -11,19 +11,17 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from pathlib import Path
 from statistics import median
 from typing import Any
 
 from babel.support import LazyProxy
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from l10n import gettext, language, lazy_gettext, ngettext
+from l10n import current_language, language, lazy_gettext
+from l10n.numbers import NOT_AVAILABLE, number
+from l10n.templates import environment
 from store.models import Base, IngestBatch, QuarantineRecord
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # The event table each source loads, for completeness and timeliness of its loaded rows.
 SOURCE_TABLES = {
@@ -174,59 +172,36 @@ def _loaded(
     }
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    return env
-
-
-def _share(value: float | None, lang: str) -> str:
-    """A share as a percentage with one decimal, the decimal sign of ``lang``."""
+def _days(value: float | None) -> str:
+    """A median of whole days: whole, or with the one decimal a median of two can have."""
     if value is None:
-        return "–"
-    text = f"{100 * value:.1f}"
-    return (text if lang == "en" else text.replace(".", ",")) + " %"
-
-
-def _days(value: float | None, lang: str) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:g}"
-    return text if lang == "en" else text.replace(".", ",")
-
-
-def _number(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text if lang == "en" else text.replace(",", "\u00a0")
+        return NOT_AVAILABLE
+    return number(value, 0 if value == int(value) else 1, current_language())
 
 
 def render_html(result: dict[str, Any], lang: str) -> str:
-    """The report (the dictionary of :func:`report`) as a page in ``lang``."""
+    """The report (the dictionary of :func:`report`) as a page in ``lang``.
+
+    Counts, shares and days are formatted by the template's filters (:mod:`l10n.templates`):
+    CLDR digits of the language, and "…" for a share that cannot be computed (nothing was
+    received, nothing registered) — not "–", which would say there were no cases.
+    """
     with language(lang):
         source = result["source"]
         fields = [
-            (str(FIELD_NAMES[name]) if name in FIELD_NAMES else name, name, _share(share, lang))
+            (str(FIELD_NAMES[name]) if name in FIELD_NAMES else name, name, share)
             for name, share in result.get("completeness", {}).items()
         ]
         timeliness = result.get("timeliness") or {}
         return (
-            _environment()
+            environment()
             .get_template("quality/report.html")
             .render(
                 lang=lang,
                 r=result,
                 source_name=str(SOURCE_NAMES[source]) if source in SOURCE_NAMES else source,
                 fields=fields,
-                n=lambda value: _number(value, lang),
-                share=lambda value: _share(value, lang),
-                median_days=_days(timeliness.get("median_days_to_registration"), lang),
+                median_days=_days(timeliness.get("median_days_to_registration")),
                 within_30=timeliness.get("registered_within_30_days"),
             )
         )

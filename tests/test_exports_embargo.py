@@ -3,6 +3,7 @@ its audit trail (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -21,6 +22,7 @@ from exports.tables import build
 from store import Database
 from store.models import Release, ReleaseStatus
 from tests import release_factory as rf
+from tests.jsonstat import assert_valid
 from tests.test_exports_requests import READER, STAFF, download, fulfil, make_app
 
 RELEASE_TABLE = {"source": "release", "indicator": "pop_test", "periods": ["2025"]}
@@ -101,6 +103,8 @@ def test_a_release_embargoed_again_stops_fulfilment_and_downloads(
     status = fulfil(app, client, ask(client, RELEASE_TABLE))
     assert status["status"] == "fulfilled"
     assert download(client, status["files"][0]["url"]).startswith("\ufeff".encode())
+    jsonstat = next(f for f in status["files"] if f["format"] == "jsonstat")
+    assert_valid(json.loads(download(client, jsonstat["url"])))  # a release's table, with notes
     second = ask(client, RELEASE_TABLE)
     rid = second.get_json()["id"]
     client.post(f"/api/v1/staff/requests/{rid}/review", json={"action": "accept"}, headers=STAFF)

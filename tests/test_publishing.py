@@ -20,9 +20,9 @@ import pytest
 from flask.testing import FlaskClient
 
 from config import Config
+from l10n.numbers import CONFIDENTIAL, NOT_AVAILABLE, number
 from publishing.build import write_book
 from publishing.data import PublishingError, ReleaseData, find_release
-from publishing.numbers import CONFIDENTIAL, NOT_AVAILABLE, cell_text, number
 from publishing.render import local_fetcher
 from publishing.spec import (
     Chapter,
@@ -38,6 +38,7 @@ from publishing.spec import (
     sel,
 )
 from publishing.spec import T as T_
+from publishing.tables import cell_text
 from store import Database, read, schema
 from tests import release_factory
 

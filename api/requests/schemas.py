@@ -65,8 +65,11 @@ class NewRequest(Schema):
     purpose = Str(required=True, validate=validate.Length(10, 4000))
     table = fields.Nested(TableArgs, required=True)
     language = Str(load_default="ky", validate=validate.OneOf(LOCALES))
+    # Both bounds come from the writer registry: a new writer is a new accepted format.
     formats = fields.List(
-        Str(validate=validate.OneOf(FORMATS)), required=True, validate=validate.Length(1, 5)
+        Str(validate=validate.OneOf(FORMATS)),
+        required=True,
+        validate=validate.Length(1, len(FORMATS)),
     )
     options = fields.Nested(Options, load_default=dict)
 

@@ -1,7 +1,8 @@
 """CSV: one row per cell, UTF-8 (with a BOM for Excel, or plain), ``,`` or ``;``.
 
-Columns: each dimension as code, label or both; ``value`` (empty when no number may be
-shown); ``symbol`` (x, –, …); ``OBS_STATUS``; ``CONF_STATUS``. Flags are never dropped.
+Columns: each dimension as code, label or both; ``value`` (the published value, rounded
+half-up, no grouping; empty when no number may be shown); ``symbol`` (x, –, …, by
+:func:`l10n.numbers.symbol`); ``OBS_STATUS``; ``CONF_STATUS``. Flags are never dropped.
 Every text cell is neutralised against formula injection.
 """
 
@@ -12,8 +13,9 @@ import io
 from typing import ClassVar
 
 from exports.safety import neutralise
-from exports.table import Table, format_value, symbol
+from exports.table import Table
 from exports.writers.base import Options
+from l10n.numbers import plain, shown, symbol
 
 
 class CsvWriter:
@@ -41,7 +43,8 @@ class CsvWriter:
                     row.append(neutralise(code))
                 if options.labels in ("labels", "both"):
                     row.append(neutralise(dim.label(code, lang)))
-            row.append("" if value is None else format_value(value, table.decimals, decimal))
+            number = shown(value, status, conf)
+            row.append("" if number is None else plain(number, table.decimals, decimal))
             row += [symbol(value, status, conf), status, conf]
             out.writerow(row)
         text = buffer.getvalue()

@@ -1,9 +1,11 @@
 """JSON-stat 2.0: one ``dataset`` with ``id``, ``size``, ``dimension``, ``value``, ``status``.
 
-``value`` is dense in row-major order (``null`` where no number may be shown); ``status``
-holds, for the cells that have one, the NSC symbol (``x``, ``–``, ``…``) or the SDMX
-observation status (``P``, ``E``); the SDMX flags of every cell are kept in ``extension``.
-The category labels, the title and the notes are in the requested language.
+``value`` is dense in row-major order: the published value (rounded half-up to the table's
+decimals, :func:`l10n.numbers.machine` — the same number as the CSV and the PDF), ``null``
+where no number may be shown; ``status`` holds, for the cells that have one, the NSC symbol
+(``x``, ``–``, ``…``) or the SDMX observation status (``P``, ``E``, ``B``); the SDMX flags of
+every cell are kept in ``extension``, with the unit's code and its label. The category
+labels, the title, the source line and the notes are in the requested language.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
-from exports.table import Table, symbol
+from exports.table import Table
 from exports.writers.base import Options
+from l10n import language, texts, units
+from l10n.numbers import machine, shown, symbol
 
 
 class JsonStatWriter:
@@ -27,8 +31,8 @@ class JsonStatWriter:
         obs_status: list[str] = []
         conf_status: list[str] = []
         for n, (_codes, value, obs, conf) in enumerate(table.cells()):
-            number = None if value is None else (int(value) if table.decimals == 0 else value)
-            values.append(number)
+            number = shown(value, obs, conf)
+            values.append(None if number is None else machine(number, table.decimals))
             mark = symbol(value, obs, conf) or (obs if obs in ("P", "E", "B") else "")
             if mark:
                 status[str(n)] = mark
@@ -44,11 +48,13 @@ class JsonStatWriter:
                     **({"child": dict(dim.children)} if dim.children else {}),
                 },
             }
+        with language(lang):
+            source, unit_label = str(texts.SOURCE), units.label(table.unit)
         body: dict[str, Any] = {
             "version": "2.0",
             "class": "dataset",
             "label": table.title.get(lang, table.id),
-            "source": table.source.get(lang, ""),
+            "source": source,
             "updated": table.created_at.isoformat(timespec="seconds"),
             "id": [d.id for d in table.dims],
             "size": list(table.shape),
@@ -68,6 +74,7 @@ class JsonStatWriter:
                 "release": table.release_id,
                 "synthetic": table.synthetic,
                 "unit": table.unit,
+                "unit_label": unit_label,
                 "OBS_STATUS": obs_status,
                 "CONF_STATUS": conf_status,
             },

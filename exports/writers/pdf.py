@@ -1,33 +1,26 @@
 """A one-table PDF in the layout of the publications (WeasyPrint, Noto Sans, A4).
 
-The last dimension runs across the columns, the others down the stub; numbers are rounded
-half-up and grouped by Babel for the requested language; cells without a number show their
-symbol. The template and its CSS are ``templates/exports/table.{html,css}``; WeasyPrint
-reads only those local files.
+The last dimension runs across the columns, the others down the stub; each cell prints what
+a book would print for it (the template's ``cell`` filter, :func:`l10n.numbers.cell_text`:
+half-up, grouped by Babel for the requested language, or its NSC symbol). The template and
+its CSS are ``templates/exports/table.{html,css}``, rendered by the one environment of
+:mod:`l10n.templates`; WeasyPrint reads only those local files.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
-from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from exports import legend
-from exports.table import Table, format_value, symbol
+from exports.table import Table
 from exports.writers.base import Options
 from l10n import language
+from l10n.templates import TEMPLATES as ALL_TEMPLATES
+from l10n.templates import environment
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "exports"
-_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
-
-
-def _number(value: float, decimals: int, lang: str) -> str:
-    rounded = format_value(value, decimals)  # half-up before Babel formats it
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(rounded, format=pattern, locale=lang))
+TEMPLATES = ALL_TEMPLATES / "exports"
 
 
 def _rows(table: Table, lang: str) -> list[dict[str, Any]]:
@@ -40,9 +33,13 @@ def _rows(table: Table, lang: str) -> list[dict[str, Any]]:
         for j in range(len(across.codes)):
             at = (*position, j)
             value = float(table.values[at])
-            shown = None if np.isnan(value) else value
-            mark = symbol(shown, str(table.status[at]), str(table.conf[at]))
-            cells.append(mark if mark or shown is None else _number(shown, table.decimals, lang))
+            cells.append(
+                {
+                    "value": None if np.isnan(value) else value,
+                    "status": str(table.status[at]),
+                    "conf": str(table.conf[at]),
+                }
+            )
         rows.append({"stub": stub, "cells": cells, "level": min(sum(levels), 2)})
     return rows
 
@@ -57,23 +54,26 @@ class PdfWriter:
 
         lang = options.language
         with language(lang):
-            captions, symbols = legend.captions(), legend.symbols()
-        html = _env.get_template("table.html").render(
-            lang=lang,
-            title=table.title.get(lang, table.id),
-            request_caption=f"{captions['request']} {options.request_id}",
-            request_title=options.title,
-            unit=table.unit_label.get(lang, table.unit),
-            source=table.source.get(lang, ""),
-            release=table.release_id or "",
-            synthetic=table.synthetic,
-            captions=captions,
-            stub_headers=[d.name.get(lang, d.id) for d in table.dims[:-1]],
-            column_headers=[table.dims[-1].label(c, lang) for c in table.dims[-1].codes],
-            rows=_rows(table, lang),
-            notes=[n.get(lang, "") for n in table.notes if n.get(lang)],
-            symbols=symbols,
-        )
+            captions = legend.captions()
+            html = (
+                environment()
+                .get_template("exports/table.html")
+                .render(
+                    lang=lang,
+                    title=table.title.get(lang, table.id),
+                    request_caption=f"{captions['request']} {options.request_id}",
+                    request_title=options.title,
+                    unit=table.unit,
+                    decimals=table.decimals,
+                    release=table.release_id or "",
+                    synthetic=table.synthetic,
+                    captions=captions,
+                    stub_headers=[d.name.get(lang, d.id) for d in table.dims[:-1]],
+                    column_headers=[table.dims[-1].label(c, lang) for c in table.dims[-1].codes],
+                    rows=_rows(table, lang),
+                    notes=[n.get(lang, "") for n in table.notes if n.get(lang)],
+                )
+            )
         document = HTML(string=html, base_url=str(TEMPLATES))
         stylesheet = CSS(filename=str(TEMPLATES / "table.css"))
         return bytes(document.write_pdf(stylesheets=[stylesheet]))

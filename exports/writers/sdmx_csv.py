@@ -2,7 +2,8 @@
 
 The first three columns name the dataflow (``dataflow``, ``STATKG:DF_<table>(1.0)``) and the
 action (``I``, information); then one column per dimension (SDMX concept ids: ``REF_AREA``,
-``SEX``, ``AGE``, …, ``TIME_PERIOD``), ``OBS_VALUE`` (empty when suppressed), and the
+``SEX``, ``AGE``, …, ``TIME_PERIOD``), ``OBS_VALUE`` (the published value as
+:func:`l10n.numbers.plain` writes it; empty when no number may be shown), and the
 attributes ``OBS_STATUS`` and ``CONF_STATUS``. Plain UTF-8 without a BOM and a comma, as
 the standard and its readers (sdmx1's ``sdmx.reader.csv``) expect.
 """
@@ -14,8 +15,9 @@ import io
 from typing import ClassVar
 
 from exports.safety import neutralise
-from exports.table import Table, format_value
+from exports.table import Table
 from exports.writers.base import Options
+from l10n.numbers import plain, shown
 
 CONCEPTS = {
     "soate": "REF_AREA",
@@ -61,13 +63,14 @@ class SdmxCsvWriter:
         )
         flow = dataflow(table)
         for codes, value, status, conf in table.cells():
+            number = shown(value, status, conf)
             out.writerow(
                 [
                     "dataflow",
                     flow,
                     "I",
                     *(neutralise(codes[i]) for i in order),
-                    "" if value is None else format_value(value, table.decimals),
+                    "" if number is None else plain(number, table.decimals),
                     status,
                     conf,
                 ]

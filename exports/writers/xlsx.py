@@ -2,9 +2,11 @@
 
 The header block is in the requested language. Two header rows follow it — captions in
 that language, then the codes (``period``, ``soate``, …, ``value``) for programs — and are
-frozen with the block above them. Numbers are stored as numbers; a cell without a number
-shows its symbol (x, –, …). Every text cell is neutralised against formula injection and
-stored as a string, so nothing in the file is ever evaluated.
+frozen with the block above them. Numbers are stored as numbers — the published value,
+rounded half-up to the table's decimals (:func:`l10n.numbers.machine`), as in the CSV and
+the PDF; a cell without a number shows its symbol (x, –, …). The unit, the source line, the
+legends and the synthetic-data notice come from :mod:`l10n`. Every text cell is neutralised
+against formula injection and stored as a string, so nothing in the file is ever evaluated.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exports import legend
 from exports.safety import neutralise
-from exports.table import Table, format_value, symbol
+from exports.table import Table
 from exports.writers.base import Options
-from l10n import language
+from l10n import flags, language, texts, units
+from l10n.numbers import machine, shown, symbol
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any, bold: bool = False) -> None:
@@ -47,22 +50,24 @@ class XlsxWriter:
         sheet.title = table.id[:31]
         with language(lang):
             caption = legend.captions()
-            symbols, flags = legend.symbols(), legend.flags()
+            symbols, flag_lines = flags.symbols(), flags.legend()
+            unit, source = units.label(table.unit), str(texts.SOURCE)
+            synthetic = str(texts.SYNTHETIC)
         row = 1
         _put(sheet, row, 1, table.title.get(lang, table.id), bold=True)
         if options.title:
             row += 1
             _put(sheet, row, 1, f"{caption['request']} {options.request_id}: {options.title}")
         block = [
-            (caption["unit"], table.unit_label.get(lang, table.unit)),
-            (caption["source"], table.source.get(lang, "")),
+            (caption["unit"], unit),
+            (caption["source"], source),
             (caption["release"], table.release_id or ""),
         ]
         block += [(caption["notes"], n.get(lang, "")) for n in table.notes if n.get(lang)]
         block += [(caption["legend"], f"{sym} — {text}") for sym, text in symbols]
-        block += [(caption["legend"], text) for _code, text in flags]
+        block += [(caption["legend"], line) for line in flag_lines]
         if table.synthetic:
-            block.append(("!", caption["synthetic"]))
+            block.append(("!", synthetic))
         for name, text in block:
             row += 1
             _put(sheet, row, 1, name, bold=True)
@@ -81,12 +86,11 @@ class XlsxWriter:
             column = 0
             for column, (dim, code) in enumerate(zip(table.dims, cell_codes, strict=True), 1):
                 _put(sheet, row, column, dim.label(code, lang))
-            mark = symbol(value, status, conf)
-            if value is None:
+            mark, number = symbol(value, status, conf), shown(value, status, conf)
+            if number is None:
                 _put(sheet, row, column + 1, mark)
             else:
-                number = float(format_value(value, table.decimals))  # half-up
-                _put(sheet, row, column + 1, int(number) if table.decimals == 0 else number)
+                _put(sheet, row, column + 1, machine(number, table.decimals))
             _put(sheet, row, column + 2, mark)
             _put(sheet, row, column + 3, status)
             _put(sheet, row, column + 4, conf)

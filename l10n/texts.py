@@ -1,0 +1,10 @@
+"""The fixed texts every output prints the same way: the source line, the synthetic-data
+notice, the name of the time dimension. Each is one gettext message, translated once."""
+
+from __future__ import annotations
+
+from l10n import lazy_gettext as _l
+
+SOURCE = _l("National Statistical Committee of the Kyrgyz Republic")
+SYNTHETIC = _l("Synthetic data: generated for testing and demonstration, not official statistics.")
+PERIOD = _l("Period")

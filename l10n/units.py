@@ -1,0 +1,52 @@
+"""Unit labels: the one registry of the unit codes indicators use, named in ky, ru and en.
+
+An indicator's catalog entry names its unit by code (``Spec.unit``, stored with the
+indicator); every output — API metadata, book tables and annexes, export headers — names it
+by asking here, so a unit reads the same everywhere and a new code is labelled once. The
+structure test checks that every unit the catalog uses is here and translated.
+
+Two forms of one label: ``label`` says what the number counts in full ("per 1,000 live
+births"); ``short`` is what a book prints above a table whose title already names the
+indicator ("per 1,000"), and is the label itself unless a shorter form is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.support import LazyProxy
+
+from l10n import lazy_gettext as _l
+
+
+@dataclass(frozen=True)
+class Unit:
+    label: LazyProxy
+    short: LazyProxy | None = None
+
+
+UNITS: dict[str, Unit] = {
+    "persons": Unit(_l("persons")),
+    "events": Unit(_l("events")),
+    "crossings": Unit(_l("crossings")),
+    "per_1000": Unit(_l("per 1,000 population"), _l("per 1,000")),
+    "per_10000": Unit(_l("per 10,000 population"), _l("per 10,000")),
+    "per_1000_live_births": Unit(_l("per 1,000 live births")),
+    "per_1000_women": Unit(_l("per 1,000 women of the age group"), _l("per 1,000 women")),
+    "children_per_woman": Unit(_l("children per woman")),
+    "years": Unit(_l("years")),
+}
+
+
+def label(code: str) -> str:
+    """The unit's full name in the current language (the code itself if it is unknown)."""
+    unit = UNITS.get(code)
+    return code if unit is None else str(unit.label)
+
+
+def short(code: str) -> str:
+    """The unit's name above a book table, in the current language."""
+    unit = UNITS.get(code)
+    if unit is None:
+        return code
+    return str(unit.short if unit.short is not None else unit.label)
