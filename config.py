@@ -76,8 +76,27 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "STATKG_API_RATE_LIMIT",
         "300 per 10 seconds",
-        "Requests one client (IP address) may make to the public API, in the `limits` library's "
-        "notation; conditional requests answered 304 are not counted.",
+        "Requests one client may make to the public API, in the `limits` library's notation; "
+        "a client is its app key (STATKG_API_KEY_HEADER) or else its address; conditional "
+        "requests answered 304 are not counted.",
+    ),
+    Setting(
+        "STATKG_API_KEY_HEADER",
+        "X-StatKG-App-Key",
+        "Request header with the client's app key (8-64 letters, digits, . _ -): a client "
+        "that sends one has a budget of its own, apart from others behind the same address.",
+    ),
+    Setting(
+        "STATKG_API_ADDRESS_RATE_LIMIT",
+        "6000 per 10 seconds",
+        "Ceiling that every app key behind one address shares (rotating keys buys at most "
+        "this); empty: none.",
+    ),
+    Setting(
+        "STATKG_PROXY_HOPS",
+        "0",
+        "Reverse proxies or load balancers in front of the app whose X-Forwarded-For to trust: "
+        "the client's address is then the one the outermost of them saw.",
     ),
     Setting(
         "STATKG_API_RATE_STORAGE",
@@ -200,6 +219,11 @@ class Config:
     api_cell_limit: int = field(default_factory=lambda: int(_env("STATKG_API_CELL_LIMIT")))
     api_rate_limit: str = field(default_factory=lambda: _env("STATKG_API_RATE_LIMIT"))
     api_rate_storage: str = field(default_factory=lambda: _env("STATKG_API_RATE_STORAGE"))
+    api_key_header: str = field(default_factory=lambda: _env("STATKG_API_KEY_HEADER"))
+    api_address_rate_limit: str = field(
+        default_factory=lambda: _env("STATKG_API_ADDRESS_RATE_LIMIT")
+    )
+    proxy_hops: int = field(default_factory=lambda: int(_env("STATKG_PROXY_HOPS")))
     api_tokens: dict[str, frozenset[str]] = field(
         default_factory=lambda: parse_tokens(_env("STATKG_API_TOKENS"))
     )

@@ -6,6 +6,7 @@ It reads releases through ``store.read`` and never queries microdata.
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.errors import register_error_handlers
 from api.fastpath import FastPath
@@ -25,3 +26,6 @@ def register_api(app: Flask) -> None:
     register_requests(app)
     register_error_handlers(app)
     app.wsgi_app = FastPath(app)  # type: ignore[method-assign]  # replays cached answers
+    hops = app.config["STATKG_CONFIG"].proxy_hops
+    if hops:  # the client's address as the outermost trusted proxy saw it (rate limits)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops)  # type: ignore[method-assign]

@@ -28,7 +28,7 @@ from flask import Flask
 
 from api.cache import AnswerCache, PublicState, utcnow
 from api.http import FASTPATH_MARK, max_age
-from api.ratelimit import ClientLimiter
+from api.ratelimit import ClientLimiter, client_of
 from store import read
 
 StartResponse = Callable[..., Any]
@@ -62,6 +62,8 @@ class FastPath:
         self._limiter: ClientLimiter = app.extensions["statkg.limiter"]
         settings = app.config["STATKG_CONFIG"]
         self._ceiling: int = settings.api_max_age
+        # WSGI spelling of the app key header: X-StatKG-App-Key → HTTP_X_STATKG_APP_KEY
+        self._key_header = "HTTP_" + settings.api_key_header.upper().replace("-", "_")
         self._replays = AnswerCache[Entry](settings.api_cache_bytes)
 
     @staticmethod
@@ -106,7 +108,7 @@ class FastPath:
         environ: dict[str, Any],
         start_response: StartResponse,
     ) -> list[bytes] | None:
-        client = environ.get("REMOTE_ADDR") or "unknown"
+        client = client_of(environ.get("REMOTE_ADDR"), environ.get(self._key_header))
         budget = self._limiter.budget(client)
         if not budget.allowed:
             return None  # Flask answers the 429, in the client's language

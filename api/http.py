@@ -27,7 +27,7 @@ from flask_cors import CORS
 from api.cache import AnswerCache, CachedAnswer, CompressedCache, PublicState, utcnow
 from api.errors import problem
 from api.metadata import Metadata, Snapshot
-from api.ratelimit import ClientLimiter, exempt
+from api.ratelimit import Client, ClientLimiter, client_of, exempt
 from config import Config
 from l10n import _, current_language
 from store import read
@@ -187,8 +187,8 @@ def limiter() -> ClientLimiter:
     return cast(ClientLimiter, current_app.extensions["statkg.limiter"])
 
 
-def _client() -> str:
-    return request.remote_addr or "unknown"
+def _client() -> Client:
+    return client_of(request.remote_addr, request.headers.get(config().api_key_header))
 
 
 def _check_budget() -> Response | None:
@@ -237,7 +237,7 @@ def register_http(app: Flask, settings: Config) -> None:
         send_wildcard=origins == ["*"],
     )
     app.extensions["statkg.limiter"] = ClientLimiter(
-        settings.api_rate_limit, settings.api_rate_storage
+        settings.api_rate_limit, settings.api_rate_storage, settings.api_address_rate_limit
     )
     app.before_request(_check_budget)
     app.after_request(_spend_budget)

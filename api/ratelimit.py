@@ -2,20 +2,53 @@
 
 Built on ``limits`` (the engine under flask-limiter) rather than on flask-limiter itself, so
 that an answer served from the cache without entering Flask (:mod:`api.fastpath`) counts
-against the very same budget, at a fraction of the cost. One budget per client address for
-the whole public API; ``OPTIONS`` and ``/health`` are free, and so are 304s, which the client
-already paid for. Headers: ``RateLimit-Limit``, ``-Remaining``, ``-Reset`` (seconds) and
-``RateLimit-Policy``; a refusal is a 429 problem with ``Retry-After``.
+against the very same budget, at a fraction of the cost. ``OPTIONS`` and ``/health`` are
+free, and so are 304s, which the client already paid for. Headers: ``RateLimit-Limit``,
+``-Remaining``, ``-Reset`` (seconds) and ``RateLimit-Policy``; a refusal is a 429 problem
+with ``Retry-After``.
+
+Who a client is: the app key it sends (``STATKG_API_KEY_HEADER``, by default
+``X-StatKG-App-Key``), else its address. Why: a mobile carrier's NAT puts thousands of
+phones behind one address, which a per-address budget would starve; the StatKG app sends a
+key of its installation instead. Since anyone can send any key, the address keeps a ceiling
+of its own (``STATKG_API_ADDRESS_RATE_LIMIT``, much larger) that every key behind it shares:
+rotating keys buys at most that. Behind a reverse proxy or load balancer the address is
+the one the proxies report (``STATKG_PROXY_HOPS``, see :func:`api.register_api`).
+
+Where the counters live: ``STATKG_API_RATE_STORAGE``. ``memory://`` counts per process; a
+shared store (``redis://host:6379``) gives every gunicorn worker on every machine one
+budget per client, which is what makes the API processes stateless.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
+from typing import cast
 
-from limits import parse
-from limits.storage import storage_from_string
+from limits import RateLimitItem, parse
+from limits.storage import Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
+
+#: What an app key may look like: 8–64 letters, digits, ``.``, ``_`` or ``-``.
+APP_KEY = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+@dataclass(frozen=True)
+class Client:
+    """Whose budget a request spends: its app key (or address), and its address."""
+
+    key: str
+    address: str
+
+
+def client_of(address: str | None, app_key: str | None) -> Client:
+    """The client of a request from its (proxy-corrected) address and its app key header."""
+    where = address or "unknown"
+    if app_key and APP_KEY.match(app_key):
+        return Client(f"key:{app_key}", f"ip:{where}")
+    return Client(f"ip:{where}", f"ip:{where}")
 
 
 @dataclass(frozen=True)
@@ -28,21 +61,35 @@ class Budget:
 
 
 class ClientLimiter:
-    """A fixed-window budget per client, e.g. ``"300 per 10 seconds"``."""
+    """A fixed-window budget per client, e.g. ``"300 per 10 seconds"``, and per address."""
 
-    def __init__(self, limit: str, storage_uri: str) -> None:
+    def __init__(self, limit: str, storage_uri: str, address_limit: str = "") -> None:
         self.item = parse(limit)
-        self._strategy = FixedWindowRateLimiter(storage_from_string(storage_uri))
+        self.address_item: RateLimitItem | None = parse(address_limit) if address_limit else None
+        self.storage = cast(Storage, storage_from_string(storage_uri))
+        self._strategy = FixedWindowRateLimiter(self.storage)
         self.policy = f"{self.item.amount};w={self.item.get_expiry()}"
 
-    def budget(self, client: str) -> Budget:
-        stats = self._strategy.get_window_stats(self.item, client)
+    def _one(self, item: RateLimitItem, key: str) -> Budget:
+        stats = self._strategy.get_window_stats(item, key)
         reset_in = max(1, int(stats.reset_time - time.time() + 0.999))
         return Budget(stats.remaining > 0, stats.remaining, reset_in)
 
-    def spend(self, client: str) -> Budget:
+    def budget(self, client: Client) -> Budget:
+        """The client's own budget; refused too when its address has spent its ceiling."""
+        own = self._one(self.item, client.key)
+        if self.address_item is None or client.key == client.address:
+            return own
+        ceiling = self._one(self.address_item, client.address)
+        if ceiling.allowed:
+            return own
+        return Budget(False, 0, ceiling.reset_in)
+
+    def spend(self, client: Client) -> Budget:
         """Count one answer and return the budget left after it."""
-        self._strategy.hit(self.item, client)
+        self._strategy.hit(self.item, client.key)
+        if self.address_item is not None and client.key != client.address:
+            self._strategy.hit(self.address_item, client.address)
         return self.budget(client)
 
     def headers(self, budget: Budget) -> list[tuple[str, str]]:

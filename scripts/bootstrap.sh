@@ -10,7 +10,7 @@ profile=${1:-run}
 
 debs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-mono)
 if [ "$profile" = test ]; then
-  debs+=(poppler-utils postgresql)
+  debs+=(poppler-utils postgresql redis-server wrk)
 fi
 python3 -c 'import ensurepip, venv' 2>/dev/null || debs+=(python3-venv)
 

@@ -84,6 +84,7 @@ def _scan_cells(
     periods: Collection[str] | None = None,
     where: Mapping[str, Collection[str]] | None = None,
     ordered: bool = True,
+    present: Mapping[str, int] | None = None,
 ) -> list[tuple[Any, ...]]:
     """The old algorithm: every cell of the indicator, in release order, filtered in Python."""
     table = Observation.__table__
@@ -95,6 +96,7 @@ def _scan_cells(
             table.c.status,
             table.c.conf,
             table.c.footnote_id,
+            table.c.sort_order,
         )
         .where(table.c.release_id == release_id, table.c.indicator_id == indicator_id)
         .order_by(table.c.sort_order)
@@ -108,7 +110,7 @@ def _scan_cells(
         if any(row[k] not in keep[d] for k, d in enumerate(dimensions) if d in keep):
             continue
         status, conf = row[n + 2], row[n + 3]
-        out.append((*row[: n + 2], str(status.value), str(conf.value), row[n + 4]))
+        out.append((*row[: n + 2], str(status.value), str(conf.value), *row[n + 4 :]))
     return out
 
 

@@ -10,7 +10,8 @@ Flags and footnotes travel with every value in both. Confidential cells carry no
 The hot path: the release, the indicator, its dimensions' codes and labels and the footnotes
 come from the metadata snapshot (:mod:`api.metadata`, read once per public state); the cells
 come from one indexed read of exactly the selected cells (:func:`store.observations.
-select_cells`), as plain tuples ``(code…, period, value, status, conf, footnote_id)``.
+select_cells`), as plain tuples ``(code…, period, value, status, conf, footnote_id,
+sort_order)``.
 """
 
 from __future__ import annotations
@@ -163,13 +164,19 @@ def run(
             cells=cells,
             cell_limit=cell_limit,
         )
-    restrict = {
-        d.id: chosen[d.id]
-        for d, _labels, _cl in doms
-        if d.id != "period" and len(chosen[d.id]) < len(d.codes)
-    }
-    periods = chosen["period"] if len(chosen["period"]) < len(doms[-1][0].codes) else None
-    rows = select_cells(connection, release.id, info.id, info.dimensions, periods, restrict)
+    # Every dimension's chosen codes and how many it has: the store decides how far to seek.
+    where = {d.id: chosen[d.id] for d, _labels, _cl in doms if d.id != "period"}
+    present = {d.id: len(d.codes) for d, _labels, _cl in doms}
+    rows = select_cells(
+        connection,
+        release.id,
+        info.id,
+        info.dimensions,
+        chosen["period"],
+        where,
+        ordered=query.format != "jsonstat",  # a dense cube has an order of its own
+        present=present,
+    )
     n = len(info.dimensions)
     used = {row[n + 4] for row in rows if row[n + 4] is not None}
     notes = {i: snapshot.footnotes[i] for i in sorted(used) if i in snapshot.footnotes}
@@ -282,14 +289,19 @@ def _jsonstat(
     status: list[str | None] = [None] * total
     conf: dict[str, str] = {}
     cell_notes: dict[str, list[int]] = {}
+    flagged: list[tuple[int, int, str, int | None]] = []
     for r in rows:
         index = sum(weights[k][r[k]] for k in range(n + 1))
         values[index] = None if r[n + 3] in SUPPRESSED else r[n + 1]
         status[index] = r[n + 2]
-        if r[n + 3] != "F":
-            conf[str(index)] = r[n + 3]
-        if r[n + 4] is not None:
-            cell_notes[str(index)] = [r[n + 4]]
+        if r[n + 3] != "F" or r[n + 4] is not None:
+            flagged.append((r[n + 5], index, r[n + 3], r[n + 4]))
+    # Flags and footnotes are listed in the release's order of their cells.
+    for _order, index, confidentiality, footnote in sorted(flagged):
+        if confidentiality != "F":
+            conf[str(index)] = confidentiality
+        if footnote is not None:
+            cell_notes[str(index)] = [footnote]
     dimension: dict[str, Any] = {
         "indicator": {
             "label": str(words.INDICATOR),

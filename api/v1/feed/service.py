@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from babel.numbers import format_decimal
 from sqlalchemy import Connection
 
 from api import vocabulary as words
@@ -22,6 +21,7 @@ from api.paging import page
 from api.v1.data.service import present_codes, resolve_release
 from api.v1.releases.service import release_entry
 from l10n import _
+from l10n.numbers import number
 from store import read
 from store.observations import select_cells
 
@@ -54,15 +54,6 @@ CHANGES = {
 }
 
 
-def _number(value: float, decimals: int, lang: str) -> str:
-    from decimal import ROUND_HALF_UP, Decimal
-
-    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    return format_decimal(
-        rounded, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=lang
-    )
-
-
 def summary(
     name: str,
     value: float,
@@ -80,11 +71,11 @@ def summary(
     else:
         assert previous is not None
         pct = (value - previous) / abs(previous) * 100
-        text = _number(abs(pct), 1, lang)
+        text = number(abs(pct), 1, lang)
         change = same if text in ("0.0", "0,0") else (up if pct > 0 else down).format(pct=text)
     return SENTENCES[lang].format(
         name=name,
-        value=_number(value, decimals, lang),
+        value=number(value, decimals, lang),
         unit=unit,
         period=period,
         change=change,
