@@ -32,6 +32,7 @@ from store.models import (
     IngestBatch,
     MigrationEvent,
     Observation,
+    ObservationDomain,
     ObsStatus,
     QuarantineRecord,
     Release,
@@ -259,7 +260,8 @@ def discard(session: Session, release_id: str, now: datetime) -> None:
         raise ReleaseError(f"no release {release_id}")
     if release.published_at is not None and release.published_at <= now:
         raise ReleaseError(f"release {release_id} is public and can only be revised")
-    session.execute(delete(Observation).where(Observation.release_id == release_id))
+    for table in (Observation, ObservationDomain):
+        session.execute(delete(table).where(table.release_id == release_id))
     session.delete(release)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -37,13 +37,21 @@ class UnsupportedLanguageError(ValueError):
 
 def parse_language(value: str) -> str:
     """Validate an explicit choice (``?lang=``): one of ky, ru, en, in any usual spelling."""
-    try:
-        language = Locale.parse(value.strip().replace("-", "_")).language
-    except (ValueError, UnknownLocaleError) as error:
-        raise UnsupportedLanguageError(value) from error
-    if language not in LOCALES:
+    language = _language_of(value)
+    if language is None:
         raise UnsupportedLanguageError(value)
     return language
+
+
+@lru_cache(maxsize=256)
+def _language_of(value: str) -> str | None:
+    """The published language ``value`` names, or ``None``; remembered, since building a
+    Babel ``Locale`` reads its data file, and every request names its language."""
+    try:
+        language = Locale.parse(value.strip().replace("-", "_")).language
+    except (ValueError, UnknownLocaleError):
+        return None
+    return language if language in LOCALES else None
 
 
 def negotiate(accept_language: list[tuple[str, float]], default: str) -> str:

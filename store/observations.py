@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, select, update
 
 from store.models import Base, ConfStatus, ObsStatus
 from store.models.releases import KEY_COLUMNS, UNUSED
@@ -89,13 +89,15 @@ def insert_observations(
     for indicator_id, dims in dimensions.items():
         check_dimensions(indicator_id, dims)
     rows = []
+    seen: dict[tuple[str, str], set[str]] = {}
     for obs in observations:
-        keys = key_of(dimensions[obs.indicator_id], obs.dims)
-        if len(obs.dims) != len(dimensions[obs.indicator_id]):
+        names = dimensions[obs.indicator_id]
+        if len(obs.dims) != len(names):
             raise ValueError(
                 f"{obs.indicator_id}: a cell names {sorted(obs.dims)}, the indicator has "
-                f"{list(dimensions[obs.indicator_id])}"
+                f"{list(names)}"
             )
+        keys = key_of(names, obs.dims)
         row: dict[str, Any] = {
             "release_id": release_id,
             "indicator_id": obs.indicator_id,
@@ -108,10 +110,53 @@ def insert_observations(
         }
         row.update(zip(KEYS, keys, strict=True))
         rows.append(row)
+        for dim, code in (*zip(names, keys, strict=False), ("period", obs.period)):
+            seen.setdefault((obs.indicator_id, dim), set()).add(code)
     rows.sort(key=lambda r: (r["indicator_id"], *(r[k] for k in KEYS), r["period"]))
     for start in range(0, len(rows), CHUNK):
         connection.execute(insert(table), rows[start : start + CHUNK])
+    record_domains(connection, release_id, seen)
     return len(rows)
+
+
+def record_domains(
+    connection: Connection, release_id: str, seen: Mapping[tuple[str, str], set[str]]
+) -> None:
+    """Add codes to the domains of a release: ``(indicator, dimension) → codes`` seen."""
+    table = Base.metadata.tables["observation_domain"]
+    for (indicator_id, dimension), codes in seen.items():
+        match = (
+            (table.c.release_id == release_id)
+            & (table.c.indicator_id == indicator_id)
+            & (table.c.dimension == dimension)
+        )
+        known = connection.execute(select(table.c.codes).where(match)).scalar()
+        merged = sorted(set(known or ()) | codes)
+        if known is None:
+            connection.execute(
+                insert(table).values(
+                    release_id=release_id,
+                    indicator_id=indicator_id,
+                    dimension=dimension,
+                    codes=merged,
+                )
+            )
+        elif merged != sorted(known):
+            connection.execute(update(table).where(match).values(codes=merged))
+
+
+def read_domains(connection: Connection, release_id: str, indicator_id: str) -> dict[str, set[str]]:
+    """The codes each dimension (and ``period``) of an indicator takes in a release.
+
+    Empty when the release's domains were never recorded (a store written otherwise).
+    """
+    table = Base.metadata.tables["observation_domain"]
+    rows = connection.execute(
+        select(table.c.dimension, table.c.codes).where(
+            table.c.release_id == release_id, table.c.indicator_id == indicator_id
+        )
+    )
+    return {dimension: set(codes) for dimension, codes in rows}
 
 
 @lru_cache(maxsize=1024)

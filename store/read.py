@@ -53,7 +53,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Code, Codelist, Footnote, Indicator, Observation, Release
-from store.observations import KEYS, dim_key, select_cells
+from store.observations import KEYS, dim_key, read_domains, select_cells
 from store.visibility import is_public, is_scheduled, release_is_public
 
 TOTAL = "_T"
@@ -349,6 +349,9 @@ def indicator_fingerprints(session: Session, release_id: str) -> dict[str, str]:
 
 def periods(session: Session, release_id: str, indicator_id: str) -> list[str]:
     """The periods an indicator has in a release, ascending."""
+    recorded = read_domains(session.connection(), release_id, indicator_id).get("period")
+    if recorded:
+        return sorted(recorded)
     return sorted(
         session.scalars(
             select(Observation.period)
@@ -465,8 +468,19 @@ def codes(session: Session, codelist_id: str, on: date | None = None) -> list[Co
 
 
 def dimension_codes(session: Session, release_id: str, indicator_id: str) -> dict[str, set[str]]:
-    """The codes each dimension of an indicator actually takes in a release (``period`` too)."""
+    """The codes each dimension of an indicator actually takes in a release (``period`` too).
+
+    Read from the domains recorded with the observations; a release written without them
+    is scanned instead (one ``DISTINCT`` per key column).
+    """
     info = indicator(session, indicator_id)
+    recorded = read_domains(session.connection(), release_id, indicator_id)
+    if recorded:
+        return {
+            "period": set(),
+            **{d: set() for d in (info.dimensions if info else ())},
+            **recorded,
+        }
     present: dict[str, set[str]] = {"period": set(periods(session, release_id, indicator_id))}
     for dim, key in zip(info.dimensions if info else (), KEYS, strict=False):
         column = Observation.__table__.c[key]

@@ -4,6 +4,7 @@ through Redis by every process that serves the API."""
 from __future__ import annotations
 
 import dataclasses
+import threading
 import urllib.error
 import urllib.request
 from typing import Any
@@ -91,3 +92,13 @@ def test_two_servers_share_one_budget_through_redis(sqlite_url: str) -> None:
             assert _status(f"{one}/api/v1/ping", "phone-shared") == 429
             assert _status(f"{two}/api/v1/ping", "phone-shared") == 429
             assert _status(f"{two}/api/v1/ping", "phone-other1") == 200
+
+
+def test_counting_in_memory_starts_no_thread_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    limiter = ClientLimiter("1000 per minute", "memory://")
+    started: list[object] = []
+    monkeypatch.setattr(threading.Thread, "start", lambda thread: started.append(thread))
+    for n in range(200):
+        limiter.spend(client_of("10.0.0.1", f"phone-{n:04d}"))
+    assert started == []
+    assert limiter.budget(client_of("10.0.0.1", "phone-0007")).remaining == 999

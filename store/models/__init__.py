@@ -22,6 +22,7 @@ from store.models.registers import CitizenshipEvent, ForeignerRegistration
 from store.models.releases import (
     ConfStatus,
     Observation,
+    ObservationDomain,
     ObsStatus,
     Release,
     ReleaseStatus,
@@ -66,6 +67,7 @@ __all__ = [
     "MigrationEvent",
     "ObsStatus",
     "Observation",
+    "ObservationDomain",
     "QuarantineRecord",
     "RefugeeReport",
     "Release",

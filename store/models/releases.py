@@ -124,3 +124,22 @@ class Observation(Base):
     release: Mapped[Release] = relationship()
     indicator: Mapped[Indicator] = relationship()
     footnote: Mapped[Footnote | None] = relationship()
+
+
+class ObservationDomain(Base):
+    """The codes one dimension (or ``period``) of an indicator takes in a release.
+
+    Written with the observations (:func:`store.observations.insert_observations`), so that
+    reading which codes an indicator has — what every answer's dimensions list and every
+    selection resolves against — is one short indexed read instead of a scan of every
+    observation of the indicator (seconds at 20 years × rayon detail).
+    """
+
+    __tablename__ = "observation_domain"
+
+    release_id: Mapped[str] = mapped_column(
+        ForeignKey("release.id", ondelete="CASCADE"), primary_key=True
+    )
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(40), primary_key=True)
+    codes: Mapped[list[str]] = mapped_column(JSON, default=list)

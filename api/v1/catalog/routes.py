@@ -19,7 +19,7 @@ blueprint = Blueprint("catalog", __name__, url_prefix="/api/v1", description="In
 
 @blueprint.route("/catalog")
 class CatalogView(MethodView):
-    @blueprint.arguments(s.PageArgs, location="query")
+    @blueprint.arguments(s.PageArgs(), location="query")
     @blueprint.response(200, s.Catalog)
     @blueprint.doc(**problems(400))
     @public_answer
@@ -33,7 +33,7 @@ class CatalogView(MethodView):
 
 @blueprint.route("/catalog/<string:indicator_id>")
 class CatalogEntryView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.CatalogEntry)
     @blueprint.doc(**problems(400, 404))
     @public_answer

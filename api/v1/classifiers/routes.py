@@ -19,7 +19,7 @@ blueprint = Blueprint("classifiers", __name__, url_prefix="/api/v1", description
 
 @blueprint.route("/classifiers")
 class ClassifiersView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.Classifiers)
     @blueprint.doc(**problems(400))
     @public_answer
@@ -30,7 +30,7 @@ class ClassifiersView(MethodView):
 
 @blueprint.route("/classifiers/soate/tree")
 class SoateTreeView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.Tree)
     @blueprint.doc(**problems(400))
     @public_answer
@@ -41,7 +41,7 @@ class SoateTreeView(MethodView):
 
 @blueprint.route("/classifiers/<string:codelist_id>")
 class ClassifierView(MethodView):
-    @blueprint.arguments(s.ClassifierArgs, location="query")
+    @blueprint.arguments(s.ClassifierArgs(), location="query")
     @blueprint.response(200, s.Classifier)
     @blueprint.doc(**problems(400, 404))
     @public_answer

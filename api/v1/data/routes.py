@@ -69,7 +69,7 @@ def _answer(query: service.DataQuery) -> Response:
 
 @blueprint.route("/data/<string:indicator_id>")
 class DataView(MethodView):
-    @blueprint.arguments(s.DataArgs, location="query")
+    @blueprint.arguments(s.DataArgs(), location="query")
     @blueprint.doc(**_DOC)
     @public_answer
     def get(self, args: dict[str, Any], indicator_id: str) -> Response:
@@ -85,8 +85,8 @@ class DataView(MethodView):
             )
         )
 
-    @blueprint.arguments(s.DataArgs, location="query")
-    @blueprint.arguments(s.DataBody, location="json")
+    @blueprint.arguments(s.DataArgs(), location="query")
+    @blueprint.arguments(s.DataBody(), location="json")
     @blueprint.doc(**{**_DOC, "parameters": []})
     @public_answer
     def post(self, args: dict[str, Any], body: dict[str, Any], indicator_id: str) -> Response:

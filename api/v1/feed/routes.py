@@ -21,7 +21,7 @@ blueprint = Blueprint(
 
 @blueprint.route("/highlights")
 class HighlightsView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.Highlights)
     @blueprint.doc(**problems(400, 404))
     @public_answer
@@ -34,7 +34,7 @@ class HighlightsView(MethodView):
 
 @blueprint.route("/search")
 class SearchView(MethodView):
-    @blueprint.arguments(s.SearchArgs, location="query")
+    @blueprint.arguments(s.SearchArgs(), location="query")
     @blueprint.response(200, s.SearchAnswer)
     @blueprint.doc(**problems(400))
     @public_answer
@@ -48,7 +48,7 @@ class SearchView(MethodView):
 
 @blueprint.route("/sync")
 class SyncView(MethodView):
-    @blueprint.arguments(s.SyncArgs, location="query")
+    @blueprint.arguments(s.SyncArgs(), location="query")
     @blueprint.response(200, s.Sync)
     @blueprint.doc(**problems(400, 404))
     @public_answer

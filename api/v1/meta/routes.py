@@ -28,7 +28,7 @@ class Ping(MethodView):
 
 @blueprint.route("/")
 class Index(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.Index)
     @blueprint.doc(**problems(400))
     @public_answer
@@ -39,7 +39,7 @@ class Index(MethodView):
 
 @blueprint.route("/config")
 class ConfigView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.Config)
     @blueprint.doc(**problems(400))
     @public_answer
@@ -50,7 +50,7 @@ class ConfigView(MethodView):
 
 @blueprint.route("/flags")
 class FlagsView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.Flags)
     @blueprint.doc(**problems(400))
     @public_answer

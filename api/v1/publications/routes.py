@@ -20,7 +20,7 @@ blueprint = Blueprint(
 
 @blueprint.route("/publications")
 class PublicationsView(MethodView):
-    @blueprint.arguments(s.PublicationArgs, location="query")
+    @blueprint.arguments(s.PublicationArgs(), location="query")
     @blueprint.response(200, s.Publications)
     @blueprint.doc(**problems(400))
     @public_answer

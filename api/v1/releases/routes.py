@@ -18,7 +18,7 @@ blueprint = Blueprint("releases", __name__, url_prefix="/api/v1", description="R
 
 @blueprint.route("/releases")
 class CalendarView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.Calendar)
     @blueprint.doc(**problems(400))
     @public_answer
@@ -30,7 +30,7 @@ class CalendarView(MethodView):
 
 @blueprint.route("/releases/<string:release_id>")
 class ReleaseView(MethodView):
-    @blueprint.arguments(s.LangArgs, location="query")
+    @blueprint.arguments(s.LangArgs(), location="query")
     @blueprint.response(200, s.ReleaseNotes)
     @blueprint.doc(**problems(400, 404))
     @public_answer

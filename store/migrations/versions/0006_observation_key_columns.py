@@ -6,7 +6,9 @@ indicator's dimensions now sit in key columns ``k1`` … ``k8`` in the catalog's
 the primary key ``(release_id, indicator_id, k1 … k8, period)`` answers any selection from
 the index. On SQLite the table is ``WITHOUT ROWID`` (stored in key order); on PostgreSQL the
 rows are written in key order. ``dims`` and ``dim_key`` are gone: both are derived from the
-key columns and ``indicator.dimensions``.
+key columns and ``indicator.dimensions``. ``observation_domain`` records the codes each
+dimension of an indicator takes in a release, which every answer lists and every selection
+resolves against (reading them from the observations took a scan of the indicator).
 
 Existing stores are moved cell by cell: each observation's codes are read from its ``dims``
 in the order of its indicator's ``dimensions``. Downgrade writes ``dims`` and ``dim_key``
@@ -130,6 +132,8 @@ def upgrade() -> None:
         *(sa.column(c) for c in ("status", "conf", "footnote_id", "sort_order")),
     )
 
+    seen: dict[tuple[str, str, str], set[str]] = {}
+
     def moved() -> Iterator[dict[str, Any]]:
         result = bind.execute(
             sa.select(old)
@@ -149,15 +153,50 @@ def upgrade() -> None:
                 )
             codes = [str(dims[name]) for name in names]
             cell.update(zip(KEYS, codes + [""] * (len(KEYS) - len(codes)), strict=True))
+            for name, code in (*zip(names, codes, strict=True), ("period", cell["period"])):
+                seen.setdefault((cell["release_id"], cell["indicator_id"], name), set()).add(code)
             yield cell
 
     _copy(bind, moved(), new, lambda r: (*(r[k] for k in KEYS), r["period"]))
     op.drop_table("observation_0005")
+    op.create_table(
+        "observation_domain",
+        sa.Column("release_id", sa.String(length=40), nullable=False),
+        sa.Column("indicator_id", sa.String(length=80), nullable=False),
+        sa.Column("dimension", sa.String(length=40), nullable=False),
+        sa.Column("codes", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["indicator_id"],
+            ["indicator.id"],
+            name=op.f("fk_observation_domain_indicator_id_indicator"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["release_id"],
+            ["release.id"],
+            name=op.f("fk_observation_domain_release_id_release"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "release_id", "indicator_id", "dimension", name=op.f("pk_observation_domain")
+        ),
+    )
+    domain = sa.table(
+        "observation_domain",
+        *(sa.column(c) for c in ("release_id", "indicator_id", "dimension")),
+        sa.column("codes", sa.JSON),
+    )
+    entries = [
+        {"release_id": r, "indicator_id": i, "dimension": d, "codes": sorted(codes)}
+        for (r, i, d), codes in sorted(seen.items())
+    ]
+    for start in range(0, len(entries), BATCH):
+        bind.execute(sa.insert(domain), entries[start : start + BATCH])
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     dimensions = _dimensions(bind)
+    op.drop_table("observation_domain")
     op.rename_table("observation", "observation_0006")
     if bind.dialect.name == "postgresql":
         op.execute('ALTER INDEX IF EXISTS "pk_observation" RENAME TO "pk_observation_0006"')
