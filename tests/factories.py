@@ -7,7 +7,15 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
-from store.models import BirthEvent, CensusPopulation, DeathEvent, IngestBatch, MigrationEvent
+from store.models import (
+    BirthEvent,
+    CensusPopulation,
+    DeathEvent,
+    DivorceEvent,
+    IngestBatch,
+    MarriageEvent,
+    MigrationEvent,
+)
 
 UNIT = "41702205"  # Ak-Suu rayon, Issyk-Kul oblast
 OTHER_UNIT = "41708203"  # Alamudun rayon, Chui oblast
@@ -127,3 +135,41 @@ def move(
                 reason="WORK",
             )
         )
+
+
+def marriage(
+    session: Session, when: date, groom_age: int, bride_age: int, unit: str = UNIT
+) -> None:
+    n = next(_serial)
+    session.add(
+        MarriageEvent(
+            batch_id=batch(session).id,
+            source_key=f"t:w:{n}",
+            event_date=when,
+            territory=unit,
+            settlement="R",
+            groom_key=f"g{n}",
+            bride_key=f"b{n}",
+            groom_age=groom_age,
+            bride_age=bride_age,
+        )
+    )
+
+
+def divorce(
+    session: Session, when: date, husband_age: int, wife_age: int, unit: str = UNIT
+) -> None:
+    n = next(_serial)
+    session.add(
+        DivorceEvent(
+            batch_id=batch(session).id,
+            source_key=f"t:v:{n}",
+            event_date=when,
+            territory=unit,
+            settlement="R",
+            husband_key=f"h{n}",
+            wife_key=f"w{n}",
+            husband_age=husband_age,
+            wife_age=wife_age,
+        )
+    )

@@ -15,6 +15,7 @@ import numpy as np
 from indicators import cubes
 from indicators.context import Context
 from indicators.frame import Frame
+from indicators.methods import crude_rate
 from indicators.space import COUNTRY, N_AGES, TOTAL, Grouping, expand, region_of
 from indicators.spec import Spec, Text
 from store.models import MigrationEvent as M
@@ -235,6 +236,11 @@ def _flows(ctx: Context, out: Frame) -> dict[str, np.ndarray]:
 
 
 def _rates(ctx: Context, out: Frame, totals: dict[str, np.ndarray]) -> None:
+    """Arrivals, departures and net migration per ``unit_base`` of the average population.
+
+    :func:`~indicators.methods.crude_rate` with ``on_zero="missing"``: a territory without
+    population (a unit emptied in the estimate) has no rate, published as not available.
+    """
     types = Grouping.members_and_total(TYPES)
     axes = [("soate", ctx.territories()), ("migration_type", types)]
     for y, year in enumerate(ctx.years):
@@ -243,13 +249,13 @@ def _rates(ctx: Context, out: Frame, totals: dict[str, np.ndarray]) -> None:
         ]
         arrivals = totals["mig_arrivals"][y][:, 0, :]
         departures = totals["mig_departures"][y][:, 0, :]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            for indicator, values in (
-                ("mig_arrivals", arrivals),
-                ("mig_departures", departures),
-                ("mig_net", arrivals - departures),
-            ):
-                out.add_grid(f"{indicator}_rate", year, values / population * 10000, axes)
+        for indicator, values in (
+            ("mig_arrivals_rate", arrivals),
+            ("mig_departures_rate", departures),
+            ("mig_net_rate", arrivals - departures),
+        ):
+            rates = crude_rate(values, population, base=out.base(indicator), on_zero="missing")
+            out.add_grid(indicator, year, rates, axes, not_available_ok=True)
 
 
 def _matrix(ctx: Context, out: Frame) -> None:
