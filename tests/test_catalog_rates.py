@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifiers.loader import load_classifiers
-from indicators.catalog import migration, vital
+from indicators.catalog import all_specs, migration, vital
 from indicators.release import compute_release
 from indicators.spec import Spec
 from store import Database, schema
@@ -286,3 +286,24 @@ def test_rates_are_per_the_unit_base_of_their_definition(
         100 * _births("41708") / population
     )
     assert cells[_cell("mig_arrivals_rate", "41708")].value == pytest.approx(1000 / population)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "unit"),
+    [
+        ("crude_birth_rate", "per_1000"),
+        ("infant_mortality_rate", "per_1000_live_births"),
+        ("asfr", "per_1000_women"),
+        ("mig_net_rate", "per_10000"),
+    ],
+)
+def test_a_rate_names_what_it_is_per(indicator: str, unit: str) -> None:
+    assert {s.id: s.unit for s in all_specs()}[indicator] == unit
+
+
+def test_every_rate_unit_says_its_base() -> None:
+    for spec in all_specs():
+        if spec.unit_base != 1:
+            assert spec.unit.split("_")[:2] == ["per", str(spec.unit_base)], spec.id
+        else:
+            assert not spec.unit.startswith("per_"), spec.id

@@ -62,7 +62,9 @@ CHAPTERS = (
     "XXII",
 )
 MOTHER_AGES = tuple(group for group in AGE5 if 10 <= group[1] <= 50)
-PER_1000 = "per_1000"
+PER_1000 = "per_1000"  # of the annual average population
+PER_1000_LIVE_BIRTHS = "per_1000_live_births"
+PER_1000_WOMEN = "per_1000_women"  # of the age group
 METHOD = Text(
     ky="Окуялар жарандык абалдын актыларын каттоо органдарынын (ЖААК) маалыматтары боюнча, "
     "катталган жылы жана туруктуу жашаган жери боюнча эсептелет. Жалпы коэффициенттер калктын "
@@ -102,13 +104,14 @@ def _rate(
     definition: Text,
     bounds: tuple[float, float],
     dims: tuple[str, ...] = ("soate", "urban_rural"),
+    unit: str = PER_1000,
 ) -> Spec:
     return Spec(
         id=id_,
         topic="vital",
         name=name,
         definition=definition,
-        unit=PER_1000,
+        unit=unit,
         unit_base=1000,
         decimals=1,
         additive=False,
@@ -265,6 +268,7 @@ SPECS = [
         ),
         (0, 100),
         dims=("soate", "sex"),
+        unit=PER_1000_LIVE_BIRTHS,
     ),
     _rate(
         "asfr",
@@ -280,6 +284,7 @@ SPECS = [
         ),
         (0, 400),
         dims=("soate", "urban_rural", "mother_age"),
+        unit=PER_1000_WOMEN,
     ),
     Spec(
         id="tfr",
