@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from indicators.space import N_AGES, SETTLEMENTS, SEXES, Space
+from store import moves
 from store.models import (
     BirthEvent,
     CensusPopulation,
@@ -100,8 +101,8 @@ class Flows:
     deaths: np.ndarray
     emigrants: np.ndarray
     immigrants: np.ndarray
-    departures: np.ndarray  # internal moves out of a unit
-    arrivals: np.ndarray  # internal moves into a unit
+    departures: np.ndarray  # internal moves out of a unit (both records loaded)
+    arrivals: np.ndarray  # internal moves into a unit (both records loaded)
 
 
 def _cohort_counts(
@@ -136,6 +137,9 @@ def _cohort_counts(
 
 
 def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
+    """The events of every year by cohort; internal moves only when both records are loaded
+    (:mod:`store.moves`), so that a move shifts a person from one unit to another or not at
+    all, and never removes or adds anyone in the country."""
     m = MigrationEvent
     return Flows(
         years=tuple(years),
@@ -167,6 +171,7 @@ def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
             m.birth_date,
             m.migration_type != "external",
             m.event_kind == "deregistration",
+            moves.counted(),
         ),
         arrivals=_cohort_counts(
             session,
@@ -176,6 +181,7 @@ def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
             m.birth_date,
             m.migration_type != "external",
             m.event_kind == "registration",
+            moves.counted(),
         ),
     )
 

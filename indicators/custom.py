@@ -8,7 +8,8 @@ apply disclosure control and write the files; nothing else may show these counts
 
 Definitions are those of the published migration indicators (``indicators.catalog.migration``):
 an arrival is a registration, a departure a de-registration, at a place of permanent
-residence; age is the age reached in the year of the move.
+residence; an internal move counts only when both of its records are loaded
+(:mod:`store.moves`); age is the age reached in the year of the move.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from indicators.cubes import year_of
+from store import moves
 from store.models import CensusPopulation
 from store.models import MigrationEvent as M
 
@@ -84,17 +86,25 @@ def migration_flows(
     if unknown or len(set(breakdowns)) != len(breakdowns):
         raise CustomTableError(f"breakdowns not available: {', '.join(unknown) or 'repeated'}")
     columns = [_column(b) for b in breakdowns]
-    query = (
-        select(*columns, func.count())
-        .where(
-            M.event_kind == FLOWS[indicator],
-            year_of(M.event_date) == year,
-            M.territory.startswith(territory),
+    where = [
+        M.event_kind == FLOWS[indicator],
+        year_of(M.event_date) == year,
+        M.territory.startswith(territory),
+    ]
+    # External records as they are, internal ones of complete moves: two queries, so that
+    # the pairing is a top-level condition (a semi-join) of its own.
+    rows = [
+        row
+        for condition in (
+            [M.migration_type == "external"],
+            [M.migration_type != "external", moves.counted()],
         )
-        .group_by(*columns)
-    )
+        for row in session.execute(
+            select(*columns, func.count()).where(*where, *condition).group_by(*columns)
+        )
+    ]
     cells: dict[tuple[str, ...], int] = {}
-    for *keys, count in session.execute(query):
+    for *keys, count in rows:
         key = tuple(
             age5(int(v)) if b == "age5" and v is not None else str(v)
             for b, v in zip(breakdowns, keys, strict=True)

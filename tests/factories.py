@@ -22,9 +22,9 @@ OTHER_UNIT = "41708203"  # Alamudun rayon, Chui oblast
 _serial = itertools.count(1)
 
 
-def batch(session: Session, synthetic: bool = False) -> IngestBatch:
+def batch(session: Session, synthetic: bool = False, source: str = "test") -> IngestBatch:
     row = IngestBatch(
-        source="test",
+        source=source,
         delivery_key=f"test:{next(_serial)}",
         started_at=datetime.now(UTC),
         synthetic=synthetic,
@@ -113,25 +113,31 @@ def move(
     origin: str,
     destination: str,
     kinds: tuple[str, ...] = ("deregistration", "registration"),
+    source: str = "test",
+    person: str | None = None,
 ) -> None:
-    """An internal move between oblasts, as its two records (or only some of them)."""
+    """An internal move, as its two records (or only some of them), shaped as AIS ASB sends
+    them: the de-registration names the destination, the registration the origin."""
     n = next(_serial)
+    person = person or f"p{n}"
+    same_oblast = origin[:5] == destination[:5]
     for kind in kinds:
+        leaving = kind == "deregistration"
         session.add(
             MigrationEvent(
-                batch_id=batch(session).id,
+                batch_id=batch(session, source=source).id,
                 source_key=f"t:m:{n}:{kind}",
                 event_date=when,
                 event_kind=kind,
-                migration_type="between_oblasts",
-                person_key=f"p{n}",
+                migration_type="within_oblast" if same_oblast else "between_oblasts",
+                person_key=person,
                 sex=sex,
                 birth_date=birth_date,
                 citizenship="417",
-                territory=origin if kind == "deregistration" else destination,
+                territory=origin if leaving else destination,
                 settlement="R",
-                origin_territory=origin,
-                destination_territory=destination,
+                origin_territory=None if leaving else origin,
+                destination_territory=destination if leaving else None,
                 reason="WORK",
             )
         )

@@ -4,11 +4,18 @@ Source: registrations (arrivals) and de-registrations (departures) at a place of
 residence. Internal moves appear in both; emigration is a de-registration to another
 country, immigration a registration from one. Rates are per 10,000 of the annual average
 population, the base NSC migration tables use.
+
+An internal move is counted only when both of its records are loaded (:mod:`store.moves`):
+once as a departure from its origin and once as an arrival at its destination, so that the
+Republic's internal arrivals equal its departures of each type, exactly. A record whose other
+half is missing (in quarantine, or not sent yet) is left out and reported with the release.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -18,6 +25,7 @@ from indicators.frame import Frame
 from indicators.methods import crude_rate
 from indicators.space import COUNTRY, N_AGES, TOTAL, Grouping, expand, region_of
 from indicators.spec import Spec, Text
+from store import moves
 from store.models import MigrationEvent as M
 
 TYPES = ("within_oblast", "between_oblasts", "external")
@@ -26,15 +34,21 @@ PER_10000 = "per_10000"
 METHOD = Text(
     ky="Туруктуу жашаган жери боюнча каттоо (келгендер) жана каттоодон чыгаруу (кеткендер) "
     "боюнча Санариптик өнүктүрүү министрлигинин маалыматтары. Ички көчүү эки жолу эсептелет: "
-    "кеткен жеринде жана келген жеринде. Жаш — көчүү жылында толгон жаш. Коэффициенттер "
-    "калктын орточо жылдык санынын 10 000 адамына.",
+    "кеткен жеринде жана келген жеринде, — анын эки жазуусу тең (каттоодон чыгаруу жана "
+    "каттоо) алынганда гана; экинчи жазуусу жок жазуу эсептелбейт жана чыгарылыштын "
+    "эскертүүлөрүндө көрсөтүлөт. Жаш — көчүү жылында толгон жаш. Коэффициенттер калктын "
+    "орточо жылдык санынын 10 000 адамына.",
     ru="Данные Министерства цифрового развития о регистрации (прибывшие) и снятии с учёта "
     "(выбывшие) по месту постоянного жительства. Внутренний переезд учитывается дважды: в "
-    "месте выбытия и в месте прибытия. Возраст — число лет, исполняющееся в году переезда. "
-    "Коэффициенты — на 10 000 человек среднегодового населения.",
+    "месте выбытия и в месте прибытия, — и только когда получены обе его записи (снятие с "
+    "учёта и регистрация); запись без парной не учитывается и указывается в примечаниях к "
+    "выпуску. Возраст — число лет, исполняющееся в году переезда. Коэффициенты — на 10 000 "
+    "человек среднегодового населения.",
     en="Registrations (arrivals) and de-registrations (departures) at a place of permanent "
     "residence, from the Ministry of Digital Development. An internal move counts twice: at "
-    "the origin and at the destination. Age is the age reached in the year of the move. "
+    "the origin and at the destination, and only once both of its records (de-registration "
+    "and registration) are received; a record whose other half is missing is not counted and "
+    "is reported in the release notes. Age is the age reached in the year of the move. "
     "Rates are per 10,000 of the annual average population.",
 )
 
@@ -180,14 +194,30 @@ def compute(ctx: Context, out: Frame) -> None:
 
 
 def _flow_cube(ctx: Context, kind: str) -> np.ndarray:
-    """year × unit × settlement × sex × type × age reached in the year × reason."""
+    """year × unit × settlement × sex × type × age reached in the year × reason.
+
+    External records as they are; internal ones only when both halves of the move are loaded.
+    Two queries, so that the pairing stays a top-level condition (a semi-join) of its own.
+    """
     age = cubes.year_of(M.event_date) - cubes.year_of(M.birth_date)
-    return ctx.cube(
-        f"migration_{kind}",
-        M,
-        [(M.migration_type, TYPES), (age, N_AGES), (M.reason, REASONS)],
-        M.event_kind == kind,
+    keys: list[tuple[Any, Sequence[str] | int]] = [
+        (M.migration_type, TYPES),
+        (age, N_AGES),
+        (M.reason, REASONS),
+    ]
+    external = ctx.cube(
+        f"migration_{kind}_external", M, keys, M.event_kind == kind, M.migration_type == "external"
     )
+    internal = ctx.cube(
+        f"migration_{kind}_internal",
+        M,
+        keys,
+        M.event_kind == kind,
+        M.migration_type != "external",
+        moves.counted(),
+    )
+    flows: np.ndarray = external + internal
+    return flows
 
 
 def _flows(ctx: Context, out: Frame) -> dict[str, np.ndarray]:
@@ -259,7 +289,11 @@ def _rates(ctx: Context, out: Frame, totals: dict[str, np.ndarray]) -> None:
 
 
 def _matrix(ctx: Context, out: Frame) -> None:
-    """Origin region × destination region of internal moves, with the totals of both."""
+    """Origin region × destination region of internal moves, with the totals of both.
+
+    Read from the de-registrations of the moves that count: their destination is the
+    territory of the matching registration, so each column equals the region's arrivals.
+    """
     rows = cubes.grouped(
         ctx.session,
         [M.territory, M.destination_territory],
@@ -267,6 +301,7 @@ def _matrix(ctx: Context, out: Frame) -> None:
         M,
         M.event_kind == "deregistration",
         M.migration_type != "external",
+        moves.counted(),
     )
     regions = list(ctx.space.regions)
     index = {code: i for i, code in enumerate(regions)}
