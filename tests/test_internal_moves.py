@@ -7,6 +7,8 @@ reported in the release notes and the quality report.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -16,7 +18,8 @@ from sqlalchemy.orm import Session
 from classifiers.loader import load_classifiers
 from indicators import custom
 from indicators.release import compute_release
-from store.models import Observation, QuarantineRecord, Release, ReleaseStatus
+from store import Database, quality, schema
+from store.models import MigrationEvent, Observation, QuarantineRecord, Release, ReleaseStatus
 from store.moves import unmatched_halves
 from tests import factories as f
 
@@ -158,3 +161,61 @@ def test_custom_tables_count_moves_as_the_release_does(session: Session, release
 
     assert arrivals.cells == {(OTHER,): 1, (NEIGHBOUR,): 1}
     assert departures.cells == {(UNIT,): 2}
+
+
+@pytest.fixture(scope="module")
+def asb_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('moves') / 'statkg.sqlite3'}"
+    database = Database(url)
+    schema.upgrade(database.engine)
+    with database.session() as session:
+        _store(session)
+        yield session
+    database.dispose()
+
+
+def test_the_quality_report_counts_the_unmatched_halves(asb_store: Session) -> None:
+    report = quality.report(
+        asb_store, "asb", date(YEAR, 1, 1), date(YEAR, 12, 31), table=MigrationEvent
+    )
+
+    assert report["unmatched_moves"] == {"registration": 1, "deregistration": 1}
+    later = quality.report(
+        asb_store, "asb", date(YEAR + 1, 1, 1), date(YEAR + 1, 12, 31), table=MigrationEvent
+    )
+    assert later["unmatched_moves"] == {"registration": 0, "deregistration": 0}
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("en", "Internal moves with one record missing"),
+        ("ru", "Внутренние переезды без одной из записей"),
+        ("ky", "Бир жазуусу жок ички көчүүлөр"),
+    ],
+)
+def test_the_quality_page_shows_the_unmatched_halves(
+    asb_store: Session, lang: str, heading: str
+) -> None:
+    report = quality.report(
+        asb_store, "asb", date(YEAR, 1, 1), date(YEAR, 12, 31), table=MigrationEvent
+    )
+
+    page = quality.render_html(report, lang)
+
+    assert heading in page
+    for kind in ("registration", "deregistration"):
+        assert re.search(rf'data-unmatched="{kind}">1<', page)
+
+
+def test_other_sources_have_no_section_on_moves(asb_store: Session) -> None:
+    report = quality.report(
+        asb_store,
+        "zags-births",
+        date(YEAR, 1, 1),
+        date(YEAR, 12, 31),
+        table=quality.event_table("zags-births"),
+    )
+
+    assert "unmatched_moves" not in report
+    assert "data-unmatched" not in quality.render_html(report, "en")
