@@ -17,7 +17,6 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from indicators.space import N_AGES, SETTLEMENTS, SEXES, Space
-from store import moves
 from store.models import (
     BirthEvent,
     CensusPopulation,
@@ -136,10 +135,12 @@ def _cohort_counts(
     return out
 
 
-def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
-    """The events of every year by cohort; internal moves only when both records are loaded
-    (:mod:`store.moves`), so that a move shifts a person from one unit to another or not at
-    all, and never removes or adds anyone in the country."""
+def cohort_flows(
+    session: Session, space: Space, years: Sequence[int], counted_moves: ColumnElement[bool]
+) -> Flows:
+    """The events of every year by cohort; internal moves only those ``counted_moves`` admits
+    (both records loaded, :func:`store.moves.counted`), so that a move shifts a person from
+    one unit to another or not at all, and never removes or adds anyone in the country."""
     m = MigrationEvent
     return Flows(
         years=tuple(years),
@@ -171,7 +172,7 @@ def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
             m.birth_date,
             m.migration_type != "external",
             m.event_kind == "deregistration",
-            moves.counted(),
+            counted_moves,
         ),
         arrivals=_cohort_counts(
             session,
@@ -181,7 +182,7 @@ def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
             m.birth_date,
             m.migration_type != "external",
             m.event_kind == "registration",
-            moves.counted(),
+            counted_moves,
         ),
     )
 

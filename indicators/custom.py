@@ -86,25 +86,18 @@ def migration_flows(
     if unknown or len(set(breakdowns)) != len(breakdowns):
         raise CustomTableError(f"breakdowns not available: {', '.join(unknown) or 'repeated'}")
     columns = [_column(b) for b in breakdowns]
-    where = [
-        M.event_kind == FLOWS[indicator],
-        year_of(M.event_date) == year,
-        M.territory.startswith(territory),
-    ]
-    # External records as they are, internal ones of complete moves: two queries, so that
-    # the pairing is a top-level condition (a semi-join) of its own.
-    rows = [
-        row
-        for condition in (
-            [M.migration_type == "external"],
-            [M.migration_type != "external", moves.counted()],
+    query = (
+        select(*columns, func.count())
+        .where(
+            M.event_kind == FLOWS[indicator],
+            year_of(M.event_date) == year,
+            M.territory.startswith(territory),
+            moves.counted(moves.unmatched_ids(session)),
         )
-        for row in session.execute(
-            select(*columns, func.count()).where(*where, *condition).group_by(*columns)
-        )
-    ]
+        .group_by(*columns)
+    )
     cells: dict[tuple[str, ...], int] = {}
-    for *keys, count in rows:
+    for *keys, count in session.execute(query):
         key = tuple(
             age5(int(v)) if b == "age5" and v is not None else str(v)
             for b, v in zip(breakdowns, keys, strict=True)

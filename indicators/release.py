@@ -122,14 +122,18 @@ def pending_migration_records(session: Session) -> int:
     )
 
 
-def unmatched_move_halves(session: Session, years: tuple[int, ...]) -> dict[str, dict[str, int]]:
-    """Internal-move records of ``years`` without their other half: year → kind → records.
+def unmatched_move_halves(session: Session, context: Context) -> dict[str, dict[str, int]]:
+    """Internal-move records of the release's years without their other half: year → kind →
+    records.
 
     Not counted in the release (:mod:`store.moves`); the release notes list them, every year
     and both kinds (a ``registration`` is an arrival whose departure is missing, a
     ``deregistration`` a departure whose arrival is missing), zeros included.
     """
-    found = moves.unmatched_halves(session, date(years[0], 1, 1), date(years[-1], 12, 31))
+    years = context.years
+    found = moves.tally(
+        session, context.unmatched_moves, date(years[0], 1, 1), date(years[-1], 12, 31)
+    )
     return {
         str(year): {
             kind: found.get(year, {}).get(kind, 0)
@@ -191,7 +195,7 @@ def compute_release(
         compute(context, frame)
         step(compute.__module__.rsplit(".", 1)[-1])
     pending = pending_migration_records(session)
-    unmatched = unmatched_move_halves(session, context.years)
+    unmatched = unmatched_move_halves(session, context)
     checks = run_checks(frame, pending, sum(sum(k.values()) for k in unmatched.values()))
     step("checks")
     revises = session.scalars(

@@ -14,8 +14,6 @@ half is missing (in quarantine, or not sent yet) is left out and reported with t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
@@ -25,7 +23,6 @@ from indicators.frame import Frame
 from indicators.methods import crude_rate
 from indicators.space import COUNTRY, N_AGES, TOTAL, Grouping, expand, region_of
 from indicators.spec import Spec, Text
-from store import moves
 from store.models import MigrationEvent as M
 
 TYPES = ("within_oblast", "between_oblasts", "external")
@@ -196,28 +193,16 @@ def compute(ctx: Context, out: Frame) -> None:
 def _flow_cube(ctx: Context, kind: str) -> np.ndarray:
     """year × unit × settlement × sex × type × age reached in the year × reason.
 
-    External records as they are; internal ones only when both halves of the move are loaded.
-    Two queries, so that the pairing stays a top-level condition (a semi-join) of its own.
+    External records, and internal ones whose move has both records loaded.
     """
     age = cubes.year_of(M.event_date) - cubes.year_of(M.birth_date)
-    keys: list[tuple[Any, Sequence[str] | int]] = [
-        (M.migration_type, TYPES),
-        (age, N_AGES),
-        (M.reason, REASONS),
-    ]
-    external = ctx.cube(
-        f"migration_{kind}_external", M, keys, M.event_kind == kind, M.migration_type == "external"
-    )
-    internal = ctx.cube(
-        f"migration_{kind}_internal",
+    return ctx.cube(
+        f"migration_{kind}",
         M,
-        keys,
+        [(M.migration_type, TYPES), (age, N_AGES), (M.reason, REASONS)],
         M.event_kind == kind,
-        M.migration_type != "external",
-        moves.counted(),
+        ctx.counted_moves,
     )
-    flows: np.ndarray = external + internal
-    return flows
 
 
 def _flows(ctx: Context, out: Frame) -> dict[str, np.ndarray]:
@@ -301,7 +286,7 @@ def _matrix(ctx: Context, out: Frame) -> None:
         M,
         M.event_kind == "deregistration",
         M.migration_type != "external",
-        moves.counted(),
+        ctx.counted_moves,
     )
     regions = list(ctx.space.regions)
     index = {code: i for i, code in enumerate(regions)}
