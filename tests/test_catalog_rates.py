@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifiers.loader import load_classifiers
 from indicators.catalog import all_specs, migration, vital
 from indicators.release import compute_release
 from indicators.spec import Spec
-from store import Database, schema
-from store.models import Observation, Release, ReleaseStatus
+from store import Database, read, schema
+from store.models import Release, ReleaseStatus
 from tests import factories as f
 
 NOW = datetime(2026, 2, 1, 4, 0, tzinfo=UTC)
@@ -185,87 +184,72 @@ def _release(session: Session) -> Release:
     ).release
 
 
-def _published(session: Session, release: Release) -> dict[tuple[str, str], Observation]:
-    rows = session.scalars(
-        select(Observation).where(
-            Observation.release_id == release.id, Observation.period == str(YEAR)
-        )
-    )
-    return {(o.indicator_id, o.dim_key): o for o in rows}
+Cell = Callable[..., read.ObservationRow]
 
 
-def _cell(indicator: str, territory: str, **dims: str) -> tuple[str, str]:
-    names = {"mig_arrivals_rate", "mig_departures_rate", "mig_net_rate"}
-    if indicator in names:
-        key = {"soate": territory, "migration_type": "_T"}
-    elif indicator == "infant_mortality_rate":
-        key = {"soate": territory, "sex": "_T"}
-    elif indicator == "pop_avg":
-        key = {"soate": territory, "urban_rural": "_T", "sex": "_T", "age5": "_T"}
-    elif indicator.startswith("asfr "):
-        indicator, group = indicator.split()
-        key = {"soate": territory, "urban_rural": "_T", "mother_age": group}
-    else:
-        key = {"soate": territory, "urban_rural": "_T"}
-    key.update(dims)
-    return indicator, "|".join(f"{d}={c}" for d, c in key.items())
+def _cells(session: Session, release: Release) -> Cell:
+    """The published cell of an indicator and territory (other dimensions at ``_T``), read
+    as every output reads it (``store.read``); ``"asfr Y20T24"`` names an age group."""
+
+    def cell(indicator: str, territory: str, **dims: str) -> read.ObservationRow:
+        if indicator.startswith("asfr "):
+            indicator, dims["mother_age"] = indicator.split()
+        row = read.value(session, release.id, indicator, str(YEAR), soate=territory, **dims)
+        assert row is not None, (indicator, territory, dims)
+        return row
+
+    return cell
 
 
 @pytest.fixture(scope="module")
-def published(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[dict[tuple[str, str], Observation]]:
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cell]:
     """The small release, computed once for the read-only tests (SQLite)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('rates') / 'statkg.sqlite3'}"
     database = Database(url)
     schema.upgrade(database.engine)
     with database.session() as session:
         _store(session)
-        cells = _published(session, _release(session))
-        session.expunge_all()
-        yield cells
+        yield _cells(session, _release(session))
     database.dispose()
 
 
 def test_every_published_rate_equals_the_arithmetic_on_the_counts(session: Session) -> None:
     _store(session)
-    cells = _published(session, _release(session))
+    cell = _cells(session, _release(session))
     compared = 0
     for territory in TERRITORIES:
         for indicator, value in expected(territory).items():
             if value is None:
                 continue
-            observation = cells[_cell(indicator, territory)]
+            observation = cell(indicator, territory)
             assert observation.value == pytest.approx(value, rel=1e-12), (indicator, territory)
             compared += 1
     assert compared == 5 * 10 + 3 * 8 - 2  # two fertility cells of Chui are not available
 
 
 def test_a_region_without_women_of_an_age_has_no_asfr_and_no_tfr(
-    published: dict[tuple[str, str], Observation],
+    published: Cell,
 ) -> None:
-    no_women = published[_cell("asfr Y45T49", "41708")]
-    tfr = published[_cell("tfr", "41708")]
+    no_women = published("asfr Y45T49", "41708")
+    tfr = published("tfr", "41708")
 
-    assert (no_women.value, no_women.status.value) == (None, "M")  # one birth, no women
-    assert (tfr.value, tfr.status.value) == (None, "M")  # never the sum of the other groups
-    assert published[_cell("asfr Y40T44", "41708")].value == pytest.approx(0.0)
-    assert published[_cell("tfr", "417")].value == pytest.approx(expected("417")["tfr"])
+    assert (no_women.value, no_women.status) == (None, "M")  # one birth, no women
+    assert (tfr.value, tfr.status) == (None, "M")  # never the sum of the other groups
+    assert published("asfr Y40T44", "41708").value == pytest.approx(0.0)
+    assert published("tfr", "417").value == pytest.approx(expected("417")["tfr"])
 
 
 def test_a_cell_without_population_or_births_is_not_available(
-    published: dict[tuple[str, str], Observation],
+    published: Cell,
 ) -> None:
     # Every person lives in rural areas: the urban part has no population at all.
     for indicator in ("crude_birth_rate", "crude_death_rate", "crude_marriage_rate"):
-        urban = published[_cell(indicator, "417", urban_rural="U")]
-        assert (urban.value, urban.status.value) == (None, "M")
+        urban = published(indicator, "417", urban_rural="U")
+        assert (urban.value, urban.status) == (None, "M")
     # Chui registered no girls' births: no infant mortality rate for its girls.
-    girls = published[_cell("infant_mortality_rate", "41708", sex="F")]
-    assert (girls.value, girls.status.value) == (None, "M")
-    assert published[_cell("infant_mortality_rate", "41708", sex="M")].value == pytest.approx(
-        1000 * 1 / 4
-    )
+    girls = published("infant_mortality_rate", "41708", sex="F")
+    assert (girls.value, girls.status) == (None, "M")
+    assert published("infant_mortality_rate", "41708", sex="M").value == pytest.approx(1000 * 1 / 4)
 
 
 def test_rates_are_per_the_unit_base_of_their_definition(
@@ -279,13 +263,13 @@ def test_rates_are_per_the_unit_base_of_their_definition(
     monkeypatch.setattr(vital, "SPECS", rebased(vital.SPECS, {"crude_birth_rate": 100}))
     monkeypatch.setattr(migration, "SPECS", rebased(migration.SPECS, {"mig_arrivals_rate": 1000}))
     _store(session)
-    cells = _published(session, _release(session))
+    cell = _cells(session, _release(session))
 
     population = _average("41708")
-    assert cells[_cell("crude_birth_rate", "41708")].value == pytest.approx(
+    assert cell("crude_birth_rate", "41708").value == pytest.approx(
         100 * _births("41708") / population
     )
-    assert cells[_cell("mig_arrivals_rate", "41708")].value == pytest.approx(1000 / population)
+    assert cell("mig_arrivals_rate", "41708").value == pytest.approx(1000 / population)
 
 
 @pytest.mark.parametrize(

@@ -12,14 +12,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifiers.loader import load_classifiers
 from indicators import custom
 from indicators.release import compute_release
-from store import Database, quality, schema
-from store.models import MigrationEvent, Observation, QuarantineRecord, Release, ReleaseStatus
+from store import Database, quality, read, schema
+from store.models import MigrationEvent, QuarantineRecord, Release, ReleaseStatus
 from store.moves import unmatched_halves
 from tests import factories as f
 
@@ -65,21 +64,11 @@ def _release(session: Session) -> Release:
 
 
 def _values(session: Session, release: Release, indicator: str, **dims: str) -> float | None:
-    rows = session.scalars(
-        select(Observation).where(
-            Observation.release_id == release.id,
-            Observation.indicator_id == indicator,
-            Observation.period == str(dims.pop("period", str(YEAR))),
-        )
-    )
-    matches = [
-        o.value
-        for o in rows
-        if all(o.dims.get(k) == v for k, v in dims.items())
-        and all(v == "_T" for k, v in o.dims.items() if k not in dims)
-    ]
-    assert len(matches) == 1, (indicator, dims)
-    return matches[0]
+    """The published cell (other dimensions at ``_T``), read as every output reads it."""
+    period = dims.pop("period", str(YEAR))
+    cell = read.value(session, release.id, indicator, period, **dims)
+    assert cell is not None, (indicator, dims)
+    return cell.value
 
 
 @pytest.fixture
