@@ -36,6 +36,7 @@ _TITLES = {
     500: lazy_gettext("Internal server error"),
     503: lazy_gettext("Service unavailable"),
 }
+_UNREADABLE_BODY = lazy_gettext("The request body is not valid JSON (in UTF-8).")
 _DETAILS = {
     404: lazy_gettext("There is nothing at this address."),
     405: lazy_gettext("This address does not accept that method."),
@@ -91,10 +92,17 @@ def _service_error(error: ServiceError) -> Response:
 
 
 def _invalid_params(error: HTTPException) -> list[dict[str, str]]:
-    """Field errors of a request that failed its schema (webargs puts them on ``data``)."""
+    """Field errors of a request that failed its schema (webargs puts them on ``data``).
+
+    A location whose whole content could not be read (a body that is not JSON, or not
+    UTF-8) has a list of messages instead of fields: it is reported as the ``body``.
+    """
     messages = getattr(error, "data", {}).get("messages", {})
     params = []
     for _location, fields in messages.items():
+        if isinstance(fields, list):
+            params.append({"name": "body", "reason": str(_UNREADABLE_BODY)})
+            continue
         for name, reasons in (fields or {}).items():
             params.append({"name": str(name), "reason": "; ".join(map(str, _flatten(reasons)))})
     return params
@@ -114,11 +122,12 @@ def _http_error(error: HTTPException) -> Response:
     params = _invalid_params(error)
     if status == 422:  # a request that breaks its schema is a bad request, said one way
         status, slug = 400, "invalid-parameters"
-    response = (
-        problem(status, slug, _("Some parameters are not valid."), invalid_params=params)
-        if params
-        else problem(status, slug)
-    )
+    if any(p["name"] == "body" for p in params):
+        response = problem(400, "invalid-body", str(_UNREADABLE_BODY), invalid_params=params)
+    elif params:
+        response = problem(status, slug, _("Some parameters are not valid."), invalid_params=params)
+    else:
+        response = problem(status, slug)
     for name, value in error.get_headers():
         if name.lower() != "content-type":
             response.headers[name] = value  # Allow on 405, WWW-Authenticate on 401

@@ -28,12 +28,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
+from l10n import _
+
 _FUNCTION = re.compile(r"^(\w+)\((.*)\)$")
 _MAX_EXPRESSION = 20_000
 
 
 class SelectionError(ValueError):
-    """An expression that cannot be read or names codes the dimension does not have."""
+    """An expression that cannot be read or names codes the dimension does not have.
+
+    The message is in the current language (interface text): the API puts it in the
+    problem's ``detail`` and ``invalid_params``.
+    """
 
     def __init__(self, dimension: str, message: str) -> None:
         super().__init__(message)
@@ -70,13 +76,19 @@ def _split(expression: str) -> list[str]:
     return [t for t in terms if t]
 
 
+def _no_code(domain: Domain, code: str) -> str:
+    return _("no code %(code)s in %(dimension)s") % {"code": repr(code), "dimension": domain.id}
+
+
 def _count(domain: Domain, argument: str) -> int:
     try:
         n = int(argument)
     except ValueError:
-        raise SelectionError(domain.id, f"{argument!r} is not a whole number") from None
+        raise SelectionError(
+            domain.id, _("%(value)s is not a whole number") % {"value": repr(argument)}
+        ) from None
     if n < 1:
-        raise SelectionError(domain.id, "the count must be at least 1")
+        raise SelectionError(domain.id, _("the count must be at least 1"))
     return n
 
 
@@ -84,7 +96,7 @@ def _position(domain: Domain, code: str) -> int:
     try:
         return list(domain.codes).index(code)
     except ValueError:
-        raise SelectionError(domain.id, f"no code {code!r} in {domain.id}") from None
+        raise SelectionError(domain.id, _no_code(domain, code)) from None
 
 
 def _descendants(domain: Domain, root: str) -> list[str]:
@@ -104,7 +116,7 @@ def _term(domain: Domain, term: str) -> list[str]:
         if "*" in term or "?" in term:
             return [c for c in codes if fnmatchcase(c, term)]
         if term not in domain.codes:
-            raise SelectionError(domain.id, f"no code {term!r} in {domain.id}")
+            raise SelectionError(domain.id, _no_code(domain, term))
         return [term]
     name, argument = match.group(1).lower(), match.group(2).strip()
     args = [a.strip() for a in argument.split(",")]
@@ -118,13 +130,17 @@ def _term(domain: Domain, term: str) -> list[str]:
         return codes[: _position(domain, argument) + 1]
     if name == "range":
         if len(args) != 2:
-            raise SelectionError(domain.id, "range takes two codes: range(first,last)")
+            raise SelectionError(domain.id, _("range takes two codes: range(first,last)"))
         first, last = _position(domain, args[0]), _position(domain, args[1])
         return codes[min(first, last) : max(first, last) + 1]
     if name == "level":
         chosen = [c for c in codes if domain.levels.get(c) == argument]
         if not chosen and argument not in set(domain.levels.values()):
-            raise SelectionError(domain.id, f"{domain.id} has no level {argument!r}")
+            raise SelectionError(
+                domain.id,
+                _("%(dimension)s has no level %(level)s")
+                % {"dimension": domain.id, "level": repr(argument)},
+            )
         return chosen
     if name == "children":
         _position(domain, argument)
@@ -132,19 +148,19 @@ def _term(domain: Domain, term: str) -> list[str]:
     if name == "descendants":
         _position(domain, argument)
         return _descendants(domain, argument)
-    raise SelectionError(domain.id, f"unknown function {name}()")
+    raise SelectionError(domain.id, _("unknown function %(name)s()") % {"name": name})
 
 
 def resolve(domain: Domain, expression: str | Iterable[str]) -> list[str]:
     """The codes an expression (or a list of terms) selects, de-duplicated, in order."""
     if isinstance(expression, str):
         if len(expression) > _MAX_EXPRESSION:
-            raise SelectionError(domain.id, "the expression is too long")
+            raise SelectionError(domain.id, _("the expression is too long"))
         terms = _split(expression)
     else:
         terms = [t for item in expression for t in _split(str(item))]
     if not terms:
-        raise SelectionError(domain.id, "the selection is empty")
+        raise SelectionError(domain.id, _("the selection is empty"))
     chosen: dict[str, None] = {}
     for term in terms:
         for code in _term(domain, term):

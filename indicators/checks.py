@@ -4,13 +4,15 @@
    (sexes, settlement types, age groups, territories by СОАТЕ hierarchy, countries, …).
 2. The demographic balance: population change = births − deaths + net migration, for every
    territory and sex, exactly.
-3. Internal moves: nationally, arrivals equal departures; for every oblast, the moves
-   counted at de-registration (the origin × destination matrix) equal the departures and the
-   registrations at the destination equal the arrivals. A move whose other record is still
-   in quarantine makes the two sides differ: a difference no larger than the number of
-   migration records awaiting correction (``pending_moves``) is explained by them and
-   reported as a warning with the release; a larger one is unexplained and fails. With
-   nothing in quarantine every difference fails.
+3. Internal moves: each counts once on both sides (only when both of its records are
+   loaded, :mod:`store.moves`), so nationally the arrivals equal the departures of each
+   internal type, and for every oblast the origin × destination matrix's row equals its
+   departures and its column its arrivals — all exactly. The records left without their
+   other half (``unmatched_halves``, not counted) are compared with the migration records
+   awaiting correction in quarantine (``pending_moves``): no more of them than that is
+   explained (the other halves are being corrected) and reported as a warning with the
+   release; more are unexplained and fail. With nothing in quarantine any unmatched half
+   fails.
 4. Rates lie within the plausible bounds of their definition, checked nationally and only
    in years when the country has at least ``MIN_POPULATION_FOR_BOUNDS`` people: in a small
    population a handful of events moves a rate anywhere, and a bound means nothing.
@@ -30,6 +32,7 @@ from indicators.spec import Spec
 TOLERANCE = 1e-6
 MAX_EXAMPLES = 5
 MIN_POPULATION_FOR_BOUNDS = 10_000
+INTERNAL = ("within_oblast", "between_oblasts")
 # Groups that overlap others in their dimension and so are not parts of the total.
 OVERLAPPING = {"country_group": {"EAEU"}}
 
@@ -70,12 +73,12 @@ class Check:
         return {**asdict(self), "passed": self.passed}
 
 
-def run_checks(frame: Frame, pending_moves: int = 0) -> list[Check]:
+def run_checks(frame: Frame, pending_moves: int = 0, unmatched_halves: int = 0) -> list[Check]:
     values = {(o.indicator, o.period, o.dims): o.value for o in frame}
     return [
         _additivity(frame),
         _balance(values),
-        _internal_moves(values, pending_moves),
+        _internal_moves(values, unmatched_halves, pending_moves),
         _bounds(frame),
     ]
 
@@ -171,10 +174,12 @@ def _balance(values: dict[tuple[str, str, tuple[tuple[str, str], ...]], float | 
 
 
 def _internal_moves(
-    values: dict[tuple[str, str, tuple[tuple[str, str], ...]], float | None], pending: int
+    values: dict[tuple[str, str, tuple[tuple[str, str], ...]], float | None],
+    unmatched: int,
+    pending: int,
 ) -> Check:
     check = Check("internal_moves_match")
-    flows: dict[tuple[str, str, str], float] = defaultdict(float)
+    flows: dict[tuple[str, str, str, str], float] = defaultdict(float)
     for (indicator, period, dims), value in values.items():
         d = dict(dims)
         if (
@@ -182,40 +187,45 @@ def _internal_moves(
             and d["sex"] == TOTAL
             and d["age5"] == TOTAL
             and d["reason"] == TOTAL
-            and d["migration_type"] in ("within_oblast", "between_oblasts")
+            and d["migration_type"] in INTERNAL
         ):
-            flows[(indicator, period, d["soate"])] += value or 0.0
+            flows[(indicator, period, d["soate"], d["migration_type"])] += value or 0.0
     matrix = {
         (p, dict(d)["origin"], dict(d)["destination"]): v or 0.0
         for (ind, p, d), v in values.items()
         if ind == "mig_matrix"
     }
-    for period in sorted({p for (_, p, _) in flows}):
-        arrived = flows.get(("mig_arrivals", period, COUNTRY), 0.0)
-        left = flows.get(("mig_departures", period, COUNTRY), 0.0)
-        check.compare(
-            arrived,
-            left,
-            pending,
-            f"{period}: internal arrivals {arrived:g} != departures {left:g}",
-        )
+    for period in sorted({p for (_, p, _, _) in flows}):
+        for kind in INTERNAL:
+            arrived = flows.get(("mig_arrivals", period, COUNTRY, kind), 0.0)
+            left = flows.get(("mig_departures", period, COUNTRY, kind), 0.0)
+            check.record(
+                arrived == left,
+                f"{period}: internal arrivals {arrived:g} != departures {left:g} ({kind})",
+            )
         regions = {o for (p, o, _) in matrix if p == period and o != TOTAL}
         for region in sorted(regions):
             out_row = matrix.get((period, region, TOTAL), 0.0)
             in_column = matrix.get((period, TOTAL, region), 0.0)
-            departures = flows.get(("mig_departures", period, region), 0.0)
-            arrivals = flows.get(("mig_arrivals", period, region), 0.0)
+            departures = sum(
+                flows.get(("mig_departures", period, region, k), 0.0) for k in INTERNAL
+            )
+            arrivals = sum(flows.get(("mig_arrivals", period, region, k), 0.0) for k in INTERNAL)
             check.record(
                 out_row == departures,
                 f"{period} {region}: matrix row {out_row:g} != departures {departures:g}",
             )
-            check.compare(
-                in_column,
-                arrivals,
-                pending,
-                f"{period} {region}: matrix column {in_column:g} != arrivals "
-                f"{arrivals:g} registered at the destination",
+            check.record(
+                in_column == arrivals,
+                f"{period} {region}: matrix column {in_column:g} != arrivals {arrivals:g}",
             )
+    check.compare(
+        float(unmatched),
+        0.0,
+        pending,
+        f"{unmatched} internal-move records without their other half, not counted "
+        f"({pending} migration records in quarantine)",
+    )
     return check
 
 

@@ -12,11 +12,13 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from indicators import cubes
 from indicators.population import Estimates, cohort_component
 from indicators.space import N_AGES, SEXES, Grouping, Space
+from store import moves
 
 AgeGroup = tuple[str, int, int | None]
 AGE5: tuple[AgeGroup, ...] = (
@@ -56,8 +58,18 @@ class Context:
         return tuple(range(first, self.last_year + 1))
 
     @cached_property
+    def unmatched_moves(self) -> tuple[int, ...]:
+        """Ids of the internal-move records whose other half is not loaded (not counted)."""
+        return moves.unmatched_ids(self.session)
+
+    @property
+    def counted_moves(self) -> ColumnElement[bool]:
+        """The condition every count of migration records uses (:func:`store.moves.counted`)."""
+        return moves.counted(self.unmatched_moves)
+
+    @cached_property
     def flows(self) -> cubes.Flows:
-        return cubes.cohort_flows(self.session, self.space, self.years)
+        return cubes.cohort_flows(self.session, self.space, self.years, self.counted_moves)
 
     @cached_property
     def estimates(self) -> Estimates:

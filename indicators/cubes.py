@@ -100,8 +100,8 @@ class Flows:
     deaths: np.ndarray
     emigrants: np.ndarray
     immigrants: np.ndarray
-    departures: np.ndarray  # internal moves out of a unit
-    arrivals: np.ndarray  # internal moves into a unit
+    departures: np.ndarray  # internal moves out of a unit (both records loaded)
+    arrivals: np.ndarray  # internal moves into a unit (both records loaded)
 
 
 def _cohort_counts(
@@ -135,7 +135,12 @@ def _cohort_counts(
     return out
 
 
-def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
+def cohort_flows(
+    session: Session, space: Space, years: Sequence[int], counted_moves: ColumnElement[bool]
+) -> Flows:
+    """The events of every year by cohort; internal moves only those ``counted_moves`` admits
+    (both records loaded, :func:`store.moves.counted`), so that a move shifts a person from
+    one unit to another or not at all, and never removes or adds anyone in the country."""
     m = MigrationEvent
     return Flows(
         years=tuple(years),
@@ -167,6 +172,7 @@ def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
             m.birth_date,
             m.migration_type != "external",
             m.event_kind == "deregistration",
+            counted_moves,
         ),
         arrivals=_cohort_counts(
             session,
@@ -176,6 +182,7 @@ def cohort_flows(session: Session, space: Space, years: Sequence[int]) -> Flows:
             m.birth_date,
             m.migration_type != "external",
             m.event_kind == "registration",
+            counted_moves,
         ),
     )
 

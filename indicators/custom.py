@@ -8,7 +8,8 @@ apply disclosure control and write the files; nothing else may show these counts
 
 Definitions are those of the published migration indicators (``indicators.catalog.migration``):
 an arrival is a registration, a departure a de-registration, at a place of permanent
-residence; age is the age reached in the year of the move.
+residence; an internal move counts only when both of its records are loaded
+(:mod:`store.moves`); age is the age reached in the year of the move.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from indicators.cubes import year_of
+from store import moves
 from store.models import CensusPopulation
 from store.models import MigrationEvent as M
 
@@ -90,6 +92,7 @@ def migration_flows(
             M.event_kind == FLOWS[indicator],
             year_of(M.event_date) == year,
             M.territory.startswith(territory),
+            moves.counted(moves.unmatched_ids(session)),
         )
         .group_by(*columns)
     )

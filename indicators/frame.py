@@ -1,6 +1,11 @@
 """Observations being computed for a release, before they are written to the store.
 
-Values stay raw (no rounding) here; only templates and writers round and format them.
+Values stay raw (no rounding) here; only templates and writers round and format them. A value
+is a finite number or, explicitly, not available (``None`` with status ``M``): a NaN or an
+infinity reaching the frame is a defect of the computation and raises, instead of being
+stored quietly as a missing value. Cells that the methods leave without a denominator
+(:data:`indicators.methods.NOT_AVAILABLE`) are accepted only where the caller says so
+(``not_available_ok``).
 """
 
 from __future__ import annotations
@@ -45,6 +50,10 @@ class Frame:
         self.rows: list[Obs] = []
         self._seen: dict[tuple[str, str, tuple[tuple[str, str], ...]], float | None] = {}
 
+    def base(self, indicator: str) -> int:
+        """The ``unit_base`` of ``indicator``: what its rates are per (1000, 10000, …)."""
+        return self.specs[indicator].unit_base
+
     def add(
         self,
         indicator: str,
@@ -59,7 +68,7 @@ class Frame:
             raise ValueError(f"{indicator}: dimensions {sorted(dims)} != {spec.dimensions}")
         ordered = tuple((dim, dims[dim]) for dim in spec.dimensions)
         if value is not None and not np.isfinite(value):
-            value, status = None, ObsStatus.MISSING
+            raise ValueError(f"{indicator} {period} {dims}: {value} is not a finite number")
         key = (indicator, str(period), ordered)
         if key in self._seen:
             # Cuts overlap at their totals (a region's births appear in the territorial cut
@@ -97,8 +106,16 @@ class Frame:
         axes: Sequence[Axis],
         fixed: dict[str, str] | None = None,
         footnote: str | None = None,
+        *,
+        not_available_ok: bool = False,
     ) -> None:
-        """Add an already grouped array: one cell per combination of the axes' codes."""
+        """Add an already grouped array: one cell per combination of the axes' codes.
+
+        ``not_available_ok``: the grid comes from a method called with ``on_zero="missing"``,
+        whose :data:`~indicators.methods.NOT_AVAILABLE` cells (NaN) are added as explicit
+        observations without a value and with status ``M``. Otherwise, and for infinities
+        always, a non-finite cell raises.
+        """
         for position, value in np.ndenumerate(grid):
             dims = {
                 name: grouping.codes[p]
@@ -106,7 +123,10 @@ class Frame:
                 if name is not None
             }
             dims.update(fixed or {})
-            self.add(indicator, period, dims, float(value), footnote=footnote)
+            if not_available_ok and np.isnan(value):
+                self.add(indicator, period, dims, None, ObsStatus.MISSING, footnote)
+            else:
+                self.add(indicator, period, dims, float(value), footnote=footnote)
 
     def add_with_totals(
         self,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indicators.cubes import Base, Flows
+from indicators.methods import annual_average_population
 from indicators.space import N_AGES
 
 
@@ -40,9 +41,11 @@ class Estimates:
         return stock
 
     def average(self, year: int) -> np.ndarray:
-        """Annual average population of ``year``: mean of 1 January ``year`` and ``year+1``."""
-        average: np.ndarray = (self.on_jan1(year) + self.on_jan1(year + 1)) / 2.0
-        return average
+        """Annual average population of ``year``: mean of 1 January ``year`` and ``year+1``.
+
+        Cell by cell (unit × settlement × sex × age), by the method the tests check.
+        """
+        return annual_average_population(self.on_jan1(year), self.on_jan1(year + 1))
 
 
 def cohort_component(base: Base, flows: Flows) -> Estimates:

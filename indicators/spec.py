@@ -86,7 +86,10 @@ class Spec:
     ``additive`` says whether values add up over the dimensions (counts do, rates do not):
     the release checks that totals equal the sums of their parts for additive indicators.
     ``bounds`` are the plausible range of the values, checked on every release (only on the
-    cells matching ``bounds_at``, e.g. life expectancy at birth).
+    cells matching ``bounds_at``, e.g. life expectancy at birth). ``balance`` marks the
+    difference of two flows (natural increase, net migration, and their rates): it can be
+    negative and cross zero, so a change of it is told from what to what, never as a
+    percentage (a "rise of 89 %" of a net figure misleads).
     """
 
     id: str
@@ -98,6 +101,7 @@ class Spec:
     unit_base: int = 1
     decimals: int = 0
     additive: bool = True
+    balance: bool = False
     bounds: tuple[float, float] | None = None
     bounds_at: tuple[tuple[str, str], ...] = ()  # check the bounds only where dims match
     source: str = "civil_registry"

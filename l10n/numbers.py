@@ -45,6 +45,8 @@ NOT_AVAILABLE = "…"
 CONFIDENTIAL = "x"
 SYMBOLS = (NO_CASES, NOT_AVAILABLE, CONFIDENTIAL)
 
+_SCALE = tuple(10.0**d for d in range(10))
+_EXACT = 2.0**50  # beyond this a float holds too few fraction bits to trust the fast path
 _SUPPRESSED = frozenset({ConfStatus.PRIMARY.value, ConfStatus.SECONDARY.value})
 _CONTEXT = Context(prec=60)  # room for any float at any decimals a table shows
 
@@ -120,9 +122,29 @@ def plain(value: float, decimals: int, decimal_sep: str = ".") -> str:
 
 
 def machine(value: float, decimals: int) -> int | float:
-    """The published value as a JSON or spreadsheet number (rule 6)."""
-    rounded = half_up(value, decimals)
-    return int(rounded) if decimals == 0 else float(rounded)
+    """The published value as a JSON or spreadsheet number (rule 6).
+
+    The same number as :func:`half_up`, without its cost where it cannot differ: an API
+    answer may carry tens of thousands of cells. A whole count is itself; a value whose
+    scaled fraction is far from a half rounds alike by any rule (Python's ``round`` is
+    correctly rounded); only values at or near a half, or too large for a float to keep
+    their fraction, take the exact decimal path.
+    """
+    if decimals == 0 and value.is_integer() and abs(value) < _EXACT:
+        return int(value)
+    scaled = value * _SCALE[decimals] if decimals < len(_SCALE) else _EXACT
+    if abs(scaled) < _EXACT and abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
+        rounded = round(value, decimals) + 0.0  # + 0.0: no negative zero
+        return int(rounded) if decimals == 0 else rounded
+    exact = half_up(value, decimals)
+    return int(exact) if decimals == 0 else float(exact)
+
+
+def published(value: float | None, status: str, conf: str, decimals: int) -> int | float | None:
+    """The number a machine reads for a cell (an API answer, a JSON-stat value): the
+    published value (:func:`machine`), or ``None`` where the cell shows a symbol."""
+    number = shown(value, status, conf)
+    return None if number is None else machine(number, decimals)
 
 
 @lru_cache(maxsize=64)

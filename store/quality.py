@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from l10n import current_language, language, lazy_gettext
 from l10n.numbers import NOT_AVAILABLE, number
 from l10n.templates import environment
-from store.models import Base, IngestBatch, QuarantineRecord
+from store import moves
+from store.models import Base, IngestBatch, MigrationEvent, QuarantineRecord
 
 # The event table each source loads, for completeness and timeliness of its loaded rows.
 SOURCE_TABLES = {
@@ -123,7 +124,22 @@ def report(
     }
     if table is not None:
         result |= _loaded(session, table, ids, start, end)
+    if table is MigrationEvent:
+        result["unmatched_moves"] = unmatched_moves(session, ids, start, end)
     return result
+
+
+def unmatched_moves(session: Session, ids: list[int], start: date, end: date) -> dict[str, int]:
+    """Loaded internal-move records of the batches ``ids`` dated in the period whose other half
+    is not loaded: by kind (a registration waits for its de-registration and vice versa).
+
+    The statistics leave them out until the pair is complete (:mod:`store.moves`).
+    """
+    found = moves.unmatched_halves(session, start, end, batch_ids=ids)
+    return {
+        kind: sum(by_kind.get(kind, 0) for by_kind in found.values())
+        for kind in (moves.REGISTRATION, moves.DEREGISTRATION)
+    }
 
 
 def unmapped_counts(session: Session, source: str) -> list[dict[str, Any]]:

@@ -120,6 +120,7 @@ class IndicatorInfo:
     replaced_by: str | None
     additive: bool
     methodology: Mapping[str, str] | None
+    balance: bool = False  # a difference of two flows: its change is never a percentage
     # dimension id → {ky, ru, en}; empty for indicators computed before labels were recorded
     dimension_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
@@ -279,6 +280,7 @@ def _indicator(row: Indicator) -> IndicatorInfo:
         discontinued=row.discontinued,
         replaced_by=row.replaced_by,
         additive=bool(attributes.get("additive", True)),
+        balance=bool(attributes.get("balance", False)),
         methodology=attributes.get("methodology"),
         dimension_labels=dict(attributes.get("dimension_labels") or {}),
     )

@@ -17,6 +17,7 @@ from config import Config
 from store import Database
 from store.models import Observation
 from tests import release_factory as rf
+from tests.jsonstat import assert_valid
 
 DATA = "/api/v1/data/pop_test"
 
@@ -128,6 +129,7 @@ def test_the_same_values_in_every_language(api: FlaskClient, lang: str) -> None:
 @pytest.mark.filterwarnings("ignore:Shouldn't use this function:DeprecationWarning")
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])
 def test_every_jsonstat_answer_loads_in_pyjstat(api: FlaskClient, lang: str) -> None:
+    """…and passes the strict JSON-stat 2.0 validator (``unit.base`` as text, say)."""
     from pyjstat import pyjstat
 
     for selection in ("", "?valueCodes[soate]=41702,41711,41711&valueCodes[sex]=*"):
@@ -136,6 +138,8 @@ def test_every_jsonstat_answer_loads_in_pyjstat(api: FlaskClient, lang: str) -> 
         dataset = pyjstat.Dataset.read(response.get_data(as_text=True))
         frame = dataset.write("dataframe")
         body = response.get_json()
+        assert_valid(body)
+        assert body["extension"]["unit_base"] == {"pop_test": 1}
         assert len(frame) == len(body["value"]) == body["size"][1] * body["size"][2] * 4
         assert body["role"]["time"] == ["period"]
         assert "note" in body
@@ -293,4 +297,23 @@ def test_publications_carry_the_title_the_build_recorded(database_url: str, tmp_
     sidecar.write_text(json.dumps({"title": "Demographic Yearbook, 2025"}), encoding="utf-8")
     items = app.test_client().get("/api/v1/publications").get_json()["items"]
     assert items[0]["title"] == "Demographic Yearbook, 2025"
+    app.extensions["statkg.db"].dispose()
+
+
+def test_release_notes_list_the_moves_not_counted(database_url: str, tmp_path: Path) -> None:
+    """Internal moves with a half in quarantine are left out, and the notes say how many."""
+    from store.models import Release
+
+    app = _make_app(database_url, tmp_path)
+    with app.extensions["statkg.db"].transaction() as session:
+        release = session.get(Release, "2025-P1")
+        assert release is not None
+        release.notes = {
+            **release.notes,
+            "pending_migration_records": 12,
+            "unmatched_move_halves": {"2025": {"registration": 3, "deregistration": 4}},
+        }
+    notes = app.test_client().get("/api/v1/releases/2025-P1").get_json()["notes"]
+    assert notes["pending_migration_records"] == 12
+    assert notes["unmatched_move_halves"] == {"2025": {"registration": 3, "deregistration": 4}}
     app.extensions["statkg.db"].dispose()

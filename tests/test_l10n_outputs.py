@@ -251,8 +251,113 @@ def show_pdf(case: Case) -> list[Shown]:
     return [{"text": cells[f"row{i:02d}"]} for i in range(len(case.cells))]
 
 
+class _Api:
+    """One store and app for the API outputs; each example is a new release of a new
+    indicator (its decimals), asked for through the app as a phone would."""
+
+    def __init__(self) -> None:
+        from app import create_app
+        from tests.conftest import _fresh
+
+        self.folder = tempfile.mkdtemp(prefix="statkg-prop-")
+        url = f"sqlite:///{self.folder}/api.sqlite3"
+        _fresh(url).dispose()
+        self.app = create_app({"DATABASE_URL": url, "TESTING": True})
+        self.examples = 0
+
+    def answer(self, case: Case, shape: str) -> Any:
+        from store.models import ConfStatus, Indicator, ObsStatus, Release, ReleaseStatus
+        from store.observations import NewObservation, insert_observations
+
+        self.examples += 1
+        indicator, release = f"prop{self.examples}", f"2025-P{self.examples}"
+        now = datetime.now(UTC)
+        with self.app.extensions["statkg.db"].transaction() as session:
+            session.add(
+                Indicator(
+                    id=indicator,
+                    topic="population",
+                    name_ky="Сынак",
+                    name_ru="Проверка",
+                    name_en="Property",
+                    unit="persons",
+                    unit_base=1,
+                    decimals=case.decimals,
+                    dimensions=["row"],
+                    source="test",
+                    attributes={"codelists": {"row": "row"}},
+                )
+            )
+            session.add(
+                Release(
+                    id=release,
+                    reference_period="2025",
+                    status=ReleaseStatus.PROVISIONAL,
+                    created_at=now,
+                    scheduled_at=now,
+                    published_at=now,
+                    synthetic=True,
+                    notes={"checks_passed": True},
+                )
+            )
+            session.flush()
+            cells = [
+                NewObservation(
+                    indicator_id=indicator,
+                    period="2025",
+                    dims={"row": f"row{i:02d}"},
+                    value=c.value,
+                    status=ObsStatus(c.status),
+                    conf=ConfStatus(c.conf),
+                    sort_order=i,
+                )
+                for i, c in enumerate(case.cells)
+            ]
+            insert_observations(session.connection(), release, cells, {indicator: ("row",)})
+        self.app.extensions["statkg.public_state"].invalidate()  # published just now
+        query = f"release={release}&lang={case.lang}&format={shape}"
+        response = self.app.test_client().get(f"/api/v1/data/{indicator}?{query}")
+        assert response.status_code == 200, response.get_data()
+        return json.loads(response.get_data())
+
+
+_API: list[_Api] = []
+
+
+def _api(case: Case, shape: str) -> Any:
+    if not _API:
+        _API.append(_Api())
+    return _API[0].answer(case, shape)
+
+
+def show_api(case: Case) -> list[Shown]:
+    """The compact JSON the phone reads: the number and the flags of every row."""
+    body = _api(case, "json")
+    at = {name: body["columns"].index(name) for name in ("value", "status", "conf")}
+    return [
+        {
+            "number": _decimal(row[at["value"]]),
+            "flags": (row[at["status"]], row[at["conf"]]),
+        }
+        for row in body["rows"]
+    ]
+
+
+def show_api_jsonstat(case: Case) -> list[Shown]:
+    """The API's JSON-stat: a valid dataset whose values are the published numbers."""
+    body = _api(case, "jsonstat")
+    assert_valid(body)
+    conf = body["extension"]["conf"]
+    return [
+        {"number": _decimal(value), "flags": (body["status"][n], conf.get(str(n), "F"))}
+        for n, value in enumerate(body["value"])
+    ]
+
+
 OUTPUTS = [
     Output("l10n", show_l10n, examples=300),
+    Output("api", show_api, examples=60),
+    Output("api-jsonstat", show_api_jsonstat, examples=60),
     Output("books", show_books, examples=300),
     Output("csv", show_csv),
     Output("sdmx-csv", show_sdmx_csv),

@@ -28,6 +28,7 @@ from store import Database, schema
 from store.models import ConfStatus, Indicator, Observation, ObsStatus
 from store.observations import KEYS, NewObservation, insert_observations, select_cells
 from tests import release_factory as rf
+from tests.jsonstat import assert_valid
 
 FLAGS_DIMS = ("soate", "sex", "age5")
 
@@ -155,6 +156,19 @@ def test_the_index_answers_the_corpus_as_the_whole_indicator_scan_did(
     assert [a["status"] for a in indexed].count(200) > len(corpus) // 2
     different = [(i["url"], i["sha256"]) for i, s in zip(indexed, scanned, strict=True) if i != s]
     assert different == []
+
+
+def test_every_jsonstat_answer_of_the_corpus_is_valid_jsonstat(corpus_app: Flask) -> None:
+    client = corpus_app.test_client()
+    checked = 0
+    for method, url, body in queries(client, per_indicator=25):
+        if "format=jsonstat" not in url:
+            continue
+        response = client.open(url, method=method, json=body)
+        if response.status_code == 200:
+            assert_valid(response.get_json())
+            checked += 1
+    assert checked > 10
 
 
 def test_suppressed_cells_carry_no_value_in_either_shape(corpus_app: Flask) -> None:

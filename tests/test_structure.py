@@ -142,9 +142,7 @@ def _legend_line(start: str) -> str:
 
 #: Modules allowed, for now, to format or round numbers outside ``l10n``; each with its reason.
 #: An entry that no longer does it fails the test: remove it then.
-NUMBER_RULES_ELSEWHERE = {
-    "indicators/methods/rates.py": "round_half_up, owned by indicators/methods (issue 13)",
-}
+NUMBER_RULES_ELSEWHERE: dict[str, str] = {}
 NUMBER_NAMES = {"ROUND_HALF_UP", "format_decimal", "format_percent", "parse_pattern"}
 
 

@@ -114,6 +114,18 @@ class Notes(Schema):
     checks_passed = fields.Boolean()
     checks = fields.List(fields.Nested(Check))
     years = fields.List(fields.Integer())
+    pending_migration_records = fields.Integer(
+        metadata={"description": "Migration records still in quarantine (not yet corrected)."}
+    )
+    unmatched_move_halves = fields.Dict(
+        keys=Str(),
+        values=fields.Dict(keys=Str(), values=fields.Integer()),
+        metadata={
+            "description": "Year → internal-move records whose other half is missing "
+            "(registration: an arrival without its departure; deregistration: the "
+            "reverse). Not counted in the release, so that internal moves net to zero."
+        },
+    )
 
 
 class ReleaseNotes(Release):

@@ -4,6 +4,11 @@ Source: registrations (arrivals) and de-registrations (departures) at a place of
 residence. Internal moves appear in both; emigration is a de-registration to another
 country, immigration a registration from one. Rates are per 10,000 of the annual average
 population, the base NSC migration tables use.
+
+An internal move is counted only when both of its records are loaded (:mod:`store.moves`):
+once as a departure from its origin and once as an arrival at its destination, so that the
+Republic's internal arrivals equal its departures of each type, exactly. A record whose other
+half is missing (in quarantine, or not sent yet) is left out and reported with the release.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import numpy as np
 from indicators import cubes
 from indicators.context import Context
 from indicators.frame import Frame
+from indicators.methods import crude_rate
 from indicators.space import COUNTRY, N_AGES, TOTAL, Grouping, expand, region_of
 from indicators.spec import Spec, Text
 from store.models import MigrationEvent as M
@@ -25,20 +31,28 @@ PER_10000 = "per_10000"
 METHOD = Text(
     ky="Туруктуу жашаган жери боюнча каттоо (келгендер) жана каттоодон чыгаруу (кеткендер) "
     "боюнча Санариптик өнүктүрүү министрлигинин маалыматтары. Ички көчүү эки жолу эсептелет: "
-    "кеткен жеринде жана келген жеринде. Жаш — көчүү жылында толгон жаш. Коэффициенттер "
-    "калктын орточо жылдык санынын 10 000 адамына.",
+    "кеткен жеринде жана келген жеринде, — анын эки жазуусу тең (каттоодон чыгаруу жана "
+    "каттоо) алынганда гана; экинчи жазуусу жок жазуу эсептелбейт жана чыгарылыштын "
+    "эскертүүлөрүндө көрсөтүлөт. Жаш — көчүү жылында толгон жаш. Коэффициенттер калктын "
+    "орточо жылдык санынын 10 000 адамына.",
     ru="Данные Министерства цифрового развития о регистрации (прибывшие) и снятии с учёта "
     "(выбывшие) по месту постоянного жительства. Внутренний переезд учитывается дважды: в "
-    "месте выбытия и в месте прибытия. Возраст — число лет, исполняющееся в году переезда. "
-    "Коэффициенты — на 10 000 человек среднегодового населения.",
+    "месте выбытия и в месте прибытия, — и только когда получены обе его записи (снятие с "
+    "учёта и регистрация); запись без парной не учитывается и указывается в примечаниях к "
+    "выпуску. Возраст — число лет, исполняющееся в году переезда. Коэффициенты — на 10 000 "
+    "человек среднегодового населения.",
     en="Registrations (arrivals) and de-registrations (departures) at a place of permanent "
     "residence, from the Ministry of Digital Development. An internal move counts twice: at "
-    "the origin and at the destination. Age is the age reached in the year of the move. "
+    "the origin and at the destination, and only once both of its records (de-registration "
+    "and registration) are received; a record whose other half is missing is not counted and "
+    "is reported in the release notes. Age is the age reached in the year of the move. "
     "Rates are per 10,000 of the annual average population.",
 )
 
 
-def _spec(id_: str, name: Text, definition: Text, dims: tuple[str, ...]) -> Spec:
+def _spec(
+    id_: str, name: Text, definition: Text, dims: tuple[str, ...], balance: bool = False
+) -> Spec:
     return Spec(
         id=id_,
         topic="migration",
@@ -46,6 +60,7 @@ def _spec(id_: str, name: Text, definition: Text, dims: tuple[str, ...]) -> Spec
         definition=definition,
         unit="persons",
         dimensions=dims,
+        balance=balance,
         source="population_register",
         methodology=METHOD,
     )
@@ -80,6 +95,7 @@ SPECS = [
             "Келгендер минус кеткендер.", "Прибывшие минус выбывшие.", "Arrivals minus departures."
         ),
         ("soate", "migration_type", "sex"),
+        balance=True,
     ),
     _spec(
         "mig_turnover",
@@ -101,6 +117,7 @@ SPECS = [
             unit_base=10000,
             decimals=1,
             additive=False,
+            balance=key == "mig_net",
             bounds=bounds,
             dimensions=("soate", "migration_type"),
             source="population_register",
@@ -179,13 +196,17 @@ def compute(ctx: Context, out: Frame) -> None:
 
 
 def _flow_cube(ctx: Context, kind: str) -> np.ndarray:
-    """year × unit × settlement × sex × type × age reached in the year × reason."""
+    """year × unit × settlement × sex × type × age reached in the year × reason.
+
+    External records, and internal ones whose move has both records loaded.
+    """
     age = cubes.year_of(M.event_date) - cubes.year_of(M.birth_date)
     return ctx.cube(
         f"migration_{kind}",
         M,
         [(M.migration_type, TYPES), (age, N_AGES), (M.reason, REASONS)],
         M.event_kind == kind,
+        ctx.counted_moves,
     )
 
 
@@ -235,6 +256,11 @@ def _flows(ctx: Context, out: Frame) -> dict[str, np.ndarray]:
 
 
 def _rates(ctx: Context, out: Frame, totals: dict[str, np.ndarray]) -> None:
+    """Arrivals, departures and net migration per ``unit_base`` of the average population.
+
+    :func:`~indicators.methods.crude_rate` with ``on_zero="missing"``: a territory without
+    population (a unit emptied in the estimate) has no rate, published as not available.
+    """
     types = Grouping.members_and_total(TYPES)
     axes = [("soate", ctx.territories()), ("migration_type", types)]
     for y, year in enumerate(ctx.years):
@@ -243,17 +269,21 @@ def _rates(ctx: Context, out: Frame, totals: dict[str, np.ndarray]) -> None:
         ]
         arrivals = totals["mig_arrivals"][y][:, 0, :]
         departures = totals["mig_departures"][y][:, 0, :]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            for indicator, values in (
-                ("mig_arrivals", arrivals),
-                ("mig_departures", departures),
-                ("mig_net", arrivals - departures),
-            ):
-                out.add_grid(f"{indicator}_rate", year, values / population * 10000, axes)
+        for indicator, values in (
+            ("mig_arrivals_rate", arrivals),
+            ("mig_departures_rate", departures),
+            ("mig_net_rate", arrivals - departures),
+        ):
+            rates = crude_rate(values, population, base=out.base(indicator), on_zero="missing")
+            out.add_grid(indicator, year, rates, axes, not_available_ok=True)
 
 
 def _matrix(ctx: Context, out: Frame) -> None:
-    """Origin region × destination region of internal moves, with the totals of both."""
+    """Origin region × destination region of internal moves, with the totals of both.
+
+    Read from the de-registrations of the moves that count: their destination is the
+    territory of the matching registration, so each column equals the region's arrivals.
+    """
     rows = cubes.grouped(
         ctx.session,
         [M.territory, M.destination_territory],
@@ -261,6 +291,7 @@ def _matrix(ctx: Context, out: Frame) -> None:
         M,
         M.event_kind == "deregistration",
         M.migration_type != "external",
+        ctx.counted_moves,
     )
     regions = list(ctx.space.regions)
     index = {code: i for i, code in enumerate(regions)}

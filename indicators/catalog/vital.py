@@ -1,7 +1,17 @@
 """Vital events: births, deaths, infant mortality, marriages, divorces, and their rates.
 
-Counts come from the civil-registry microdata (ZAGS), aggregated by the database; rates
-divide by the annual average population of the cohort-component estimate.
+Counts come from the civil-registry microdata (ZAGS), aggregated by the database; every rate
+is computed by :mod:`indicators.methods` (the functions the tests check), per the indicator's
+``unit_base``, on the annual average population of the cohort-component estimate.
+
+Zero denominators: each rate here is computed on a grid that holds empty cells by
+construction — the rural part of a city has no population, a district may register no births
+of one sex in a year, a region may have no women of an age group — so every one is computed
+with ``on_zero="missing"`` and such a cell is published as not available (status ``M``),
+never as a number: the crude rates (no population), the infant mortality rate (no live
+births), the ASFR (no women of the group) and the TFR (no women of some group: leaving the
+group out would lower the TFR). A life table that cannot be built (an age group without
+population, an open group without deaths) gives life expectancies that are not available.
 """
 
 from __future__ import annotations
@@ -13,10 +23,19 @@ from sqlalchemy import literal
 
 from indicators.context import AGE5, AGE_LT, FERTILE, Context
 from indicators.frame import Frame
-from indicators.methods import LifeTableError, abridged_life_table
+from indicators.methods import (
+    LifeTableError,
+    abridged_life_table,
+    age_specific_fertility_rates,
+    crude_rate,
+    fold_births_by_age,
+    infant_mortality_rate,
+    total_fertility_rate,
+    women_in_age_groups,
+)
 from indicators.space import N_AGES, SEXES, Grouping, expand
 from indicators.spec import Spec, Text
-from store.models import BirthEvent, DeathEvent, DivorceEvent, MarriageEvent
+from store.models import BirthEvent, DeathEvent, DivorceEvent, MarriageEvent, ObsStatus
 
 CHAPTERS = (
     "I",
@@ -43,7 +62,9 @@ CHAPTERS = (
     "XXII",
 )
 MOTHER_AGES = tuple(group for group in AGE5 if 10 <= group[1] <= 50)
-PER_1000 = "per_1000"
+PER_1000 = "per_1000"  # of the annual average population
+PER_1000_LIVE_BIRTHS = "per_1000_live_births"
+PER_1000_WOMEN = "per_1000_women"  # of the age group
 METHOD = Text(
     ky="Окуялар жарандык абалдын актыларын каттоо органдарынын (ЖААК) маалыматтары боюнча, "
     "катталган жылы жана туруктуу жашаган жери боюнча эсептелет. Жалпы коэффициенттер калктын "
@@ -83,16 +104,18 @@ def _rate(
     definition: Text,
     bounds: tuple[float, float],
     dims: tuple[str, ...] = ("soate", "urban_rural"),
+    unit: str = PER_1000,
 ) -> Spec:
     return Spec(
         id=id_,
         topic="vital",
         name=name,
         definition=definition,
-        unit=PER_1000,
+        unit=unit,
         unit_base=1000,
         decimals=1,
         additive=False,
+        balance=id_ == "natural_increase_rate",
         bounds=bounds,
         dimensions=dims,
         methodology=METHOD,
@@ -172,6 +195,7 @@ SPECS = [
         ),
         unit="persons",
         dimensions=("soate", "urban_rural"),
+        balance=True,
     ),
     _rate(
         "crude_birth_rate",
@@ -246,6 +270,7 @@ SPECS = [
         ),
         (0, 100),
         dims=("soate", "sex"),
+        unit=PER_1000_LIVE_BIRTHS,
     ),
     _rate(
         "asfr",
@@ -261,6 +286,7 @@ SPECS = [
         ),
         (0, 400),
         dims=("soate", "urban_rural", "mother_age"),
+        unit=PER_1000_WOMEN,
     ),
     Spec(
         id="tfr",
@@ -401,20 +427,28 @@ def _deaths(ctx: Context, out: Frame) -> None:
             [("soate", ctx.territories()), ("sex", ctx.sexes())],
         )
         births = expand(_births_cube(ctx)[y].sum(axis=(1, 3, 4)), [ctx.territories(), ctx.sexes()])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            imr = infant[..., 0] / births * 1000
+        imr = infant_mortality_rate(
+            infant[..., 0], births, base=out.base("infant_mortality_rate"), on_zero="missing"
+        )
         out.add_grid(
-            "infant_mortality_rate", year, imr, [("soate", ctx.territories()), ("sex", ctx.sexes())]
+            "infant_mortality_rate",
+            year,
+            imr,
+            [("soate", ctx.territories()), ("sex", ctx.sexes())],
+            not_available_ok=True,
         )
         population = _per_territory(ctx.average_population(year), ctx)
         born = _per_territory(_births_cube(ctx)[y], ctx)
         died = _per_territory(cube[y], ctx)
         axes = [("soate", ctx.territories()), ("urban_rural", ctx.settlements())]
         out.add_grid("natural_increase", year, born - died, axes)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out.add_grid("crude_birth_rate", year, born / population * 1000, axes)
-            out.add_grid("crude_death_rate", year, died / population * 1000, axes)
-            out.add_grid("natural_increase_rate", year, (born - died) / population * 1000, axes)
+        for indicator, events in (
+            ("crude_birth_rate", born),
+            ("crude_death_rate", died),
+            ("natural_increase_rate", born - died),
+        ):
+            rates = crude_rate(events, population, base=out.base(indicator), on_zero="missing")
+            out.add_grid(indicator, year, rates, axes, not_available_ok=True)
 
 
 def _marriages_and_divorces(ctx: Context, out: Frame) -> None:
@@ -455,37 +489,32 @@ def _marriages_and_divorces(ctx: Context, out: Frame) -> None:
             divorces[y],
             [*ages[:3], ("husband_age", ctx.age5()), ("wife_age", ctx.age5())],
         )
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out.add_grid("crude_marriage_rate", year, married / population * 1000, axes)
-            out.add_grid("crude_divorce_rate", year, divorced / population * 1000, axes)
+        for indicator, events in (
+            ("crude_marriage_rate", married),
+            ("crude_divorce_rate", divorced),
+        ):
+            rates = crude_rate(events, population, base=out.base(indicator), on_zero="missing")
+            out.add_grid(indicator, year, rates, axes, not_available_ok=True)
 
 
 def _fertility(ctx: Context, out: Frame) -> None:
-    """ASFR per 1,000 women of 15–19 … 45–49 (births outside folded in) and the TFR."""
-    mothers = Grouping.ranges(
-        tuple(
-            (code, 0 if low == 15 else low, N_AGES - 1 if low == 45 else high)
-            for code, low, high in FERTILE
-        ),
-        N_AGES,
-        total=False,
-    )
-    women_groups = Grouping.ranges(FERTILE, N_AGES, total=False)
+    """ASFR per ``unit_base`` women of 15–19 … 45–49 (births outside folded in) and the TFR.
+
+    The folding of births, the women at risk and both rates are the methods'
+    (:mod:`indicators.methods.fertility`), in the five-year groups of :data:`FERTILE`.
+    """
+    mothers = Grouping.ranges(FERTILE, N_AGES, total=False)  # the codes of the groups
     territories = ctx.territories("country", "region")
+    grid = [territories, ctx.settlements()]
     female = SEXES.index("F")
     for y, year in enumerate(ctx.years):
-        births = expand(
-            _births_cube(ctx)[y].sum(axis=(2, 4)), [territories, ctx.settlements(), mothers]
-        )
-        women = expand(
-            ctx.average_population(year)[:, :, female, :],
-            [territories, ctx.settlements(), women_groups],
-        )
-        with np.errstate(divide="ignore", invalid="ignore"):
-            asfr = births / women * 1000
+        births = fold_births_by_age(expand(_births_cube(ctx)[y].sum(axis=(2, 4)), grid))
+        women = women_in_age_groups(expand(ctx.average_population(year)[:, :, female, :], grid))
+        asfr = age_specific_fertility_rates(births, women, base=out.base("asfr"), on_zero="missing")
+        tfr = total_fertility_rate(births, women, on_zero="missing")
         axes = [("soate", territories), ("urban_rural", ctx.settlements()), ("mother_age", mothers)]
-        out.add_grid("asfr", year, asfr, axes, footnote="fertility_ages")
-        out.add_grid("tfr", year, asfr.sum(axis=2) * 5 / 1000, axes[:2], footnote="fertility_ages")
+        out.add_grid("asfr", year, asfr, axes, footnote="fertility_ages", not_available_ok=True)
+        out.add_grid("tfr", year, tfr, axes[:2], footnote="fertility_ages", not_available_ok=True)
 
 
 def _life_expectancy(ctx: Context, out: Frame) -> None:
@@ -500,17 +529,19 @@ def _life_expectancy(ctx: Context, out: Frame) -> None:
         p = expand(population, [territories, sex_groups, groups])
         for t, territory in enumerate(territories.codes):
             for s, sex_code in enumerate(sex_groups.codes):
+                values: list[float | None]
                 try:
                     table = abridged_life_table(d[t, s], p[t, s], LIFE_TABLE_SEX[sex_code])
                     values = [table.ex_at(low) for _, low, _ in AGE_LT]
                 except LifeTableError:
                     # Too few people or deaths for a table: published as not available.
-                    values = [float("nan")] * len(AGE_LT)
+                    values = [None] * len(AGE_LT)
                 for (code, _, _), value in zip(AGE_LT, values, strict=True):
                     out.add(
                         "life_expectancy",
                         year,
                         {"soate": territory, "sex": sex_code, "age_lt": code},
                         value,
+                        status=None if value is not None else ObsStatus.MISSING,
                         footnote="lifetable",
                     )

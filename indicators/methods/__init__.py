@@ -1,9 +1,12 @@
-"""Demographic methods: pure functions from counts to published indicators.
+"""Demographic methods: the functions from counts to the published indicators.
 
 Why a package of its own: the arithmetic behind a life expectancy, a total fertility rate or a
 crude rate is the part of an official release that a user must be able to check by hand. Here
 it lives apart from the database, the web app and the publications, typed, with each method's
-source in its docstring, and tested against worked examples.
+source in its docstring, and tested against worked examples. The catalog
+(``indicators/catalog/``) calls these functions for every published rate, on whole numpy
+grids, with each indicator's ``unit_base`` and a zero-denominator policy chosen on purpose
+(:mod:`indicators.methods.ratios`); the tests use them as the oracle.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from indicators.methods.fertility import (
     age_specific_fertility_rates,
     fold_births_by_age,
     total_fertility_rate,
+    women_in_age_groups,
 )
 from indicators.methods.lifetable import (
     ABRIDGED_AGES,
@@ -28,14 +32,17 @@ from indicators.methods.rates import (
     crude_rate,
     infant_mortality_rate,
     infant_mortality_rate_rahts,
-    round_half_up,
 )
+from indicators.methods.ratios import NOT_AVAILABLE, OnZero, ZeroDenominatorError
 
 __all__ = [
     "ABRIDGED_AGES",
+    "NOT_AVAILABLE",
     "REPRODUCTIVE_AGES",
     "LifeTable",
     "LifeTableError",
+    "OnZero",
+    "ZeroDenominatorError",
     "abridged_life_table",
     "age_specific_fertility_rates",
     "annual_average_population",
@@ -46,6 +53,6 @@ __all__ = [
     "infant_mortality_rate",
     "infant_mortality_rate_rahts",
     "life_table_from_rates",
-    "round_half_up",
     "total_fertility_rate",
+    "women_in_age_groups",
 ]

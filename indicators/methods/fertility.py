@@ -6,6 +6,7 @@ births go into which age group, and the width of the groups in the sum.
 
 * ASFR: live births in the year to mothers of an age group, per 1 000 women of that group's
   annual average population (Preston, Heuveline and Guillot 2001, *Demography*, chapter 5).
+  The base is the indicator's ``unit_base``, passed by the caller.
 * Births to mothers younger than 15 are counted in the youngest group (15–19, or age 15 for
   single years) and births to mothers aged 50 and over in the oldest (45–49, or 49), so that
   the TFR keeps every birth while the denominators stay the women aged 15–49. This is the
@@ -16,76 +17,115 @@ births go into which age group, and the width of the groups in the sum.
   1 000 and five-year groups, ``TFR = 5 · Σ ASFR / 1000`` (Preston et al. 2001, chapter 5; the
   US NCHS defines it the same way, as the sum of the five-year birth rates multiplied by 5:
   Hamilton et al., "Births: Final data for 2014", National Vital Statistics Reports 64(12)).
+
+Arrays of any shape work (territory × settlement × age group, say): the age groups are the
+last axis. A zero number of women follows the caller's ``on_zero`` policy
+(:mod:`indicators.methods.ratios`); under ``"missing"`` a TFR over a group without women is
+not available either, since leaving the group out would lower it.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import numpy as np
 import numpy.typing as npt
 
-FloatArray = npt.NDArray[np.float64]
+from indicators.methods.ratios import FloatArray, OnZero, non_negative, ratio
 
 REPRODUCTIVE_AGES = (15, 49)
 """The first and last completed ages of the reproductive span whose women are the base."""
 
-PER_1000 = 1000.0
 
-
-def fold_births_by_age(births_by_age: Mapping[int, float], *, width: int = 5) -> FloatArray:
-    """Births by the mother's completed age, gathered into groups of ``width`` years in 15–49.
-
-    ``width=5`` gives the seven groups 15–19 … 45–49; ``width=1`` the 35 single ages 15 … 49.
-    Births to mothers under 15 go to the first group and at 50 or over to the last (see the
-    module docstring). Births whose mother's age is unknown must be distributed beforehand.
-    """
+def _groups(width: int) -> int:
     first, last = REPRODUCTIVE_AGES
     span = last - first + 1
     if width <= 0 or span % width:
         raise ValueError(f"the width must divide the {span} reproductive years, not {width}")
-    groups = np.zeros(span // width, dtype=np.float64)
-    for age, count in births_by_age.items():
-        if not math.isfinite(count) or count < 0:
-            raise ValueError(f"births at age {age} must be finite and ≥ 0, not {count}")
-        clipped = min(max(age, first), last)
-        groups[(clipped - first) // width] += count
-    return groups
+    return span // width
+
+
+def fold_births_by_age(
+    births_by_age: Mapping[int, float] | npt.ArrayLike, *, width: int = 5
+) -> FloatArray:
+    """Births by the mother's completed age, gathered into groups of ``width`` years in 15–49.
+
+    ``births_by_age`` is either a mapping age → births, or an array whose last axis is the
+    mother's completed age from 0 (its last place may be an open "and over" group). The result
+    has the same leading axes and one place per group: ``width=5`` gives the seven groups
+    15–19 … 45–49, ``width=1`` the 35 single ages 15 … 49. Births to mothers under 15 go to
+    the first group and at 50 or over to the last (see the module docstring). Births whose
+    mother's age is unknown must be distributed beforehand.
+    """
+    first, last = REPRODUCTIVE_AGES
+    n_groups = _groups(width)
+    if isinstance(births_by_age, Mapping):
+        ages = list(births_by_age)
+        counts = non_negative([births_by_age[a] for a in ages], "births")
+    else:
+        counts = non_negative(births_by_age, "births")
+        if counts.ndim == 0:
+            raise ValueError("births by age need an age axis")
+        ages = list(range(counts.shape[-1]))
+        counts = np.moveaxis(counts, -1, 0)
+    groups = np.zeros((n_groups, *counts.shape[1:]), dtype=np.float64)
+    for age, births in zip(ages, counts, strict=True):
+        groups[(min(max(age, first), last) - first) // width] += births
+    folded: FloatArray = np.moveaxis(groups, 0, -1)
+    return folded
+
+
+def women_in_age_groups(women_by_age: npt.ArrayLike, *, width: int = 5) -> FloatArray:
+    """Women aged 15–49 in groups of ``width`` years: the denominators of the ASFRs.
+
+    The last axis of ``women_by_age`` is the completed age from 0 and must reach 49. Women
+    outside 15–49 are not at risk by definition and are left out (unlike the births, which
+    are folded in).
+    """
+    first, last = REPRODUCTIVE_AGES
+    n_groups = _groups(width)
+    women = non_negative(women_by_age, "women")
+    if women.ndim == 0 or women.shape[-1] <= last:
+        raise ValueError(f"women by age need one place for every age from 0 to {last}")
+    span = women[..., first : last + 1]
+    grouped: FloatArray = span.reshape(*span.shape[:-1], n_groups, width).sum(axis=-1)
+    return grouped
 
 
 def age_specific_fertility_rates(
-    births: npt.ArrayLike, women: npt.ArrayLike, *, base: float = PER_1000
+    births: npt.ArrayLike, women: npt.ArrayLike, *, base: float, on_zero: OnZero = "raise"
 ) -> FloatArray:
     """ASFR per ``base`` women: births in each group over the group's women (average population).
 
-    ``births`` and ``women`` are parallel arrays, one value per age group (five-year or single
-    years, e.g. from :func:`fold_births_by_age`). A group with no women has no rate: that is an
-    error, not a zero, since a zero would silently lower the TFR.
+    ``births`` and ``women`` are parallel arrays, one value per age group in the last axis
+    (five-year or single years, e.g. from :func:`fold_births_by_age` and
+    :func:`women_in_age_groups`). A group with no women has no rate: an error under
+    ``on_zero="raise"``, :data:`~indicators.methods.ratios.NOT_AVAILABLE` under
+    ``"missing"`` — never a zero, which would silently lower the TFR.
     """
-    b = np.asarray(births, dtype=np.float64)
+    b = non_negative(births, "births")
     w = np.asarray(women, dtype=np.float64)
-    if b.ndim != 1 or b.shape != w.shape:
-        raise ValueError(f"births ({b.size}) and women ({w.size}) need one value per age group")
-    if not (np.all(np.isfinite(b)) and np.all(np.isfinite(w))) or np.any(b < 0):
-        raise ValueError("births must be finite and ≥ 0, and women finite")
-    if np.any(w <= 0):
-        raise ValueError("every age group needs a positive number of women")
-    return base * b / w
+    if b.ndim == 0 or b.shape != w.shape:
+        raise ValueError(f"births {b.shape} and women {w.shape} need one value per age group")
+    return ratio(b, w, base=base, on_zero=on_zero, what="the number of women of an age group")
 
 
 def total_fertility_rate(
-    asfr_per_1000: npt.ArrayLike, *, width: int = 5, base: float = PER_1000
-) -> float:
-    """TFR, children per woman: ``width · Σ ASFR / base`` (Preston et al. 2001, chapter 5).
+    births: npt.ArrayLike, women: npt.ArrayLike, *, width: int = 5, on_zero: OnZero = "raise"
+) -> FloatArray:
+    """TFR, children per woman: ``width · Σ births / women`` over the groups of the last axis.
 
-    With the default five-year groups and rates per 1 000: ``5 · Σ ASFR / 1000``; for single
-    years pass ``width=1``.
+    The same as ``width · Σ ASFR / base`` with the ASFRs per ``base`` women (Preston et al.
+    2001, chapter 5): with five-year groups and rates per 1 000, ``5 · Σ ASFR / 1000``; for
+    single years pass ``width=1``. One value per group of 15–49 is required; the result has the
+    leading axes of the input (a 0-d array for a single series: ``float()`` it). Under
+    ``on_zero="missing"`` the TFR is not available wherever any group has no women.
     """
-    rates = np.asarray(asfr_per_1000, dtype=np.float64)
-    if rates.ndim != 1 or not np.all(np.isfinite(rates)) or np.any(rates < 0):
-        raise ValueError("ASFRs must be a list of finite rates ≥ 0")
+    per_woman = age_specific_fertility_rates(births, women, base=1.0, on_zero=on_zero)
     first, last = REPRODUCTIVE_AGES
-    if rates.size * width != last - first + 1:
-        raise ValueError(f"{rates.size} groups of {width} years do not cover ages {first}–{last}")
-    return float(width * rates.sum() / base)
+    if per_woman.shape[-1] * width != last - first + 1:
+        raise ValueError(
+            f"{per_woman.shape[-1]} groups of {width} years do not cover ages {first}–{last}"
+        )
+    tfr: FloatArray = np.asarray(width * per_woman.sum(axis=-1), dtype=np.float64)
+    return tfr

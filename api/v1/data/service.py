@@ -5,7 +5,10 @@
 - JSON-stat 2.0 (``format=jsonstat``) for standard clients: a dense dataset with ``role``,
   ``status``, ``note``, ``updated`` and the unit and decimals on the metric dimension.
 
-Flags and footnotes travel with every value in both. Confidential cells carry no value.
+Flags and footnotes travel with every value in both. Values are the published numbers —
+rounded half-up to the indicator's decimals, as every book and export prints them
+(:func:`l10n.numbers.published`) — and a cell shown by a symbol (confidential, not
+available, no cases) carries none.
 
 The hot path: the release, the indicator, its dimensions' codes and labels and the footnotes
 come from the metadata snapshot (:mod:`api.metadata`, read once per public state); the cells
@@ -30,10 +33,10 @@ from api.metadata import Snapshot
 from api.paging import decode_cursor, encode_cursor
 from api.selection import Domain, SelectionError, resolve
 from l10n import _
+from l10n.numbers import published
 from store import read
 from store.observations import select_cells
 
-SUPPRESSED = ("C", "D")
 #: A dimension: its codes (hierarchy included), labels per code, and its codelist id.
 DomainInfo = tuple[Domain, dict[str, Mapping[str, str]], str]
 
@@ -227,7 +230,7 @@ def _compact(
     query: DataQuery,
     offset: int,
 ) -> dict[str, Any]:
-    n = len(info.dimensions)
+    n, decimals = len(info.dimensions), info.decimals
     page = rows[offset : offset + query.limit]
     more = offset + query.limit < len(rows)
     used_status = sorted({r[n + 2] for r in page})
@@ -248,7 +251,7 @@ def _compact(
         "rows": [
             [
                 *r[: n + 1],
-                None if r[n + 3] in SUPPRESSED else r[n + 1],
+                published(r[n + 1], r[n + 2], r[n + 3], decimals),
                 r[n + 2],
                 r[n + 3],
                 [r[n + 4]] if r[n + 4] is not None else [],
@@ -292,7 +295,7 @@ def _jsonstat(
     flagged: list[tuple[int, int, str, int | None]] = []
     for r in rows:
         index = sum(weights[k][r[k]] for k in range(n + 1))
-        values[index] = None if r[n + 3] in SUPPRESSED else r[n + 1]
+        values[index] = published(r[n + 1], r[n + 2], r[n + 3], info.decimals)
         status[index] = r[n + 2]
         if r[n + 3] != "F" or r[n + 4] is not None:
             flagged.append((r[n + 5], index, r[n + 3], r[n + 4]))
@@ -308,11 +311,12 @@ def _jsonstat(
             "category": {
                 "index": [info.id],
                 "label": {info.id: info.name[lang]},
+                # JSON-stat's ``base`` is text; the number stays in the extension.
                 "unit": {
                     info.id: {
                         "label": words.unit_label(info.unit),
                         "decimals": info.decimals,
-                        "base": info.unit_base,
+                        "base": str(info.unit_base),
                     }
                 },
             },
@@ -346,6 +350,7 @@ def _jsonstat(
         "extension": {
             "release": release_summary(release),
             "synthetic": release.synthetic,
+            "unit_base": {info.id: info.unit_base},
             "status_labels": {c: str(t) for c, t in words.OBS_STATUS.items()},
             "conf": conf,
             "footnotes": {str(n.id): n.text[lang] for n in notes.values()},

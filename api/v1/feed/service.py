@@ -21,7 +21,7 @@ from api.paging import page
 from api.v1.data.service import present_codes, resolve_release
 from api.v1.releases.service import release_entry
 from l10n import _
-from l10n.numbers import number
+from l10n.numbers import machine, number, percent, published
 from store import read
 from store.observations import select_cells
 
@@ -48,9 +48,16 @@ SENTENCES = {
     "ky": "{name}: {period}-жылы {value} {unit}, {previous}-жылга салыштырмалуу {change}.",
 }
 CHANGES = {
-    "en": ("up {pct} %", "down {pct} %", "unchanged"),
-    "ru": ("рост на {pct} %", "снижение на {pct} %", "без изменений"),
-    "ky": ("{pct} % өскөн", "{pct} % азайган", "өзгөргөн жок"),
+    "en": ("up {pct}", "down {pct}", "unchanged"),
+    "ru": ("рост на {pct}", "снижение на {pct}", "без изменений"),
+    "ky": ("{pct} өскөн", "{pct} азайган", "өзгөргөн жок"),
+}
+#: A balance (net migration, natural increase) can cross zero: a percentage change of it
+#: misleads ("up 89 %" from −5 to +4), so its sentence says from what to what.
+BALANCE_SENTENCES = {
+    "en": "{name}: {value} {unit} in {period}, against {before} in {previous}.",
+    "ru": "{name}: {value} {unit} в {period} году против {before} в {previous} году.",
+    "ky": "{name}: {period}-жылы {value} {unit}, {previous}-жылы {before} болгон.",
 }
 
 
@@ -63,16 +70,31 @@ def summary(
     prev: str,
     decimals: int,
     lang: str,
+    balance: bool = False,
 ) -> str:
-    """One sentence: the figure, its period and its change on the previous period."""
+    """One sentence: the figure, its period and its change on the previous period.
+
+    A ``balance`` is compared by its two values; other figures by their percentage change.
+    """
+    if balance and previous is not None:
+        return BALANCE_SENTENCES[lang].format(
+            name=name,
+            value=number(value, decimals, lang),
+            unit=unit,
+            period=period,
+            before=number(previous, decimals, lang),
+            previous=prev,
+        )
     up, down, same = CHANGES[lang]
     if previous in (None, 0):
         change = same if previous == value else "—"
     else:
         assert previous is not None
-        pct = (value - previous) / abs(previous) * 100
-        text = number(abs(pct), 1, lang)
-        change = same if text in ("0.0", "0,0") else (up if pct > 0 else down).format(pct=text)
+        share = (value - previous) / abs(previous)
+        if number(abs(share) * 100, 1, lang) == number(0, 1, lang):
+            change = same
+        else:
+            change = (up if share > 0 else down).format(pct=percent(abs(share), 1, lang))
     return SENTENCES[lang].format(
         name=name,
         value=number(value, decimals, lang),
@@ -112,11 +134,17 @@ def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[st
         n = len(info.dimensions)
         latest, previous = periods[-1], periods[-2] if len(periods) > 1 else None
         now_row = _cell(connection, release.id, info, latest, cell)
-        if now_row is None or now_row[n + 1] is None or now_row[n + 3] != "F":
+        if now_row is None or now_row[n + 3] != "F":
             continue
-        value = now_row[n + 1]
+        value = published(now_row[n + 1], now_row[n + 2], now_row[n + 3], info.decimals)
+        if value is None:
+            continue
         before = _cell(connection, release.id, info, previous, cell) if previous else None
-        before_value = before[n + 1] if before is not None else None
+        before_value = (
+            published(before[n + 1], before[n + 2], before[n + 3], info.decimals)
+            if before
+            else None
+        )
         unit = words.unit_label(info.unit)
         items.append(
             {
@@ -130,9 +158,11 @@ def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[st
                 "decimals": info.decimals,
                 "previous_period": previous,
                 "previous_value": before_value,
-                "change": None if before_value is None else value - before_value,
+                "change": None
+                if before_value is None
+                else machine(value - before_value, info.decimals),
                 "change_percent": None
-                if not before_value
+                if not before_value or info.balance
                 else (value - before_value) / abs(before_value) * 100,
                 "summary": summary(
                     info.name[lang],
@@ -143,6 +173,7 @@ def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[st
                     previous or "—",
                     info.decimals,
                     lang,
+                    balance=info.balance,
                 ),
                 "data_url": f"/api/v1/data/{indicator_id}",
             }

@@ -63,5 +63,10 @@ def release_notes(snapshot: Snapshot, release_id: str) -> dict[str, Any]:
                 if isinstance(c, dict)
             ],
             "years": list(r.notes.get("years") or []),
+            "pending_migration_records": int(r.notes.get("pending_migration_records") or 0),
+            "unmatched_move_halves": {
+                str(year): {str(kind): int(n) for kind, n in kinds.items()}
+                for year, kinds in (r.notes.get("unmatched_move_halves") or {}).items()
+            },
         },
     }
