@@ -283,6 +283,8 @@ def ensure_wide() -> tuple[str, float | None]:
 
 def store_reads(url: str) -> dict[str, Any]:
     """Narrow selections from the store, and the three ways of reading a selection."""
+    from sqlalchemy import text
+
     from store import Database
     from store.observations import select_cells
 
@@ -292,8 +294,9 @@ def store_reads(url: str) -> dict[str, Any]:
     with database.engine.connect() as connection:
 
         def codes(codelist: str, level: str | None = None) -> list[str]:
-            rows = connection.exec_driver_sql(
-                "SELECT DISTINCT code, level FROM code WHERE codelist_id = ?", (codelist,)
+            rows = connection.execute(
+                text("SELECT DISTINCT code, level FROM code WHERE codelist_id = :c"),
+                {"c": codelist},
             )
             return [code for code, at in rows if level is None or at == level]
 

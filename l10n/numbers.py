@@ -47,6 +47,9 @@ SYMBOLS = (NO_CASES, NOT_AVAILABLE, CONFIDENTIAL)
 
 _SCALE = tuple(10.0**d for d in range(10))
 _EXACT = 2.0**50  # beyond this a float holds too few fraction bits to trust the fast path
+# The codes as plain strings: an enum member's ``.value`` costs a microsecond, and an API
+# answer may look at tens of thousands of cells.
+_NO_CASES, _MISSING = ObsStatus.NO_CASES.value, ObsStatus.MISSING.value
 _SUPPRESSED = frozenset({ConfStatus.PRIMARY.value, ConfStatus.SECONDARY.value})
 _CONTEXT = Context(prec=60)  # room for any float at any decimals a table shows
 
@@ -91,9 +94,9 @@ def symbol(value: float | None, status: str, conf: str) -> str:
     """The NSC symbol a cell shows instead of, or for, its number; empty for a number."""
     if conf in _SUPPRESSED:
         return CONFIDENTIAL
-    if status == ObsStatus.NO_CASES.value:
+    if status == _NO_CASES:
         return NO_CASES
-    if status == ObsStatus.MISSING.value or value is None or not math.isfinite(value):
+    if status == _MISSING or value is None or not math.isfinite(value):
         return NOT_AVAILABLE
     if value == 0:
         return NO_CASES
@@ -104,7 +107,7 @@ def shown(value: float | None, status: str, conf: str) -> float | None:
     """The value a cell may show as a number (a zero included), or ``None`` behind a symbol."""
     if symbol(value, status, conf) in (CONFIDENTIAL, NOT_AVAILABLE):
         return None
-    return None if status == ObsStatus.NO_CASES.value else value
+    return None if status == _NO_CASES else value
 
 
 def cell_text(value: float | None, status: str, conf: str, decimals: int, lang: str) -> str:
