@@ -198,14 +198,16 @@ def wrk(
 class Server:
     """gunicorn serving the app of ``root`` on one store, on a free loopback port."""
 
-    def __init__(self, root: Path, database: str, workers: int, port: int) -> None:
+    def __init__(
+        self, root: Path, database: str, workers: int, port: int, limit: str = "300 per 10 seconds"
+    ) -> None:
         self.base = f"http://127.0.0.1:{port}"
         env = {
             **os.environ,
             "DATABASE_URL": database,
             "STATKG_BIND": f"127.0.0.1:{port}",
             "STATKG_WORKERS": str(workers),
-            "STATKG_API_RATE_LIMIT": "300 per 10 seconds",  # per phone: the default
+            "STATKG_API_RATE_LIMIT": limit,  # per phone: the default
             # wrk's 1,000 phones all come from 127.0.0.1: lift only the address ceiling
             "STATKG_API_ADDRESS_RATE_LIMIT": "100000000 per second",
         }
@@ -447,6 +449,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2)
     parser.add_argument("--root", help="serve the app of another checkout (comparisons)")
     parser.add_argument("--no-wide", action="store_true", help="skip the 20-year store")
+    parser.add_argument(
+        "--rate-limit",
+        default="300 per 10 seconds",
+        help="the per-client limit (a version that keys clients by address needs it lifted)",
+    )
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     binary = ensure_wrk()
@@ -455,7 +462,7 @@ def main() -> int:
     header = machine()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        server = Server(root, database, args.workers, free_port())
+        server = Server(root, database, args.workers, free_port(), args.rate_limit)
         try:
             urls = mix(server.base, 80_000, seed=2026)
             warm, measured = urls[:3000], urls[3000:]

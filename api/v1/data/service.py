@@ -232,6 +232,8 @@ def _compact(
 ) -> dict[str, Any]:
     n, decimals = len(info.dimensions), info.decimals
     page = rows[offset : offset + query.limit]
+    # One list per footnote, shared by its rows (read-only: they are only serialised).
+    cell_notes = {i: [] if i is None else [i] for i in {r[n + 4] for r in page}}
     more = offset + query.limit < len(rows)
     used_status = sorted({r[n + 2] for r in page})
     return {
@@ -254,7 +256,7 @@ def _compact(
                 published(r[n + 1], r[n + 2], r[n + 3], decimals),
                 r[n + 2],
                 r[n + 3],
-                [r[n + 4]] if r[n + 4] is not None else [],
+                cell_notes[r[n + 4]],
             ]
             for r in page
         ],
