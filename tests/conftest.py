@@ -4,6 +4,9 @@
 both. PostgreSQL comes from ``TEST_DATABASE_URL`` if set, else from a throwaway server
 started for the session; without one the PostgreSQL half is skipped, unless
 ``STATKG_REQUIRE_POSTGRES=1`` (as in CI), where it fails.
+
+The session first compiles the gettext catalogs that are missing or older than their
+``.po`` (:mod:`tests.catalogs`), so plain ``pytest`` on a fresh clone tests the translations.
 """
 
 from __future__ import annotations
@@ -18,10 +21,20 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from l10n import LOCALE_DIR
 from store import Database, schema
+from tests.catalogs import CatalogError, compile_catalogs
 from tests.postgres import find_bindir, postgres_server
 
 BACKENDS = ["sqlite", "postgresql"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the catalogs before any test reads one, or stop with what to run."""
+    try:
+        compile_catalogs(LOCALE_DIR)
+    except CatalogError as error:
+        pytest.exit(str(error), returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture(scope="session")
