@@ -5,11 +5,12 @@ Why shared: a local government, the Ministry of Labour, a university and UNHCR k
 forms into the same kind of template — a header block (a marker cell naming the template and
 its version, a title, the reporting period, the reporter, instructions), one header row in
 Kyrgyz, Russian or English, data rows, and optionally a "Total" row — saved as XLSX or as CSV in
-UTF-8 or Windows-1251. Recognising the template, matching its columns in any of the three
-languages, refusing a wrong or unreadable file with a message in the reader's language, and
-turning each data row into a record that the batch loader validates, conserves and
-de-duplicates: each rule is written once here, and an adapter only declares its columns and
-maps one row to its report table (:class:`ReportSpec`, :class:`PaperAdapter`).
+UTF-8, Windows-1251 or UTF-16 (Excel's "Unicode text"). Recognising the template, matching its
+columns in any of the three languages, refusing a wrong or unreadable file with a message in
+the reader's language, and turning each data row into a record that the batch loader
+validates, conserves and de-duplicates: each rule is written once here, and an adapter only
+declares its columns and maps one row to its report table (:class:`ReportSpec`,
+:class:`PaperAdapter`).
 
 What is refused as a whole (:class:`PaperFileError`, every problem listed, localized): an
 empty, binary or corrupt file, another report's template, an out-of-date template version,

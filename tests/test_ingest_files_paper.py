@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,9 +22,10 @@ from ingest.sources.paper_refugees import SPEC as REFUGEES
 from ingest.sources.paper_refugees import PaperRefugees
 from ingest.sources.paper_workers import SPEC as WORKERS
 from ingest.sources.paper_workers import PaperWorkers
-from store import Database
+from store import Database, schema
 from store.models import ForeignWorkerReport, IngestBatch, QuarantineRecord, RefugeeReport
 from synth.files import PAPER_REPORTS, Defects, write_paper
+from tests.unicode_text import save_as_unicode_text
 
 ADAPTERS: dict[str, Any] = dict(discover())
 GOOD = ["Беженец", "Афганистан", "18-59", 100, 80, 180]
@@ -67,6 +69,41 @@ def test_every_report_ingests_its_generated_file(
     assert result.received == manifest.records
     assert result.quarantined == manifest.bad
     assert result.duplicates == manifest.kinds.get("duplicate", 0)
+
+
+def _rows(loader: BatchLoader, table: Any) -> list[tuple[object, ...]]:
+    columns = [c for c in table.__table__.columns if c.name not in ("id", "batch_id")]
+    with loader.database.session() as session:
+        return sorted(map(tuple, session.execute(select(*columns))), key=repr)
+
+
+@pytest.mark.parametrize("report", PAPER_REPORTS)
+def test_excel_unicode_text_loads_the_same_rows_as_utf8(
+    loader: BatchLoader, tmp_path: Path, report: str
+) -> None:
+    """Each report's CSV re-saved as Excel's "Unicode text" (UTF-16 LE with its mark, tabs):
+    the same rows loaded, the same quarantined, the template's encoding kept in the audit."""
+    manifest = write_paper(report, tmp_path / "r.csv", "ky", seed=4, scale=0.01,
+                           defects=Defects(bad=0.1))  # fmt: skip
+    utf16 = save_as_unicode_text(manifest.path, tmp_path / "r.txt")
+    url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    database = Database(url)
+    schema.upgrade(database.engine)
+    with database.transaction() as session:
+        load_classifiers(session)
+    other = BatchLoader(database, loader.pseudonymiser)
+    first = ADAPTERS[report](path=str(manifest.path)).run(loader)
+    second = ADAPTERS[report](path=str(utf16)).run(other)
+    assert (second.received, second.quarantined) == (manifest.records, manifest.bad)
+    assert (second.loaded, second.duplicates, second.reasons) == (
+        first.loaded, first.duplicates, first.reasons)  # fmt: skip
+    assert second.balanced
+    assert second.loaded > 0
+    table = ADAPTERS[report].spec.table
+    assert _rows(other, table) == _rows(loader, table)
+    with database.session() as session:
+        assert session.scalars(select(IngestBatch.audit)).one()["encoding"] == "utf-16-le"
+    database.dispose()
 
 
 @pytest.mark.parametrize("report", PAPER_REPORTS)
@@ -171,7 +208,10 @@ def test_garbage_bytes_in_a_row_are_quarantined(loader: BatchLoader, tmp_path: P
     ("make", "code"),
     [
         (lambda p: p.write_bytes(b""), "empty_file"),
-        (lambda p: p.write_bytes("Статус;Страна\n".encode("utf-16")), "binary_file"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50), "binary_file"),
+        (lambda p: p.write_bytes(b"\xfe\xff" + bytes(range(256)) * 40), "binary_file"),
+        (lambda p: p.write_bytes("Статус;Страна\n".encode("utf-16-le")), "binary_file"),
+        (lambda p: p.write_bytes(codecs.BOM_UTF16_LE + " \r\n".encode("utf-16-le")), "empty_file"),
         (lambda p: p.write_bytes(b"PK\x03\x04garbage" * 10), "bad_xlsx"),
         (lambda p: p.write_text("Статус;Страна;Мужчины\nБеженец;AFG;1\n"), "missing_columns"),
         (lambda p: p.write_text("Статус;Страна;Возраст;Мужчины;Женщины;Рост\n"), "extra_columns"),

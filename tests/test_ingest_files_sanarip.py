@@ -12,9 +12,10 @@ from ingest.base import SourceError
 from ingest.loader import BatchLoader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.sources.sanarip import SanaripAimak
-from store import Database
+from store import Database, schema
 from store.models import HouseholdMember, QuarantineRecord
 from synth.files import SANARIP_HEADER, Defects, write_sanarip
+from tests.unicode_text import save_as_unicode_text
 
 HEADER = ";".join(SANARIP_HEADER)
 
@@ -38,6 +39,34 @@ def test_a_generated_extract_is_conserved(
     assert result.received == manifest.records
     assert result.duplicates == manifest.kinds.get("duplicate", 0)
     assert result.quarantined == manifest.bad
+
+
+def _members(loader: BatchLoader) -> list[tuple[object, ...]]:
+    columns = [c for c in HouseholdMember.__table__.columns if c.name not in ("id", "batch_id")]
+    with loader.database.session() as session:
+        return sorted(map(tuple, session.execute(select(*columns))), key=repr)
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-16-le", "\t"), ("utf-16-be", ",")])
+def test_excel_unicode_text_loads_the_same_members_as_utf8(
+    loader: BatchLoader, tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    """UTF-16 with a mark, tab- (Excel's "Unicode text") or comma-separated: the same rows."""
+    manifest = write_sanarip(tmp_path / "s.csv", 800, seed=5, defects=Defects(bad=0.06))
+    utf16 = save_as_unicode_text(manifest.path, tmp_path / "s.txt", encoding, delimiter)
+    url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    database = Database(url)
+    schema.upgrade(database.engine)
+    with database.transaction() as session:
+        load_classifiers(session)
+    other = BatchLoader(database, loader.pseudonymiser)
+    first = loader.run(SanaripAimak(path=str(manifest.path)))
+    second = other.run(SanaripAimak(path=str(utf16)))
+    assert second.balanced
+    assert (second.received, second.quarantined) == (manifest.records, manifest.bad)
+    assert (second.loaded, second.duplicates, second.reasons) == (
+        first.loaded, first.duplicates, first.reasons)  # fmt: skip
+    assert _members(other) == _members(loader)
 
 
 def test_an_unknown_ayil_aimak_keeps_its_district_and_raw_code(
