@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import click
+from babel.support import LazyProxy
 
 from ingest.base import Loadable, MapResult, RawRecord, SourceAdapter, SourceError
 from ingest.context import Context
@@ -57,6 +58,7 @@ from ingest.files import (
 from ingest.loader import BatchLoader, BatchResult, digest
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, Checker, parse_date
+from l10n import current_language
 from store.models import Base
 
 LANGS = ("ky", "ru", "en")
@@ -587,6 +589,7 @@ class PaperAdapter(SourceAdapter):
     """Base of the four ``paper-…`` adapters: reads the template, maps rows via :meth:`cells`."""
 
     spec: ClassVar[ReportSpec]
+    kind = "file"
     code_fields = frozenset({"territory", "country", "destination", "record_id", "enterprise_tin"})
     page_size = 2000
     options = (
@@ -599,6 +602,12 @@ class PaperAdapter(SourceAdapter):
             help="Language of error messages (default: the template's).",
         ),
     )
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A report's table and its name are its template's (:class:`ReportSpec`), once."""
+        super().__init_subclass__(**kwargs)
+        cls.table = cls.spec.table
+        cls.title = LazyProxy(lambda: cls.spec.title[current_language()], enable_cache=False)
 
     def __init__(self, path: str = "", synthetic: bool = False, lang: str | None = None) -> None:
         self.path = Path(path) if path else None
@@ -661,7 +670,7 @@ class PaperAdapter(SourceAdapter):
         year = period[:4]
         row = {**row, **counts, "period": year, "reporter": reporter}
         source_key = f"{self.name}:{digest(year, reporter, *key)}"
-        return Loadable(self.spec.table, row, source_key)
+        return Loadable(self.table, row, source_key)
 
     def prepare(self, values: dict[str, str]) -> dict[str, str]:
         """Move a row's values between fields before it becomes a record (default: none)."""

@@ -55,6 +55,7 @@ from ingest.files import (
 from ingest.loader import BatchLoader, BatchResult, Scrubber
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, SEXES, parse_date
+from l10n import lazy_gettext
 from store.models import BorderCrossing, IngestBatch, QuarantineRecord
 
 SOURCE = "border"
@@ -649,6 +650,9 @@ class BorderAdapter(SourceAdapter):
 
     name = SOURCE
     help = "Border Service crossings file (CSV: UTF-8, Windows-1251 or UTF-16), streamed, counted."
+    kind = "file"
+    table = BorderCrossing
+    title = lazy_gettext("Border Service: crossings of the state border")
     identifiers: ClassVar[dict[str, str]] = {"passport": "passport"}
     options = (
         click.Option(["--file", "path"], type=click.Path(dir_okay=False), required=True),
@@ -692,7 +696,7 @@ class BorderAdapter(SourceAdapter):
         }
         key = "|".join(str(data.get(n, "")) for n in (*KEYED, "record_id"))
         return Loadable(
-            BorderCrossing, row, source_key="row:" + hashlib.sha256(key.encode()).hexdigest()[:32]
+            self.table, row, source_key="row:" + hashlib.sha256(key.encode()).hexdigest()[:32]
         )
 
     def run(self, loader: BatchLoader, dry_run: bool = False) -> BatchResult:
