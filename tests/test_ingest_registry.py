@@ -1,14 +1,16 @@
 """Structure: every source the adapters declare is complete in ky/ru/en, and the lists that
-used to be kept by hand (the quality report's tables and names) are derived from the
-adapters' registry, so a new source needs no second list."""
+used to be kept by hand (the Makefile's sources, the quality report's tables and names) are
+derived from the adapters' registry, so a new source needs no second list."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from markupsafe import escape
 from sqlalchemy.orm import Session
 
@@ -22,6 +24,16 @@ ADAPTERS = discover()
 LANGS = ("ky", "ru", "en")
 HEADING = {"ky": "Маалыматтардын сапаты боюнча отчёт", "ru": "Отчёт о качестве данных",
            "en": "Quality report"}  # fmt: skip
+MAKEFILE = Path(__file__).resolve().parent.parent / "Makefile"
+
+
+@pytest.fixture
+def app(sqlite_url: str) -> Iterator[Flask]:
+    from app import create_app
+
+    app = create_app({"DATABASE_URL": sqlite_url, "TESTING": True})
+    yield app
+    app.extensions["statkg.db"].dispose()
 
 
 @pytest.fixture
@@ -87,3 +99,32 @@ def test_every_paper_template_is_complete_in_each_language(source: str) -> None:
     for lang in LANGS:
         assert spec.title[lang].strip()
         assert all(column.labels[lang].strip() for column in spec.columns)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_cli_lists_the_sources_of_a_kind(app: Flask, kind: str) -> None:
+    result = app.test_cli_runner().invoke(args=["ingest", "sources", "--kind", kind, "--names"])
+    assert result.exit_code == 0
+    assert result.output.split() == [n for n, a in ADAPTERS.items() if a.kind == kind]
+
+
+@pytest.mark.parametrize(("target", "kind"), [("data", "file"), ("tunduk", "tunduk")])
+def test_the_makefile_ingests_the_registrys_sources_naming_none(target: str, kind: str) -> None:
+    makefile = MAKEFILE.read_text(encoding="utf-8")
+    recipe = re.search(rf"^{target}:.*?\n(?=\n)", makefile, re.M | re.S)
+    assert recipe
+    assert f"ingest sources --kind {kind} --names" in recipe.group(0)
+    named = [n for n in ADAPTERS if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", recipe[0])]
+    assert named == []
+
+
+@pytest.mark.slow
+def test_synth_writes_the_file_the_makefile_looks_for_for_every_file_source(
+    app: Flask, tmp_path: Path
+) -> None:
+    """``make data`` ingests ``var/sources/<source, - as _>.*`` for each file source."""
+    out = tmp_path / "sources"
+    args = ["synth", "files", "--scale", "0.00001", "--out", str(out)]
+    assert app.test_cli_runner().invoke(args=args).exit_code == 0
+    for source in discover("file"):
+        assert len(list(out.glob(source.replace("-", "_") + ".*"))) == 1, source
