@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from ingest.base import SourceError
 from ingest.loader import BatchLoader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.sources.border import BorderAdapter, BorderFile
-from store import Database, schema
+from store import Database
 from store.models import BorderCrossing, QuarantineRecord
 from synth.files import BORDER_HEADER, Defects, write_border
 from tests.unicode_text import save_as_unicode_text
@@ -22,11 +23,8 @@ GOOD = "05.03.2024;AKZHOL;въезд;KGZ;М;34;Частная;AN1234567"
 
 
 @pytest.fixture
-def loader(sqlite_url: str) -> BatchLoader:
-    database = Database(sqlite_url)
-    with database.transaction() as session:
-        load_classifiers(session)
-    return BatchLoader(database, Pseudonymiser("test-secret"))
+def loader(classified_sqlite_url: str) -> BatchLoader:
+    return BatchLoader(Database(classified_sqlite_url), Pseudonymiser("test-secret"))
 
 
 def _file(tmp_path: Path, *lines: str, encoding: str = "utf-8") -> str:
@@ -63,13 +61,13 @@ def _cells(loader: BatchLoader) -> list[tuple[object, ...]]:
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_excel_unicode_text_counts_the_same_as_utf8(
-    loader: BatchLoader, tmp_path: Path, encoding: str
+    loader: BatchLoader, tmp_path: Path, encoding: str, sqlite_copies: Callable[[str], str]
 ) -> None:
     """Excel's "Unicode text" (UTF-16 with a mark, tab-separated, CR LF) loads the same cells
     and quarantines the same lines as the UTF-8 file it was saved from."""
     manifest = write_border(tmp_path / "b.csv", 3000, seed=7, defects=Defects(bad=0.05))
     utf16 = save_as_unicode_text(manifest.path, tmp_path / "b.txt", encoding)
-    other = BatchLoader(Database(_migrated(tmp_path / "other.sqlite3")), loader.pseudonymiser)
+    other = BatchLoader(Database(sqlite_copies("other")), loader.pseudonymiser)
     first = BorderAdapter(path=str(manifest.path)).run(loader)
     second = BorderAdapter(path=str(utf16)).run(other)
     assert (second.received, second.loaded, second.quarantined) == (
@@ -78,16 +76,6 @@ def test_excel_unicode_text_counts_the_same_as_utf8(
     assert second.reasons == first.reasons
     assert _cells(other) == _cells(loader)
     assert sorted(map(sorted, _reasons(other))) == sorted(map(sorted, _reasons(loader)))
-
-
-def _migrated(path: Path) -> str:
-    url = f"sqlite:///{path}"
-    database = Database(url)
-    schema.upgrade(database.engine)
-    with database.transaction() as session:
-        load_classifiers(session)
-    database.dispose()
-    return url
 
 
 def test_conservation_holds_on_every_backend(database: Database, tmp_path: Path) -> None:

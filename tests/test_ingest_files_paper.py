@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from ingest.sources.paper_refugees import SPEC as REFUGEES
 from ingest.sources.paper_refugees import PaperRefugees
 from ingest.sources.paper_workers import SPEC as WORKERS
 from ingest.sources.paper_workers import PaperWorkers
-from store import Database, schema
+from store import Database
 from store.models import ForeignWorkerReport, IngestBatch, QuarantineRecord, RefugeeReport
 from synth.files import PAPER_REPORTS, Defects, write_paper
 from tests.unicode_text import save_as_unicode_text
@@ -33,10 +33,8 @@ ROW2 = ["asylum_seeker", "SYR", "Y0T4", 3, 4, 7]
 
 
 @pytest.fixture
-def loader(sqlite_url: str) -> Iterator[BatchLoader]:
-    database = Database(sqlite_url)
-    with database.transaction() as session:
-        load_classifiers(session)
+def loader(classified_sqlite_url: str) -> Iterator[BatchLoader]:
+    database = Database(classified_sqlite_url)
     yield BatchLoader(database, Pseudonymiser("test-secret"))
     database.dispose()
 
@@ -79,18 +77,14 @@ def _rows(loader: BatchLoader, table: Any) -> list[tuple[object, ...]]:
 
 @pytest.mark.parametrize("report", PAPER_REPORTS)
 def test_excel_unicode_text_loads_the_same_rows_as_utf8(
-    loader: BatchLoader, tmp_path: Path, report: str
+    loader: BatchLoader, tmp_path: Path, report: str, sqlite_copies: Callable[[str], str]
 ) -> None:
     """Each report's CSV re-saved as Excel's "Unicode text" (UTF-16 LE with its mark, tabs):
     the same rows loaded, the same quarantined, the template's encoding kept in the audit."""
     manifest = write_paper(report, tmp_path / "r.csv", "ky", seed=4, scale=0.01,
                            defects=Defects(bad=0.1))  # fmt: skip
     utf16 = save_as_unicode_text(manifest.path, tmp_path / "r.txt")
-    url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
-    database = Database(url)
-    schema.upgrade(database.engine)
-    with database.transaction() as session:
-        load_classifiers(session)
+    database = Database(sqlite_copies("other"))
     other = BatchLoader(database, loader.pseudonymiser)
     first = ADAPTERS[report](path=str(manifest.path)).run(loader)
     second = ADAPTERS[report](path=str(utf16)).run(other)

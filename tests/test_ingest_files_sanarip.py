@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from classifiers.loader import load_classifiers
 from ingest.base import SourceError
 from ingest.loader import BatchLoader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.sources.sanarip import SanaripAimak
-from store import Database, schema
+from store import Database
 from store.models import HouseholdMember, QuarantineRecord
 from synth.files import SANARIP_HEADER, Defects, write_sanarip
 from tests.unicode_text import save_as_unicode_text
@@ -21,11 +21,8 @@ HEADER = ";".join(SANARIP_HEADER)
 
 
 @pytest.fixture
-def loader(sqlite_url: str) -> BatchLoader:
-    database = Database(sqlite_url)
-    with database.transaction() as session:
-        load_classifiers(session)
-    return BatchLoader(database, Pseudonymiser("test-secret"))
+def loader(classified_sqlite_url: str) -> BatchLoader:
+    return BatchLoader(Database(classified_sqlite_url), Pseudonymiser("test-secret"))
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
@@ -49,17 +46,16 @@ def _members(loader: BatchLoader) -> list[tuple[object, ...]]:
 
 @pytest.mark.parametrize(("encoding", "delimiter"), [("utf-16-le", "\t"), ("utf-16-be", ",")])
 def test_excel_unicode_text_loads_the_same_members_as_utf8(
-    loader: BatchLoader, tmp_path: Path, encoding: str, delimiter: str
+    loader: BatchLoader,
+    tmp_path: Path,
+    encoding: str,
+    delimiter: str,
+    sqlite_copies: Callable[[str], str],
 ) -> None:
     """UTF-16 with a mark, tab- (Excel's "Unicode text") or comma-separated: the same rows."""
     manifest = write_sanarip(tmp_path / "s.csv", 800, seed=5, defects=Defects(bad=0.06))
     utf16 = save_as_unicode_text(manifest.path, tmp_path / "s.txt", encoding, delimiter)
-    url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
-    database = Database(url)
-    schema.upgrade(database.engine)
-    with database.transaction() as session:
-        load_classifiers(session)
-    other = BatchLoader(database, loader.pseudonymiser)
+    other = BatchLoader(Database(sqlite_copies("other")), loader.pseudonymiser)
     first = loader.run(SanaripAimak(path=str(manifest.path)))
     second = other.run(SanaripAimak(path=str(utf16)))
     assert second.balanced
