@@ -6,7 +6,7 @@ SCALE  ?= 1.0
 SEED   ?= 2026
 PERIOD ?= 2025
 
-.PHONY: run serve data tunduk test lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
+.PHONY: run serve data tunduk test test-fast lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
 
 ## run: install, generate the synthetic sample data into SQLite, serve on 127.0.0.1:8000
 run: data serve
@@ -51,6 +51,11 @@ serve: setup-run
 ## test: install (PostgreSQL included), lint, type-check, check the layers, run the suite
 test: setup-test lint
 	$(PY) -m pytest
+
+## test-fast: the fast tier while editing (under a minute): every test not marked slow, on
+## SQLite (the PostgreSQL half and the long end-to-end tests are left to make test)
+test-fast: setup-test
+	$(PY) -m pytest -m "not slow"
 
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md. Every benchmark runs even
 ## when an earlier one misses its target (bench_api exits non-zero then); make bench fails
