@@ -6,29 +6,32 @@ SCALE  ?= 1.0
 SEED   ?= 2026
 PERIOD ?= 2025
 
-.PHONY: run serve data tunduk test lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
+.PHONY: run serve data tunduk test test-fast lint bench i18n-extract i18n-update i18n-compile clean setup-run setup-test
 
 ## run: install, generate the synthetic sample data into SQLite, serve on 127.0.0.1:8000
 run: data serve
 
+## data: the store, the classifiers, the synthetic population, every source ingested (each
+## file source the adapters' registry lists, from the file synth wrote for it:
+## var/sources/<source, - as _>.<csv|xlsx>; then the Tunduk sources), the release, the books
 data: setup-run
 	$(FLASK) store upgrade
 	$(FLASK) classifiers load
 	$(FLASK) synth generate --seed $(SEED) --scale $(SCALE) --base-only
 	$(FLASK) synth files --seed $(SEED) --scale $(SCALE) --out var/sources
-	$(FLASK) ingest border --file var/sources/border.csv --synthetic
-	$(FLASK) ingest sanarip --file var/sources/sanarip.csv --synthetic
-	$(FLASK) ingest paper-absent --file var/sources/paper_absent.xlsx --synthetic
-	$(FLASK) ingest paper-workers --file var/sources/paper_workers.csv --synthetic
-	$(FLASK) ingest paper-students --file var/sources/paper_students.xlsx --synthetic
-	$(FLASK) ingest paper-refugees --file var/sources/paper_refugees.xlsx --synthetic
+	@sources=$$($(FLASK) ingest sources --kind file --names) && [ -n "$$sources" ] || exit 1; \
+	for source in $$sources; do \
+	  file=$$(ls -t var/sources/$$(echo $$source | tr - _).* 2>/dev/null | head -n 1); \
+	  [ -n "$$file" ] || { echo "no file for $$source in var/sources" >&2; exit 1; }; \
+	  echo "$(FLASK) ingest $$source --file $$file --synthetic"; \
+	  $(FLASK) ingest $$source --file $$file --synthetic || exit 1; done
 	$(MAKE) --no-print-directory tunduk
 	$(FLASK) release compute --period $(PERIOD) --publish-at now --if-changed
 	$(FLASK) publish build --pub all --lang ky,ru,en
 
-TUNDUK_SOURCES := asb foreigners citizenship zags-births zags-deaths zags-marriages zags-divorces
 ## tunduk: write the Tunduk sources' native records, serve them from the simulated security
-## server on 127.0.0.1:8470, ingest each source through X-Road REST, stop the server
+## server on 127.0.0.1:8470, ingest each Tunduk source the adapters' registry lists through
+## X-Road REST, stop the server
 tunduk: setup-run
 	$(FLASK) ingest crosswalks
 	$(FLASK) synth tunduk --seed $(SEED) --scale $(SCALE) --out var/tunduk
@@ -38,7 +41,8 @@ tunduk: setup-run
 	  trap 'kill $$pid' EXIT; \
 	  for i in $$(seq 900); do [ -f var/tunduk/.ready ] && break; \
 	    kill -0 $$pid || exit 1; sleep 1; done; \
-	  for source in $(TUNDUK_SOURCES); do $(FLASK) ingest $$source || exit 1; done
+	  sources=$$($(FLASK) ingest sources --kind tunduk --names) && [ -n "$$sources" ] || exit 1; \
+	  for source in $$sources; do $(FLASK) ingest $$source || exit 1; done
 
 serve: setup-run
 	@$(FLASK) exports work & pid=$$!; trap 'kill $$pid' EXIT; \
@@ -47,6 +51,11 @@ serve: setup-run
 ## test: install (PostgreSQL included), lint, type-check, check the layers, run the suite
 test: setup-test lint
 	$(PY) -m pytest
+
+## test-fast: the fast tier while editing (under a minute): every test not marked slow, on
+## SQLite (the PostgreSQL half and the long end-to-end tests are left to make test)
+test-fast: setup-test
+	$(PY) -m pytest -m "not slow"
 
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md. Every benchmark runs even
 ## when an earlier one misses its target (bench_api exits non-zero then); make bench fails

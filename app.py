@@ -14,6 +14,7 @@ from api import register_api
 from classifiers.cli import cli as classifiers_cli
 from config import Config
 from exports.cli import cli as exports_cli
+from exports.requests_cli import cli as requests_cli
 from indicators.cli import cli as release_cli
 from ingest.cli import cli as ingest_cli
 from publishing.cli import cli as publish_cli
@@ -44,6 +45,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         release_cli,
         publish_cli,
         exports_cli,
+        requests_cli,
     ):
         app.cli.add_command(group)
     return app

@@ -263,6 +263,25 @@ def reject(
     return request
 
 
+def review(
+    session: Session,
+    request_id: str,
+    action: str,
+    actor: str,
+    now: datetime,
+    reason: str | None = None,
+) -> DataRequest:
+    """Accept a request (``action`` ``accept``) or reject it, which needs a ``reason``.
+
+    The one review step behind the staff API and ``flask requests review``.
+    """
+    if action == "accept":
+        return accept(session, request_id, actor, now)
+    if not reason:
+        raise RequestInvalidError({"reason": "required to reject"})
+    return reject(session, request_id, actor, reason, now)
+
+
 def queue(session: Session, request_id: str, actor: str, now: datetime) -> DataRequest:
     """Hand an accepted request to the background worker, which makes its files."""
     request = by_id(session, request_id)

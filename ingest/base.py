@@ -12,6 +12,9 @@ How to write an adapter (``ingest/sources/<name>.py``)::
     class Thing(SourceAdapter):
         name = "thing"                      # becomes ``flask ingest thing … [--dry-run]``
         help = "What the source is."
+        kind = "file"                       # or "tunduk": how ``make data`` ingests it
+        table = ThingEvent                  # the table its records are loaded into
+        title = lazy_gettext("Thing register: things")  # its name on quality pages
         identifiers = {"pin": "pin", "passport_no": "passport"}  # field -> kind, pseudonymised
         options = (click.Option(["--file"], type=click.Path(exists=True), required=True),)
 
@@ -43,6 +46,10 @@ How to write an adapter (``ingest/sources/<name>.py``)::
   ``for_resubmission`` — corrected quarantine records are re-mapped that way.
 
 Reason codes are the published list in :mod:`ingest.reasons` (texts in ky/ru/en).
+
+What an adapter declares is the one list of sources: ``flask ingest sources --kind …`` (which
+the Makefile loops over) and the quality report's names and event tables
+(:func:`store.quality.register_source`, called by :func:`register`) are derived from it.
 """
 
 from __future__ import annotations
@@ -54,8 +61,10 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
+from babel.support import LazyProxy
 
 from ingest.reasons import Reason
+from store import quality
 from store.models import Base
 
 if TYPE_CHECKING:
@@ -105,11 +114,17 @@ class Loadable:
 MapResult = Loadable | list[Reason]
 
 
+KINDS = ("file", "tunduk")  # a delivered file (``--file``), or a Tunduk (X-Road) service
+
+
 class SourceAdapter(ABC):
     """Base of every source adapter: see the module docstring for the contract."""
 
     name: ClassVar[str]
     help: ClassVar[str] = ""
+    kind: ClassVar[str]  # one of KINDS
+    table: ClassVar[type[Base]]  # the table the records are loaded into
+    title: ClassVar[LazyProxy]  # the source's name on quality pages, in the current language
     identifiers: ClassVar[Mapping[str, str]] = {}
     # Fields that hold classifier codes, all digits (a 14-digit СОАТЕ code looks like a ПИН):
     # kept as they are instead of being scrubbed as identifier-like text.
@@ -161,15 +176,20 @@ A = TypeVar("A", bound=type[SourceAdapter])
 
 
 def register(cls: A) -> A:
-    """Class decorator: make the adapter available as ``flask ingest <name>``."""
+    """Class decorator: make the adapter available as ``flask ingest <name>``, and its name
+    and table known to the quality report (which lives in the store, and may not import us)."""
     if cls.name in ADAPTERS and ADAPTERS[cls.name] is not cls:
         raise ValueError(f"two source adapters are named {cls.name!r}")
+    if cls.kind not in KINDS:
+        raise ValueError(f"source adapter {cls.name!r}: kind must be one of {KINDS}")
     ADAPTERS[cls.name] = cls
+    quality.register_source(cls.name, cls.table, cls.title)
     return cls
 
 
-def discover() -> dict[str, type[SourceAdapter]]:
-    """Import every module of ``ingest.sources`` (each registers its adapters)."""
+def discover(kind: str | None = None) -> dict[str, type[SourceAdapter]]:
+    """Import every module of ``ingest.sources`` (each registers its adapters); the adapters
+    by name (of ``kind`` only, if given)."""
     import importlib
     import pkgutil
 
@@ -177,4 +197,4 @@ def discover() -> dict[str, type[SourceAdapter]]:
 
     for module in pkgutil.iter_modules(ingest.sources.__path__):
         importlib.import_module(f"ingest.sources.{module.name}")
-    return dict(sorted(ADAPTERS.items()))
+    return {n: a for n, a in sorted(ADAPTERS.items()) if kind is None or a.kind == kind}

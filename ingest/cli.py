@@ -17,7 +17,7 @@ import click
 from flask.cli import AppGroup
 
 from config import Config
-from ingest.base import SourceAdapter, SourceError, discover
+from ingest.base import KINDS, SourceAdapter, SourceError, discover
 from ingest.loader import BatchLoader, BatchResult
 from ingest.pseudonymise import Pseudonymiser
 from store import db
@@ -78,10 +78,12 @@ for _adapter in discover().values():
 
 
 @cli.command("sources")
-def sources_command() -> None:
-    """List the sources that can be ingested."""
-    for name, adapter_class in discover().items():
-        click.echo(f"{name:<24} {adapter_class.help}")
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="Only sources of this kind.")
+@click.option("--names", is_flag=True, help="Only the names, one a line (for scripts).")
+def sources_command(kind: str | None, names: bool) -> None:
+    """List the sources that can be ingested (``make data`` loops over ``--kind … --names``)."""
+    for name, adapter_class in discover(kind).items():
+        click.echo(name if names else f"{name:<24} {adapter_class.kind:<8} {adapter_class.help}")
 
 
 @cli.command("crosswalks")

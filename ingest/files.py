@@ -1,15 +1,18 @@
 """Reading the files that people deliver: encodings, CSV dialects, XLSX, and their problems.
 
 Why a module of its own: local governments, ministries, universities and UNHCR key reports
-in whatever their office machine produces — UTF-8 or Windows-1251, comma or semicolon, CSV
-or an Excel workbook — and the Border Service copies CSV exports to a disk. Every file
-source needs the same answers first (what encoding, what delimiter, which columns), and the
-same promise: a bad file gives a clear message in the reader's language, never a traceback.
+in whatever their office machine produces — UTF-8, Windows-1251 or UTF-16; comma, semicolon
+or tab; CSV or an Excel workbook — and the Border Service copies CSV exports to a disk. Every
+file source needs the same answers first (what encoding, what delimiter, which columns), and
+the same promise: a bad file gives a clear message in the reader's language, never a traceback.
 
-Encoding is decided from the bytes, not trusted from a name: a byte-order mark means UTF-8;
-text that decodes as UTF-8 (allowing a few stray bytes) is UTF-8; text full of bytes that
-are invalid UTF-8 is Windows-1251 (the Cyrillic code page of Excel on a Russian-language
-Windows). NUL bytes mean UTF-16 or a binary file: refused with a clear message.
+Encoding is decided from the bytes, not trusted from a name: a UTF-8 byte-order mark means
+UTF-8; a UTF-16 byte-order mark (little- or big-endian) means UTF-16, which is what Excel's
+"Unicode text" export writes on Windows (tab-separated) — accepted if what follows reads as
+text; text that decodes as UTF-8 (allowing a few stray bytes) is UTF-8; text full of bytes
+that are invalid UTF-8 is Windows-1251 (the Cyrillic code page of Excel on a Russian-language
+Windows). Any other NUL bytes mean a binary file (or UTF-16 without its mark, which nothing
+writes): refused with a clear message.
 """
 
 from __future__ import annotations
@@ -58,10 +61,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file is empty",
     },
     "binary_file": {
-        "ky": "Файл текст эмес же UTF-16 коддоосунда: UTF-8 же Windows-1251 CSV, же XLSX керек",
-        "ru": "Файл не текстовый или в кодировке UTF-16: нужен CSV в UTF-8 или Windows-1251, "
+        "ky": "Файл текст эмес: UTF-8, Windows-1251 же UTF-16 (BOM менен) коддоосундагы CSV, "
+        "же XLSX керек",
+        "ru": "Файл не текстовый: нужен CSV в кодировке UTF-8, Windows-1251 или UTF-16 (с BOM), "
         "либо XLSX",
-        "en": "The file is not text, or is UTF-16: send CSV in UTF-8 or Windows-1251, or XLSX",
+        "en": "The file is not text: send CSV in UTF-8, Windows-1251 or UTF-16 (with its BOM), "
+        "or XLSX",
     },
     "bad_xlsx": {
         "ky": "XLSX файлын ачууга болбойт: {detail}",
@@ -196,14 +201,19 @@ class FileProblemsError(Exception):
 
 
 def detect_encoding(sample: bytes) -> str:
-    """``utf-8-sig``, ``utf-8`` or ``cp1251`` for the first bytes of a text file.
+    """``utf-8-sig``, ``utf-16-le``, ``utf-16-be``, ``utf-8`` or ``cp1251`` for the first
+    bytes of a text file. A UTF-16 text decoded with this name keeps its mark (U+FEFF) as its
+    first character, for the reader to drop.
 
-    Raises :class:`FileProblemsError` for an empty or binary (UTF-16, NUL-laden) sample.
+    Raises :class:`FileProblemsError` for an empty or binary (NUL-laden) sample.
     """
     if not sample.strip():
         raise FileProblemsError([Problem("empty_file")])
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    for bom, encoding in UTF16_BOMS.items():
+        if sample.startswith(bom):
+            return _check_utf16(sample, encoding)
     if b"\x00" in sample[:4096]:
         raise FileProblemsError([Problem("binary_file")])
     high = sum(1 for byte in sample if byte >= 0x80)
@@ -216,6 +226,25 @@ def detect_encoding(sample: bytes) -> str:
     # In UTF-8 Cyrillic every letter is 2 high bytes; in Windows-1251 each high byte is a
     # letter and almost none forms valid UTF-8. Stray garbage in a UTF-8 file stays rare.
     return "utf-8" if bad * 20 < high else "cp1251"
+
+
+UTF16_BOMS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
+# Characters that no delimited text holds: NUL and the other C0 controls but tab, CR, LF and
+# form feed, and what does not decode (an unpaired surrogate becomes U+FFFD).
+_NOT_TEXT = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\r\n\f") | {"\ufffd"}
+
+
+def _check_utf16(sample: bytes, encoding: str) -> str:
+    """``encoding`` if the sample after its mark reads as text; a binary file that merely
+    starts with the two bytes of a mark is refused (more than 1 % of it not text)."""
+    body = sample[2 : len(sample) - len(sample) % 2]
+    text = body.decode(encoding, errors="replace").removesuffix("\ufffd")  # a split pair
+    if not text.strip():
+        raise FileProblemsError([Problem("empty_file")])
+    odd = sum(1 for char in text if char in _NOT_TEXT)
+    if "\x00" in text or odd * 100 > len(text):
+        raise FileProblemsError([Problem("binary_file")])
+    return encoding
 
 
 def sniff_delimiter(header: str) -> str:
@@ -243,7 +272,7 @@ def read_cells(path: Path, delimiter: str | None = None) -> tuple[str, Iterator[
         return "xlsx", _xlsx_rows(path)
     raw = path.read_bytes()
     encoding = detect_encoding(raw[:SAMPLE_BYTES])
-    text = raw.decode(encoding, errors="replace")
+    text = raw.decode(encoding, errors="replace").removeprefix("\ufeff")
     first_line = text.split("\n", 1)[0]
     # The template's first line holds one marker cell; sniff on the first line with several.
     sample_line = next((line for line in text.splitlines()[:10] if len(line) > 40), first_line)

@@ -5,11 +5,12 @@ Why shared: a local government, the Ministry of Labour, a university and UNHCR k
 forms into the same kind of template — a header block (a marker cell naming the template and
 its version, a title, the reporting period, the reporter, instructions), one header row in
 Kyrgyz, Russian or English, data rows, and optionally a "Total" row — saved as XLSX or as CSV in
-UTF-8 or Windows-1251. Recognising the template, matching its columns in any of the three
-languages, refusing a wrong or unreadable file with a message in the reader's language, and
-turning each data row into a record that the batch loader validates, conserves and
-de-duplicates: each rule is written once here, and an adapter only declares its columns and
-maps one row to its report table (:class:`ReportSpec`, :class:`PaperAdapter`).
+UTF-8, Windows-1251 or UTF-16 (Excel's "Unicode text"). Recognising the template, matching its
+columns in any of the three languages, refusing a wrong or unreadable file with a message in
+the reader's language, and turning each data row into a record that the batch loader
+validates, conserves and de-duplicates: each rule is written once here, and an adapter only
+declares its columns and maps one row to its report table (:class:`ReportSpec`,
+:class:`PaperAdapter`).
 
 What is refused as a whole (:class:`PaperFileError`, every problem listed, localized): an
 empty, binary or corrupt file, another report's template, an out-of-date template version,
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import click
+from babel.support import LazyProxy
 
 from ingest.base import Loadable, MapResult, RawRecord, SourceAdapter, SourceError
 from ingest.context import Context
@@ -56,6 +58,7 @@ from ingest.files import (
 from ingest.loader import BatchLoader, BatchResult, digest
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, Checker, parse_date
+from l10n import current_language
 from store.models import Base
 
 LANGS = ("ky", "ru", "en")
@@ -586,6 +589,7 @@ class PaperAdapter(SourceAdapter):
     """Base of the four ``paper-…`` adapters: reads the template, maps rows via :meth:`cells`."""
 
     spec: ClassVar[ReportSpec]
+    kind = "file"
     code_fields = frozenset({"territory", "country", "destination", "record_id", "enterprise_tin"})
     page_size = 2000
     options = (
@@ -598,6 +602,12 @@ class PaperAdapter(SourceAdapter):
             help="Language of error messages (default: the template's).",
         ),
     )
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A report's table and its name are its template's (:class:`ReportSpec`), once."""
+        super().__init_subclass__(**kwargs)
+        cls.table = cls.spec.table
+        cls.title = LazyProxy(lambda: cls.spec.title[current_language()], enable_cache=False)
 
     def __init__(self, path: str = "", synthetic: bool = False, lang: str | None = None) -> None:
         self.path = Path(path) if path else None
@@ -660,7 +670,7 @@ class PaperAdapter(SourceAdapter):
         year = period[:4]
         row = {**row, **counts, "period": year, "reporter": reporter}
         source_key = f"{self.name}:{digest(year, reporter, *key)}"
-        return Loadable(self.spec.table, row, source_key)
+        return Loadable(self.table, row, source_key)
 
     def prepare(self, values: dict[str, str]) -> dict[str, str]:
         """Move a row's values between fields before it becomes a record (default: none)."""

@@ -24,26 +24,20 @@ from l10n.templates import environment
 from store import moves
 from store.models import Base, IngestBatch, MigrationEvent, QuarantineRecord
 
-# The event table each source loads, for completeness and timeliness of its loaded rows.
-SOURCE_TABLES = {
-    "asb": "migration_event",
-    "foreigners": "foreigner_registration",
-    "citizenship": "citizenship_event",
-    "zags-births": "birth_event",
-    "zags-deaths": "death_event",
-    "zags-marriages": "marriage_event",
-    "zags-divorces": "divorce_event",
-}
+# The event table each source loads (for completeness and timeliness of its loaded rows) and
+# the name of each source: what the source adapters declare, registered here by ingestion
+# (``ingest.base.register``), since the store may not import ingestion.
+SOURCE_TABLES: dict[str, str] = {}
+SOURCE_NAMES: dict[str, LazyProxy] = {}
 
-SOURCE_NAMES: dict[str, LazyProxy] = {
-    "asb": lazy_gettext("AIS ASB: registrations and de-registrations at a permanent residence"),
-    "foreigners": lazy_gettext("AIS Registration of foreigners"),
-    "citizenship": lazy_gettext("AIS Citizenship: acquisition and renunciation"),
-    "zags-births": lazy_gettext("Civil registry (ZAGS): births"),
-    "zags-deaths": lazy_gettext("Civil registry (ZAGS): deaths"),
-    "zags-marriages": lazy_gettext("Civil registry (ZAGS): marriages"),
-    "zags-divorces": lazy_gettext("Civil registry (ZAGS): divorces"),
-}
+
+def register_source(source: str, table: type[Base], name: LazyProxy) -> None:
+    """Record the name of ``source`` and, if it loads events (an event and a registration
+    date, which completeness and timeliness read), its table."""
+    SOURCE_NAMES[source] = name
+    if {"event_date", "registered_on"} <= set(table.__table__.columns.keys()):
+        SOURCE_TABLES[source] = table.__tablename__
+
 
 FIELD_NAMES: dict[str, LazyProxy] = {
     "event_date": lazy_gettext("Date of the event"),

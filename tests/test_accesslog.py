@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import urllib.request
 
+import pytest
+
 from tests.servers import gunicorn
 
 
+@pytest.mark.slow
 def test_gunicorn_logs_json_even_for_awkward_agents(sqlite_url: str) -> None:
     agent = 'Quoting "agent" and a backslash \\'
     with gunicorn({"DATABASE_URL": sqlite_url}) as (base, server):

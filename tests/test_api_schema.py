@@ -47,6 +47,7 @@ def schema_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     app.extensions["statkg.db"].dispose()
 
 
+@pytest.mark.slow
 def test_the_api_keeps_its_openapi_promises(schema_app: Flask) -> None:
     """Every public operation, 25 generated requests each."""
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", schema_app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from classifiers import code_version, codes, group_members, load_classifiers, soate_children
 from classifiers.cli import cli
 from classifiers.reference import DATA_DIR, DEFAULT_VALID_FROM, ReferenceDataError
-from store import db
+from store import Database, db
 from store.models import Base, Code
 
 LANGS = ("ky", "ru", "en")
@@ -23,11 +24,13 @@ TODAY = date(2025, 10, 1)
 
 
 @pytest.fixture
-def loaded(session: Session) -> Session:
-    """The fresh store with every classifier loaded and committed."""
-    load_classifiers(session)
-    session.commit()
-    return session
+def loaded(classified_database_url: str) -> Iterator[Session]:
+    """A store with every classifier loaded and committed (on SQLite, a copy of one loaded
+    once for the session)."""
+    database = Database(classified_database_url)
+    with database.session() as session:
+        yield session
+    database.dispose()
 
 
 def _get(session: Session, codelist_id: str, code: str, on: date | None = None) -> Code:

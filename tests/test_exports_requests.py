@@ -128,6 +128,7 @@ def expected(table: Table) -> dict[tuple[str, ...], float | None]:
     return {codes: value for codes, value, _s, _c in table.cells()}
 
 
+@pytest.mark.slow
 def test_the_request_goes_through_the_background_worker(delivered: dict[str, Any]) -> None:
     assert (delivered["queued"]["status"], delivered["queued"]["job"]) == ("in_work", "queued")
     assert delivered["queued"]["progress"] == 0
@@ -139,6 +140,7 @@ def test_the_request_goes_through_the_background_worker(delivered: dict[str, Any
     assert sorted(delivered["files"]) == ["csv", "jsonstat", "pdf", "sdmx-csv", "xlsx"]
 
 
+@pytest.mark.slow
 def test_csv_reads_back_in_pandas_with_the_same_numbers(delivered: dict[str, Any]) -> None:
     data = delivered["files"]["csv"]
     assert data.startswith("\ufeff".encode())  # Excel opens UTF-8 with a BOM correctly
@@ -153,6 +155,7 @@ def test_csv_reads_back_in_pandas_with_the_same_numbers(delivered: dict[str, Any
     assert set(frame.loc[frame.value.isna(), "symbol"]) == {"x"}
 
 
+@pytest.mark.slow
 def test_xlsx_reads_back_in_openpyxl_with_the_same_numbers(delivered: dict[str, Any]) -> None:
     sheet: Any = openpyxl.load_workbook(io.BytesIO(delivered["files"]["xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -166,6 +169,7 @@ def test_xlsx_reads_back_in_openpyxl_with_the_same_numbers(delivered: dict[str, 
 
 
 @pytest.mark.filterwarnings("ignore:Shouldn't use this function:DeprecationWarning")
+@pytest.mark.slow
 def test_jsonstat_reads_back_in_pyjstat_with_the_same_numbers(delivered: dict[str, Any]) -> None:
     frame = pyjstat.Dataset.read(delivered["files"]["jsonstat"].decode()).write(
         "dataframe", naming="id"
@@ -180,6 +184,7 @@ def test_jsonstat_reads_back_in_pyjstat_with_the_same_numbers(delivered: dict[st
     assert "x" in marks.values()
 
 
+@pytest.mark.slow
 def test_sdmx_csv_reads_back_in_sdmx1_with_the_same_numbers(delivered: dict[str, Any]) -> None:
     import sdmx
     from sdmx.model import common, v30
@@ -206,6 +211,7 @@ def test_sdmx_csv_reads_back_in_sdmx1_with_the_same_numbers(delivered: dict[str,
     assert got == expected(delivered["table"])
 
 
+@pytest.mark.slow
 def test_pdf_is_one_table_with_the_symbols(delivered: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "table.pdf"
     path.write_bytes(delivered["files"]["pdf"])

@@ -54,6 +54,7 @@ def test_complements_protect_the_small_cell() -> None:
 
 
 @pytest.mark.parametrize("territory", ["41702", "41708"])
+@pytest.mark.slow
 def test_audit_passes_at_district_by_sex_by_five_year_age(
     synthetic: Session, territory: str
 ) -> None:

@@ -138,6 +138,7 @@ def test_life_expectancy_of_men_by_hand_aggregation(computed: tuple[Session, Rel
     assert got == pytest.approx(expected)
 
 
+@pytest.mark.slow
 def test_the_balance_holds_exactly_on_the_sample_release(session: Session) -> None:
     from ingest.pseudonymise import Pseudonymiser
     from synth.load import generate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,15 @@ from ingest.sources.border import BorderAdapter, BorderFile
 from store import Database
 from store.models import BorderCrossing, QuarantineRecord
 from synth.files import BORDER_HEADER, Defects, write_border
+from tests.unicode_text import save_as_unicode_text
 
 HEADER = ";".join(BORDER_HEADER)
 GOOD = "05.03.2024;AKZHOL;въезд;KGZ;М;34;Частная;AN1234567"
 
 
 @pytest.fixture
-def loader(sqlite_url: str) -> BatchLoader:
-    database = Database(sqlite_url)
-    with database.transaction() as session:
-        load_classifiers(session)
-    return BatchLoader(database, Pseudonymiser("test-secret"))
+def loader(classified_sqlite_url: str) -> BatchLoader:
+    return BatchLoader(Database(classified_sqlite_url), Pseudonymiser("test-secret"))
 
 
 def _file(tmp_path: Path, *lines: str, encoding: str = "utf-8") -> str:
@@ -52,6 +51,31 @@ def test_a_generated_file_is_conserved(loader: BatchLoader, tmp_path: Path, enco
     assert result.quarantined == manifest.bad
     assert result.balanced
     assert _crossings(loader) == manifest.good
+
+
+def _cells(loader: BatchLoader) -> list[tuple[object, ...]]:
+    columns = [c for c in BorderCrossing.__table__.columns if c.name not in ("id", "batch_id")]
+    with loader.database.session() as session:
+        return sorted(tuple(row) for row in session.execute(select(*columns)))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_excel_unicode_text_counts_the_same_as_utf8(
+    loader: BatchLoader, tmp_path: Path, encoding: str, sqlite_copies: Callable[[str], str]
+) -> None:
+    """Excel's "Unicode text" (UTF-16 with a mark, tab-separated, CR LF) loads the same cells
+    and quarantines the same lines as the UTF-8 file it was saved from."""
+    manifest = write_border(tmp_path / "b.csv", 3000, seed=7, defects=Defects(bad=0.05))
+    utf16 = save_as_unicode_text(manifest.path, tmp_path / "b.txt", encoding)
+    other = BatchLoader(Database(sqlite_copies("other")), loader.pseudonymiser)
+    first = BorderAdapter(path=str(manifest.path)).run(loader)
+    second = BorderAdapter(path=str(utf16)).run(other)
+    assert (second.received, second.loaded, second.quarantined) == (
+        manifest.records, manifest.good, manifest.bad)  # fmt: skip
+    assert second.balanced
+    assert second.reasons == first.reasons
+    assert _cells(other) == _cells(loader)
+    assert sorted(map(sorted, _reasons(other))) == sorted(map(sorted, _reasons(loader)))
 
 
 def test_conservation_holds_on_every_backend(database: Database, tmp_path: Path) -> None:
@@ -108,14 +132,32 @@ def test_garbage_bytes_are_quarantined(loader: BatchLoader, tmp_path: Path) -> N
     assert (result.received, result.loaded, result.quarantined) == (3, 2, 1)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
 def test_a_line_longer_than_a_block_is_one_quarantined_record(
-    loader: BatchLoader, tmp_path: Path
+    loader: BatchLoader, tmp_path: Path, encoding: str
 ) -> None:
-    path = _file(tmp_path, HEADER, GOOD, "x" * 3_000_000, GOOD)
+    path = _file(tmp_path, HEADER, GOOD, "x" * 3_000_000, GOOD, GOOD, encoding=encoding)
     reader = BorderFile(Path(path), loader.context(loader.database.session()), block_bytes=65536)
     rejected = [r for block in reader.blocks() for r in block]
-    assert len(rejected) == 1
-    assert (reader.stats.received, reader.stats.loaded) == (3, 2)
+    assert [r.line for r in rejected] == [3]
+    assert (reader.stats.received, reader.stats.loaded) == (4, 3)
+
+
+@pytest.mark.parametrize("block_bytes", [999, 4096, 65536])
+def test_utf16_blocks_cut_anywhere_count_like_utf8(
+    loader: BatchLoader, tmp_path: Path, block_bytes: int
+) -> None:
+    manifest = write_border(tmp_path / "b.csv", 2000, seed=2, defects=Defects(bad=0.05))
+    utf16 = save_as_unicode_text(manifest.path, tmp_path / "b.txt", "utf-16-be")
+    session = loader.database.session()
+    readers = [BorderFile(p, loader.context(session), block_bytes) for p in (manifest.path, utf16)]
+    rejected = [sorted(r.reasons for block in reader.blocks() for r in block) for reader in readers]
+    assert rejected[0] == rejected[1]
+    assert readers[0].stats == readers[1].stats
+    assert [c["crossings"] for c in readers[0].cells()] == [
+        c["crossings"] for c in readers[1].cells()
+    ]
+    assert (readers[0].encoding, readers[1].encoding) == ("utf-8", "utf-16-be")
 
 
 @pytest.mark.parametrize(
@@ -124,7 +166,9 @@ def test_a_line_longer_than_a_block_is_one_quarantined_record(
         (b"", "empty"),
         ("дата;кпп;направление\n1;2;3\n".encode(), "Missing columns"),
         (f"{HEADER};лишний\n".encode(), "Unknown extra columns"),
-        (f"{HEADER}\n{GOOD}\n".encode("utf-16"), "UTF-16"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 50, "not text"),
+        (b"\xff\xfe" + bytes(range(256)) * 40, "not text"),  # a UTF-16 mark, then no text
+        (f"{HEADER}\n{GOOD}\n".encode("utf-16-le"), "not text"),  # UTF-16 without its mark
     ],
 )
 def test_a_file_that_cannot_be_read_gives_a_clear_error(

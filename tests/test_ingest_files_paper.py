@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from ingest.sources.paper_workers import PaperWorkers
 from store import Database
 from store.models import ForeignWorkerReport, IngestBatch, QuarantineRecord, RefugeeReport
 from synth.files import PAPER_REPORTS, Defects, write_paper
+from tests.unicode_text import save_as_unicode_text
 
 ADAPTERS: dict[str, Any] = dict(discover())
 GOOD = ["Беженец", "Афганистан", "18-59", 100, 80, 180]
@@ -31,10 +33,8 @@ ROW2 = ["asylum_seeker", "SYR", "Y0T4", 3, 4, 7]
 
 
 @pytest.fixture
-def loader(sqlite_url: str) -> Iterator[BatchLoader]:
-    database = Database(sqlite_url)
-    with database.transaction() as session:
-        load_classifiers(session)
+def loader(classified_sqlite_url: str) -> Iterator[BatchLoader]:
+    database = Database(classified_sqlite_url)
     yield BatchLoader(database, Pseudonymiser("test-secret"))
     database.dispose()
 
@@ -67,6 +67,37 @@ def test_every_report_ingests_its_generated_file(
     assert result.received == manifest.records
     assert result.quarantined == manifest.bad
     assert result.duplicates == manifest.kinds.get("duplicate", 0)
+
+
+def _rows(loader: BatchLoader, table: Any) -> list[tuple[object, ...]]:
+    columns = [c for c in table.__table__.columns if c.name not in ("id", "batch_id")]
+    with loader.database.session() as session:
+        return sorted(map(tuple, session.execute(select(*columns))), key=repr)
+
+
+@pytest.mark.parametrize("report", PAPER_REPORTS)
+def test_excel_unicode_text_loads_the_same_rows_as_utf8(
+    loader: BatchLoader, tmp_path: Path, report: str, sqlite_copies: Callable[[str], str]
+) -> None:
+    """Each report's CSV re-saved as Excel's "Unicode text" (UTF-16 LE with its mark, tabs):
+    the same rows loaded, the same quarantined, the template's encoding kept in the audit."""
+    manifest = write_paper(report, tmp_path / "r.csv", "ky", seed=4, scale=0.01,
+                           defects=Defects(bad=0.1))  # fmt: skip
+    utf16 = save_as_unicode_text(manifest.path, tmp_path / "r.txt")
+    database = Database(sqlite_copies("other"))
+    other = BatchLoader(database, loader.pseudonymiser)
+    first = ADAPTERS[report](path=str(manifest.path)).run(loader)
+    second = ADAPTERS[report](path=str(utf16)).run(other)
+    assert (second.received, second.quarantined) == (manifest.records, manifest.bad)
+    assert (second.loaded, second.duplicates, second.reasons) == (
+        first.loaded, first.duplicates, first.reasons)  # fmt: skip
+    assert second.balanced
+    assert second.loaded > 0
+    table = ADAPTERS[report].spec.table
+    assert _rows(other, table) == _rows(loader, table)
+    with database.session() as session:
+        assert session.scalars(select(IngestBatch.audit)).one()["encoding"] == "utf-16-le"
+    database.dispose()
 
 
 @pytest.mark.parametrize("report", PAPER_REPORTS)
@@ -171,7 +202,10 @@ def test_garbage_bytes_in_a_row_are_quarantined(loader: BatchLoader, tmp_path: P
     ("make", "code"),
     [
         (lambda p: p.write_bytes(b""), "empty_file"),
-        (lambda p: p.write_bytes("Статус;Страна\n".encode("utf-16")), "binary_file"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50), "binary_file"),
+        (lambda p: p.write_bytes(b"\xfe\xff" + bytes(range(256)) * 40), "binary_file"),
+        (lambda p: p.write_bytes("Статус;Страна\n".encode("utf-16-le")), "binary_file"),
+        (lambda p: p.write_bytes(codecs.BOM_UTF16_LE + " \r\n".encode("utf-16-le")), "empty_file"),
         (lambda p: p.write_bytes(b"PK\x03\x04garbage" * 10), "bad_xlsx"),
         (lambda p: p.write_text("Статус;Страна;Мужчины\nБеженец;AFG;1\n"), "missing_columns"),
         (lambda p: p.write_text("Статус;Страна;Возраст;Мужчины;Женщины;Рост\n"), "extra_columns"),

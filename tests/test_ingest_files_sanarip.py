@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from classifiers.loader import load_classifiers
 from ingest.base import SourceError
 from ingest.loader import BatchLoader
 from ingest.pseudonymise import Pseudonymiser
@@ -15,16 +15,14 @@ from ingest.sources.sanarip import SanaripAimak
 from store import Database
 from store.models import HouseholdMember, QuarantineRecord
 from synth.files import SANARIP_HEADER, Defects, write_sanarip
+from tests.unicode_text import save_as_unicode_text
 
 HEADER = ";".join(SANARIP_HEADER)
 
 
 @pytest.fixture
-def loader(sqlite_url: str) -> BatchLoader:
-    database = Database(sqlite_url)
-    with database.transaction() as session:
-        load_classifiers(session)
-    return BatchLoader(database, Pseudonymiser("test-secret"))
+def loader(classified_sqlite_url: str) -> BatchLoader:
+    return BatchLoader(Database(classified_sqlite_url), Pseudonymiser("test-secret"))
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
@@ -38,6 +36,33 @@ def test_a_generated_extract_is_conserved(
     assert result.received == manifest.records
     assert result.duplicates == manifest.kinds.get("duplicate", 0)
     assert result.quarantined == manifest.bad
+
+
+def _members(loader: BatchLoader) -> list[tuple[object, ...]]:
+    columns = [c for c in HouseholdMember.__table__.columns if c.name not in ("id", "batch_id")]
+    with loader.database.session() as session:
+        return sorted(map(tuple, session.execute(select(*columns))), key=repr)
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-16-le", "\t"), ("utf-16-be", ",")])
+def test_excel_unicode_text_loads_the_same_members_as_utf8(
+    loader: BatchLoader,
+    tmp_path: Path,
+    encoding: str,
+    delimiter: str,
+    sqlite_copies: Callable[[str], str],
+) -> None:
+    """UTF-16 with a mark, tab- (Excel's "Unicode text") or comma-separated: the same rows."""
+    manifest = write_sanarip(tmp_path / "s.csv", 800, seed=5, defects=Defects(bad=0.06))
+    utf16 = save_as_unicode_text(manifest.path, tmp_path / "s.txt", encoding, delimiter)
+    other = BatchLoader(Database(sqlite_copies("other")), loader.pseudonymiser)
+    first = loader.run(SanaripAimak(path=str(manifest.path)))
+    second = other.run(SanaripAimak(path=str(utf16)))
+    assert second.balanced
+    assert (second.received, second.quarantined) == (manifest.records, manifest.bad)
+    assert (second.loaded, second.duplicates, second.reasons) == (
+        first.loaded, first.duplicates, first.reasons)  # fmt: skip
+    assert _members(other) == _members(loader)
 
 
 def test_an_unknown_ayil_aimak_keeps_its_district_and_raw_code(

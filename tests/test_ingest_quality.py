@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 
-from classifiers.loader import load_classifiers
 from ingest import crosswalks
 from ingest.loader import BatchLoader
 from ingest.pseudonymise import Pseudonymiser
@@ -28,23 +27,27 @@ HEADINGS = {
 }
 
 
-@pytest.fixture
-def app_with_asb(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
+@pytest.fixture(scope="module")
+def app_with_asb(sqlite_copies: Callable[[str], str]) -> Iterator[Flask]:
+    """A store with one ASB batch (read-only for the tests: made once for the module)."""
     from app import create_app
 
-    monkeypatch.setenv("STATKG_TUNDUK_SERVICES", "asb=cs/GOV/1/asb/A")
-    database = Database(sqlite_url)
+    url = sqlite_copies("quality")
+    database = Database(url)
     with database.transaction() as session:
-        load_classifiers(session)
         crosswalks.load(session)
     records = native(Params(seed=7, scale=0.004, first_year=2021, years=1))["asb"]
-    with serving(Simulator({"cs/GOV/1/asb/A": Dataset.of(records)})) as url:
-        client = XRoadClient(url, "cs/GOV/2/nsc", timeout=5.0)
+    with (
+        pytest.MonkeyPatch.context() as monkeypatch,
+        serving(Simulator({"cs/GOV/1/asb/A": Dataset.of(records)})) as served,
+    ):
+        monkeypatch.setenv("STATKG_TUNDUK_SERVICES", "asb=cs/GOV/1/asb/A")
+        client = XRoadClient(served, "cs/GOV/2/nsc", timeout=5.0)
         BatchLoader(database, Pseudonymiser("k")).run(
             Asb("2021-01-01", "2021-12-31", client=client)
         )
     database.dispose()
-    app = create_app({"DATABASE_URL": sqlite_url, "TESTING": True})
+    app = create_app({"DATABASE_URL": url, "TESTING": True})
     yield app
     app.extensions["statkg.db"].dispose()
 

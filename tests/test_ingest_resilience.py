@@ -45,6 +45,7 @@ def _counts(url: str) -> tuple[int, ...]:
     return counts
 
 
+@pytest.mark.slow
 def test_a_load_killed_mid_batch_resumes_to_the_same_counts(tmp_path, sqlite_url):
     killed = _fresh(sqlite_url)
     whole = _fresh(f"sqlite:///{tmp_path / 'whole.sqlite3'}")
@@ -66,6 +67,7 @@ def _identifiers(records: dict[str, list[Any]]) -> set[str]:
     return found - {"None"}
 
 
+@pytest.mark.slow
 def test_no_raw_identifier_reaches_the_database_or_the_logs(sqlite_url, caplog, monkeypatch):
     from tests.test_ingest_tunduk import CONFIG, run
 
@@ -91,12 +93,15 @@ def test_no_raw_identifier_reaches_the_database_or_the_logs(sqlite_url, caplog, 
         ({"id": "x3", "operation": "REG", "eventDate": "31.02.2021"}, "INVALID_DATE"),
     ],
 )
-def test_bad_records_are_quarantined_with_a_reason(sqlite_url, monkeypatch, bad, reason):
+def test_bad_records_are_quarantined_with_a_reason(classified_sqlite_url, monkeypatch, bad, reason):
+    from synth.tunduk import SOURCES
     from tests.test_ingest_tunduk import CONFIG, run
 
     monkeypatch.setenv("STATKG_TUNDUK_SERVICES", CONFIG)
-    store = Database(_fresh(sqlite_url))
-    records: dict[str, list[Any]] = {source: [] for source in native(PARAMS)}
+    store = Database(classified_sqlite_url)
+    with store.transaction() as session:
+        crosswalks.load(session)
+    records: dict[str, list[Any]] = {source: [] for source in SOURCES}
     records["asb"] = [("2021-05-01", bad)] * 2
     result = run(store, records, "asb")
     assert (result.received, result.quarantined, result.duplicates) == (2, 1, 1)

@@ -41,10 +41,9 @@ def _services(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def store(sqlite_url: str) -> Iterator[Database]:
-    database = Database(sqlite_url)
+def store(classified_sqlite_url: str) -> Iterator[Database]:
+    database = Database(classified_sqlite_url)
     with database.transaction() as session:
-        load_classifiers(session)
         crosswalks.load(session)
     yield database
     database.dispose()
@@ -67,6 +66,7 @@ def test_every_tunduk_source_ingests_and_balances(store, records, source):
     assert result.balanced
 
 
+@pytest.mark.slow
 def test_faults_neither_lose_nor_double_a_record(store, records):
     clean = run(store, records, "asb")
     script = ["500", "timeout", "ok", "malformed", "truncated", "ok", "503", "duplicate"] * 3
@@ -144,6 +144,7 @@ def test_a_page_orjson_refuses_but_json_allows_is_still_read():
         _decode(b'{"records": [')
 
 
+@pytest.mark.slow
 def test_mapping_in_the_worker_gives_what_mapping_here_gives(tmp_path, records, monkeypatch):
     """The Tunduk loader maps in a forked worker (ingest.worker); the counts, the reasons,
     the unmapped codes it reports and every stored row equal those of mapping in-process."""

@@ -100,6 +100,7 @@ def _running(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+@pytest.mark.slow
 def test_a_worker_leaves_when_its_parent_is_killed():
     """Killed by SIGKILL, the loader must not leave its worker behind, waiting on a source."""
     root = Path(__file__).resolve().parent.parent

@@ -179,6 +179,7 @@ def test_loads_on_every_backend(database: Database) -> None:
     assert count == outcome.rows["migration_event"] > 0
 
 
+@pytest.mark.slow
 def test_cli_generates_and_then_does_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

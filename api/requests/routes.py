@@ -197,13 +197,9 @@ class ReviewView(MethodView):
     def post(self, body: dict[str, Any], request_id: str) -> Response:
         """Accept a request (received → in work) or reject it with a reason."""
         with database().transaction() as session:
-            if body["action"] == "accept":
-                row = service.accept(session, request_id, _actor(), _now())
-            else:
-                reason = body.get("reason")
-                if not reason:
-                    raise service.RequestInvalidError({"reason": "required to reject"})
-                row = service.reject(session, request_id, _actor(), reason, _now())
+            row = service.review(
+                session, request_id, body["action"], _actor(), _now(), body.get("reason")
+            )
             answer = service.staff_view(row)
         return private(json_response(answer))
 

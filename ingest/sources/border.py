@@ -24,6 +24,7 @@ Passport numbers, when the file has them, are read only for the rows that are qu
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import time
@@ -54,6 +55,7 @@ from ingest.files import (
 from ingest.loader import BatchLoader, BatchResult, Scrubber
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, SEXES, parse_date
+from l10n import lazy_gettext
 from store.models import BorderCrossing, IngestBatch, QuarantineRecord
 
 SOURCE = "border"
@@ -310,6 +312,44 @@ class FileStats:
             self.reasons[reason] = self.reasons.get(reason, 0) + 1
 
 
+class Utf8Stream:
+    """A UTF-16 file read as UTF-8 bytes: ``read`` and ``readline`` as on a binary file.
+
+    Why: the block reader (Arrow's CSV parser, the line cuts at ``\\n``) works on UTF-8 bytes;
+    a UTF-16 file is transcoded on the way in, a block at a time, instead of having a second
+    reader. It is the slower path (Python's codec touches every character); UTF-8 and
+    Windows-1251 files never take it. What does not decode (an unpaired surrogate) becomes
+    U+FFFD, so the value fails its code check and its line is quarantined, never lost.
+    """
+
+    def __init__(self, raw: IO[bytes], encoding: str) -> None:
+        self.raw = raw
+        self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self.pending = b""
+        self.done = False
+
+    def _fill(self, size: int) -> None:
+        data = self.raw.read(size)
+        self.done = not data
+        self.pending += self.decoder.decode(data, final=self.done).encode("utf-8")
+
+    def read(self, size: int) -> bytes:
+        """Up to ``size`` bytes of UTF-8; ``b""`` only at the end of the file."""
+        while len(self.pending) < size and not self.done:
+            self._fill(size)
+        data, self.pending = self.pending[:size], self.pending[size:]
+        return data
+
+    def readline(self, limit: int) -> bytes:
+        """One line with its ``\\n`` (at most ``limit`` bytes), as ``IO.readline`` does."""
+        while b"\n" not in self.pending and len(self.pending) < limit and not self.done:
+            self._fill(1 << 16)
+        cut = self.pending.find(b"\n", 0, limit)
+        end = cut + 1 if cut >= 0 else min(limit, len(self.pending))
+        line, self.pending = self.pending[:end], self.pending[end:]
+        return line
+
+
 class BorderFile:
     """Reads one border file: header, encoding, blocks → crossing keys and rejected lines."""
 
@@ -319,32 +359,43 @@ class BorderFile:
         self.block_bytes = block_bytes
         self.stats = FileStats()
         self.counts = Counts()
-        self.encoding = "utf-8"
+        self.encoding = "utf-8"  # the file's, for the audit
+        self.stream_encoding = "utf-8"  # of the bytes the blocks see (UTF-16 is transcoded)
         self.delimiter = ","
         self.names: list[str] = []
         self.positions: dict[str, int] = {}
 
     # -- the header -------------------------------------------------------------------------
 
-    def _open(self, handle: IO[bytes]) -> int:
-        """Read the header; return the line number of the first data line."""
-        sample = handle.read(1 << 20)
+    def _open(self, raw: IO[bytes]) -> IO[bytes] | Utf8Stream:
+        """Read the header; return the stream of the data lines' bytes.
+
+        A UTF-16 file (Excel's "Unicode text") is read through :class:`Utf8Stream`, so the
+        blocks below see UTF-8 either way; UTF-8 and Windows-1251 files are read as they are.
+        """
+        sample = raw.read(1 << 20)
         self.encoding = detect_encoding(sample)
-        handle.seek(0)
+        raw.seek(0)
+        handle: IO[bytes] | Utf8Stream = raw
+        if self.encoding.startswith("utf-16"):
+            handle, self.stream_encoding = Utf8Stream(raw, self.encoding), "utf-8"
+        else:
+            self.stream_encoding = self.encoding
         first = handle.readline(MAX_LINE)
-        header = first.decode(self.encoding, errors="replace").strip("\r\n\ufeff")
+        header = first.decode(self.stream_encoding, errors="replace").strip("\r\n\ufeff")
         self.delimiter = sniff_delimiter(header)
         cells = next(csv.reader([header], delimiter=self.delimiter), [])
         self.positions = match_header(cells, _aliases(), REQUIRED, OPTIONAL)
         self.names = [f"c{i}" for i in range(len(cells))]
-        return 2
+        return handle
 
     # -- blocks -----------------------------------------------------------------------------
 
     def blocks(self) -> Iterator[list[Rejected]]:
         """Process the file block by block; yield each block's rejected lines."""
-        with self.path.open("rb") as handle:
-            line = self._open(handle)
+        with self.path.open("rb") as raw:
+            handle = self._open(raw)
+            line = 2
             carry = b""
             while True:
                 data = handle.read(self.block_bytes)
@@ -356,9 +407,9 @@ class BorderFile:
                 cut = buffer.rfind(b"\n")
                 if cut < 0:
                     if len(buffer) > MAX_LINE:
-                        yield [self._overlong(buffer, handle, line)]
+                        overlong, carry = self._overlong(buffer, handle, line)
+                        yield [overlong]
                         line += 1
-                        carry = b""
                     else:
                         carry = buffer
                     continue
@@ -367,19 +418,24 @@ class BorderFile:
                 line += block.count(b"\n")
                 yield rejected
 
-    def _overlong(self, buffer: bytes, handle: IO[bytes], line: int) -> Rejected:
-        """Skip to the end of a line too long to be a record; keep its start only."""
-        preview = buffer[:MAX_VALUE].decode(self.encoding, errors="replace")
-        while True:
-            data = handle.read(self.block_bytes)
+    def _overlong(
+        self, buffer: bytes, handle: IO[bytes] | Utf8Stream, line: int
+    ) -> tuple[Rejected, bytes]:
+        """Skip to the end of a line too long to be a record; keep its start only.
+
+        Returns the rejected line and the bytes read past its end (the next lines' start).
+        """
+        preview = buffer[:MAX_VALUE].decode(self.stream_encoding, errors="replace")
+        rest = b""
+        while data := handle.read(self.block_bytes):
             cut = data.find(b"\n")
-            if not data or cut >= 0:
-                if data:
-                    handle.seek(cut + 1 - len(data), 1)
+            if cut >= 0:
+                rest = data[cut + 1 :]
                 break
         self.stats.received += 1
         self.stats.reject(["MALFORMED"])
-        return Rejected(line, {"_text": preview, "_problem": "line too long"}, ["MALFORMED"])
+        rejected = Rejected(line, {"_text": preview, "_problem": "line too long"}, ["MALFORMED"])
+        return rejected, rest
 
     def _block(self, block: bytes, first_line: int) -> list[Rejected]:
         """Count one block of whole lines; return the lines that could not be counted."""
@@ -408,7 +464,7 @@ class BorderFile:
         return rejected
 
     def _as_utf8(self, block: bytes, first_line: int, rejected: list[Rejected]) -> bytes | None:
-        if self.encoding == "cp1251":
+        if self.stream_encoding == "cp1251":
             # Windows-1251 leaves one byte (0x98) undefined: it becomes U+FFFD and the value
             # fails its code check, so the line is quarantined rather than lost.
             return block.decode("cp1251", errors="replace").encode("utf-8")
@@ -593,7 +649,10 @@ class BorderAdapter(SourceAdapter):
     """``flask ingest border --file crossings.csv``: a Border Service file, counted."""
 
     name = SOURCE
-    help = "Border Service crossings file (CSV, UTF-8 or Windows-1251), streamed and counted."
+    help = "Border Service crossings file (CSV: UTF-8, Windows-1251 or UTF-16), streamed, counted."
+    kind = "file"
+    table = BorderCrossing
+    title = lazy_gettext("Border Service: crossings of the state border")
     identifiers: ClassVar[dict[str, str]] = {"passport": "passport"}
     options = (
         click.Option(["--file", "path"], type=click.Path(dir_okay=False), required=True),
@@ -637,7 +696,7 @@ class BorderAdapter(SourceAdapter):
         }
         key = "|".join(str(data.get(n, "")) for n in (*KEYED, "record_id"))
         return Loadable(
-            BorderCrossing, row, source_key="row:" + hashlib.sha256(key.encode()).hexdigest()[:32]
+            self.table, row, source_key="row:" + hashlib.sha256(key.encode()).hexdigest()[:32]
         )
 
     def run(self, loader: BatchLoader, dry_run: bool = False) -> BatchResult:

@@ -26,6 +26,7 @@ from ingest.context import Context
 from ingest.files import FileProblemsError, file_delivery_key, match_header, read_cells
 from ingest.reasons import Reason
 from ingest.rules import Checker
+from l10n import lazy_gettext
 from store.models import HouseholdMember
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -58,6 +59,9 @@ class SanaripAimak(SourceAdapter):
 
     name = "sanarip"
     help = "Sanarip Aimak household-book extract (CSV or XLSX): members present or absent."
+    kind = "file"
+    table = HouseholdMember
+    title = lazy_gettext("Sanarip Aimak: household books, members present and absent")
     identifiers: ClassVar[dict[str, str]] = {"pin": "pin"}
     code_fields = frozenset({"aa_code", "destination"})
     options = (
@@ -138,4 +142,4 @@ class SanaripAimak(SourceAdapter):
             "absent_since": absent_since,
         }
         source_key = f"{raw_code}:{person}:{reference}"
-        return Loadable(HouseholdMember, row, source_key, (person, "household", reference))
+        return Loadable(self.table, row, source_key, (person, "household", reference))

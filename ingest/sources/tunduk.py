@@ -27,6 +27,7 @@ from ingest.context import KYRGYZSTAN, Context
 from ingest.rules import SEXES, Checker, plain
 from ingest.tunduk.client import XRoadClient
 from ingest.tunduk.services import services_from
+from l10n import lazy_gettext
 from store.models import (
     BirthEvent,
     CitizenshipEvent,
@@ -50,6 +51,7 @@ def _window(value: str | None, default: date) -> date:
 class TundukAdapter(SourceAdapter):
     """Pages of one Tunduk service over a date window; subclasses map one record."""
 
+    kind = "tunduk"
     options: ClassVar[tuple[click.Parameter, ...]] = (
         click.Option(["--date-from"], default=None, help="First day of the window (ISO)."),
         click.Option(["--date-to"], default=None, help="Last day of the window (ISO)."),
@@ -187,6 +189,8 @@ class Asb(TundukAdapter):
 
     name = "asb"
     help = "AIS ASB (MCR): registrations and de-registrations at a permanent residence."
+    table = MigrationEvent
+    title = lazy_gettext("AIS ASB: registrations and de-registrations at a permanent residence")
     identifiers: ClassVar[dict[str, str]] = {"pin": "pin"}
     OPERATIONS: ClassVar[dict[str, str]] = {"REG": "registration", "UNREG": "deregistration"}
 
@@ -275,8 +279,9 @@ class Asb(TundukAdapter):
             reason, origin, origin_country, dest, dest_country,
         )  # fmt: skip
 
-    @staticmethod
+    @classmethod
     def _loadable(
+        cls,
         key: str, kind: str | None, person: str | None, sex: str | None, birth: date | None,
         registered: date | None, on: date, citizenship: str | None, territory: str,
         settlement: str | None, reason: str | None, origin: str | None,
@@ -304,7 +309,7 @@ class Asb(TundukAdapter):
             "event_date": on,
             "registered_on": registered,
         }
-        return Loadable(MigrationEvent, row, key, (person, kind, on))
+        return Loadable(cls.table, row, key, (person, kind, on))
 
 
 @register
@@ -313,6 +318,8 @@ class Foreigners(TundukAdapter):
 
     name = "foreigners"
     help = "AIS Registration of foreigners (MCR): foreign citizens registered at a place of stay."
+    table = ForeignerRegistration
+    title = lazy_gettext("AIS Registration of foreigners")
     identifiers: ClassVar[dict[str, str]] = {"passportNo": "passport"}
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
@@ -339,7 +346,7 @@ class Foreigners(TundukAdapter):
             "event_date": on,
             "registered_on": on,
         }
-        return Loadable(ForeignerRegistration, row, key, (person, "stay", on))
+        return Loadable(self.table, row, key, (person, "stay", on))
 
 
 @register
@@ -348,6 +355,8 @@ class Citizenship(TundukAdapter):
 
     name = "citizenship"
     help = "AIS Citizenship (MCR): acquisition and renunciation, with decree number and date."
+    table = CitizenshipEvent
+    title = lazy_gettext("AIS Citizenship: acquisition and renunciation")
     identifiers: ClassVar[dict[str, str]] = {"pin": "pin"}
     KINDS: ClassVar[dict[str, str]] = {"ACQ": "acquisition", "REN": "renunciation"}
 
@@ -372,7 +381,7 @@ class Citizenship(TundukAdapter):
             "event_date": on,
             "registered_on": on,
         }
-        return Loadable(CitizenshipEvent, row, key, (person, kind, on))
+        return Loadable(self.table, row, key, (person, kind, on))
 
 
 class _Zags(TundukAdapter):
@@ -396,6 +405,8 @@ class _Zags(TundukAdapter):
 class ZagsBirths(_Zags):
     name = "zags-births"
     help = "AIS ZAGS (civil registry): live births."
+    table = BirthEvent
+    title = lazy_gettext("Civil registry (ZAGS): births")
     identifiers: ClassVar[dict[str, str]] = {"childPin": "pin", "motherPin": "pin"}
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
@@ -415,13 +426,15 @@ class ZagsBirths(_Zags):
             "mother_age": age,
             "birth_order": order if isinstance(order, int) and 0 < order < 30 else None,
         }
-        return Loadable(BirthEvent, row, key, (child, "birth", on))
+        return Loadable(self.table, row, key, (child, "birth", on))
 
 
 @register
 class ZagsDeaths(_Zags):
     name = "zags-deaths"
     help = "AIS ZAGS (civil registry): deaths, with the ICD-10 chapter of the cause."
+    table = DeathEvent
+    title = lazy_gettext("Civil registry (ZAGS): deaths")
     identifiers: ClassVar[dict[str, str]] = {"pin": "pin"}
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
@@ -440,13 +453,15 @@ class ZagsDeaths(_Zags):
             "age": age,
             "cause_chapter": cause,
         }
-        return Loadable(DeathEvent, row, key, (person, "death", on))
+        return Loadable(self.table, row, key, (person, "death", on))
 
 
 @register
 class ZagsMarriages(_Zags):
     name = "zags-marriages"
     help = "AIS ZAGS (civil registry): marriages."
+    table = MarriageEvent
+    title = lazy_gettext("Civil registry (ZAGS): marriages")
     identifiers: ClassVar[dict[str, str]] = {"groomPin": "pin", "bridePin": "pin"}
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
@@ -471,13 +486,15 @@ class ZagsMarriages(_Zags):
             "groom_prior_status": groom_prior,
             "bride_prior_status": bride_prior,
         }
-        return Loadable(MarriageEvent, row, key, (groom, bride, "marriage", on))
+        return Loadable(self.table, row, key, (groom, bride, "marriage", on))
 
 
 @register
 class ZagsDivorces(_Zags):
     name = "zags-divorces"
     help = "AIS ZAGS (civil registry): divorces."
+    table = DivorceEvent
+    title = lazy_gettext("Civil registry (ZAGS): divorces")
     identifiers: ClassVar[dict[str, str]] = {"husbandPin": "pin", "wifePin": "pin"}
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
@@ -497,4 +514,4 @@ class ZagsDivorces(_Zags):
             "wife_age": ages[1],
             "marriage_duration": ages[2],
         }
-        return Loadable(DivorceEvent, row, key, (husband, wife, "divorce", on))
+        return Loadable(self.table, row, key, (husband, wife, "divorce", on))
