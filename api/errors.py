@@ -7,6 +7,7 @@ domain errors (:mod:`api.exceptions`); :data:`STATUS` says which HTTP status eac
 
 from __future__ import annotations
 
+from babel.support import LazyProxy
 from flask import Flask, Response, current_app
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -19,6 +20,8 @@ from api.exceptions import (
     SelectionTooLargeError,
     ServiceError,
 )
+from exports.links import LinkExpiredError, LinkInvalidError
+from exports.requests import RequestInvalidError, RequestNotFoundError, RequestStateError
 from l10n import _, current_language, lazy_gettext
 
 PROBLEM_BASE = "https://stat.kg/problems/"
@@ -91,6 +94,34 @@ def _service_error(error: ServiceError) -> Response:
     return problem(status, error.slug, error.detail, **error.extra)
 
 
+#: The errors of the data-request services (``exports``, which may not know the API's own
+#: exceptions): their status, problem type and text.
+REQUEST_ERRORS: dict[type[Exception], tuple[int, str, LazyProxy]] = {
+    RequestNotFoundError: (404, "not-found", _DETAILS[404]),
+    LinkInvalidError: (404, "not-found", _DETAILS[404]),
+    RequestStateError: (
+        409,
+        "request-state",
+        lazy_gettext("The request is not in a state that allows this."),
+    ),
+    LinkExpiredError: (
+        410,
+        "link-expired",
+        lazy_gettext("This download link has expired; ask the status again."),
+    ),
+}
+
+
+def _request_error(error: Exception) -> Response:
+    if isinstance(error, RequestInvalidError):
+        fields = [{"name": k, "reason": v} for k, v in error.fields.items()]
+        return problem(
+            400, "invalid-parameters", _("Some parameters are not valid."), invalid_params=fields
+        )
+    status, slug, detail = next(v for k, v in REQUEST_ERRORS.items() if isinstance(error, k))
+    return problem(status, slug, str(detail))
+
+
 def _invalid_params(error: HTTPException) -> list[dict[str, str]]:
     """Field errors of a request that failed its schema (webargs puts them on ``data``).
 
@@ -143,5 +174,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ApiError, _api_error)
     for kind in STATUS:
         app.register_error_handler(kind, _service_error)
+    for foreign in (*REQUEST_ERRORS, RequestInvalidError):
+        app.register_error_handler(foreign, _request_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)

@@ -6,7 +6,8 @@ Staff (bearer token with the ``requests`` role): list, inspect with the audit tr
 accept / reject, fulfil (queue for the worker that makes the files).
 
 None of these answers is cached (``no-store``, no ETag), so neither the HTTP caches nor the
-API's replay layer can serve a file after its link expired.
+API's replay layer can serve a file after its link expired. The services' errors (unknown
+request, wrong state, expired link…) become problem+json in :mod:`api.errors`.
 """
 
 from __future__ import annotations
@@ -14,20 +15,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from flask import Response, request, send_file, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.cache import utcnow
-from api.errors import ApiError
 from api.http import config, database, json_response, private
+from api.openapi import problem_responses
 from api.requests import schemas as s
 from api.staff.routes import requires
 from exports import requests as service
-from exports.links import LinkExpiredError, LinkInvalidError
-from l10n import _
 
 F = TypeVar("F", bound=Callable[..., Any])
 ROLE = "requests"
@@ -42,15 +41,6 @@ staff = Blueprint(
 )
 
 
-_TEXT = {
-    400: "Bad request: a field cannot be used, or the data asked for is not public.",
-    401: "No valid staff token.",
-    403: "The token lacks the requests role.",
-    404: "Not found (unknown request, token or link).",
-    409: "The request is not in a state that allows this step.",
-    410: "The download link has expired: ask the status again for a fresh one.",
-    429: "Too many requests: see Retry-After.",
-}
 _FILES = (
     "text/csv",
     "application/vnd.sdmx.data+csv",
@@ -62,11 +52,7 @@ _FILES = (
 
 def documented(*codes: int, ok: int | None = None, files: bool = False) -> dict[str, Any]:
     """OpenAPI responses: the problem+json errors a route may answer (and its success)."""
-    problem = {"schema": {"$ref": "#/components/schemas/Problem"}}
-    responses: dict[str, Any] = {
-        str(code): {"description": _TEXT[code], "content": {"application/problem+json": problem}}
-        for code in (*codes, 429)
-    }
+    responses = problem_responses(*codes)
     if ok is not None:
         content = {t: {"schema": {"type": "string", "format": "binary"}} for t in _FILES}
         responses[str(ok)] = (
@@ -87,36 +73,6 @@ def _actor() -> str:
     return f"staff:{hashlib.sha256(token.encode()).hexdigest()[:10]}"
 
 
-def domain_errors(view: F) -> F:
-    """The one place that turns the services' errors into problem+json."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except service.RequestNotFoundError as error:
-            raise ApiError(404, "not-found", _("There is nothing at this address.")) from error
-        except service.RequestStateError as error:
-            raise ApiError(
-                409, "request-state", _("The request is not in a state that allows this.")
-            ) from error
-        except service.RequestInvalidError as error:
-            raise ApiError(
-                400,
-                "invalid-parameters",
-                _("Some parameters are not valid."),
-                invalid_params=[{"name": k, "reason": v} for k, v in error.fields.items()],
-            ) from error
-        except LinkExpiredError as error:
-            raise ApiError(
-                410, "link-expired", _("This download link has expired; ask the status again.")
-            ) from error
-        except LinkInvalidError as error:
-            raise ApiError(404, "not-found", _("There is nothing at this address.")) from error
-
-    wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
-    return cast(F, wrapper)
-
-
 def _now() -> datetime:
     return utcnow()
 
@@ -126,7 +82,6 @@ class RequestsView(MethodView):
     @public.arguments(s.NewRequest)
     @public.response(202, s.Received)
     @public.doc(**documented(400))
-    @domain_errors
     def post(self, body: dict[str, Any]) -> Response:
         """Ask for data: contact, purpose, the table, language and formats."""
         with database().transaction() as session:
@@ -139,7 +94,6 @@ class RequestsView(MethodView):
 @public.route("/requests/status/<string:token>")
 class StatusView(MethodView):
     @public.doc(**documented(404, ok=200))
-    @domain_errors
     def get(self, token: str) -> Response:
         """The state of one's request, its progress, and signed links to the files."""
         settings = _settings()
@@ -155,7 +109,6 @@ class StatusView(MethodView):
 @public.route("/downloads/<string:link>")
 class DownloadView(MethodView):
     @public.doc(**documented(404, 410, ok=200, files=True))
-    @domain_errors
     def get(self, link: str) -> Response:
         """One file of a fulfilled request, through an expiring signed link."""
         with database().session() as session:
@@ -181,7 +134,6 @@ class StaffListView(MethodView):
 class StaffRequestView(MethodView):
     @staff.doc(security=[{"bearer": []}], **documented(401, 403, 404, ok=200))
     @requires(ROLE)
-    @domain_errors
     def get(self, request_id: str) -> Response:
         """One request: contact, what was asked, files, disclosure control, audit trail."""
         with database().session() as session:
@@ -193,7 +145,6 @@ class ReviewView(MethodView):
     @staff.arguments(s.Review)
     @staff.doc(security=[{"bearer": []}], **documented(400, 401, 403, 404, 409, ok=200))
     @requires(ROLE)
-    @domain_errors
     def post(self, body: dict[str, Any], request_id: str) -> Response:
         """Accept a request (received → in work) or reject it with a reason."""
         with database().transaction() as session:
@@ -208,7 +159,6 @@ class ReviewView(MethodView):
 class FulfilView(MethodView):
     @staff.doc(security=[{"bearer": []}], **documented(400, 401, 403, 404, 409, ok=202))
     @requires(ROLE)
-    @domain_errors
     def post(self, request_id: str) -> Response:
         """Queue the files of an accepted request for the export worker (202)."""
         with database().transaction() as session:

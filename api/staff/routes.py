@@ -14,26 +14,14 @@ from flask_smorest import Blueprint
 from api.cache import utcnow
 from api.errors import ApiError
 from api.http import config, database, json_response, private, state
-from api.staff import service
+from api.openapi import staff
+from api.staff import schemas, service
 from l10n import _, current_language
 
 F = TypeVar("F", bound=Callable[..., Any])
-PROBLEM: dict[str, Any] = {"$ref": "#/components/schemas/Problem"}
 blueprint = Blueprint(
     "staff", __name__, url_prefix="/api/v1/staff", description="Staff only (bearer token)"
 )
-_AUTH = {
-    "security": [{"bearer": []}],
-    "responses": {
-        str(code): {
-            "description": text,
-            "content": {
-                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
-            },
-        }
-        for code, text in ((401, "No valid token."), (403, "The token lacks the role."))
-    },
-}
 
 
 def requires(role: str) -> Callable[[F], F]:
@@ -65,7 +53,8 @@ def requires(role: str) -> Callable[[F], F]:
 
 @blueprint.route("/ingest")
 class IngestView(MethodView):
-    @blueprint.doc(**_AUTH)
+    @blueprint.response(200, schemas.IngestStatus)
+    @blueprint.doc(**staff())
     @requires("reader")
     def get(self) -> Response:
         """The latest ingest batches and their counts."""
@@ -75,7 +64,8 @@ class IngestView(MethodView):
 
 @blueprint.route("/quality")
 class QualityView(MethodView):
-    @blueprint.doc(**_AUTH)
+    @blueprint.response(200, schemas.Quality)
+    @blueprint.doc(**staff())
     @requires("reader")
     def get(self) -> Response:
         """Open quarantine by source and reason, and the checks of every release."""
@@ -85,7 +75,8 @@ class QualityView(MethodView):
 
 @blueprint.route("/releases/<string:release_id>/publish")
 class PublishView(MethodView):
-    @blueprint.doc(**_AUTH)
+    @blueprint.response(200, schemas.Published)
+    @blueprint.doc(**staff(404, 409))
     @requires("publisher")
     def post(self, release_id: str) -> Response:
         """Make a release that passed its checks public now."""
@@ -98,22 +89,11 @@ class PublishView(MethodView):
 @blueprint.route("/quality/<string:source>/report")
 class QualityReportView(MethodView):
     @blueprint.doc(
-        security=_AUTH["security"],
         parameters=[
             {"name": n, "in": "query", "required": True, "schema": {"type": "string"}}
             for n in ("from", "to")
         ],
-        responses={
-            **cast(dict[str, Any], _AUTH["responses"]),
-            "200": {"description": "The page.", "content": {"text/html": {}}},
-            **{
-                str(code): {
-                    "description": text,
-                    "content": {"application/problem+json": {"schema": PROBLEM}},
-                }
-                for code, text in ((400, "Invalid period."), (404, "Unknown source."))
-            },
-        },
+        **staff(400, 404, ok={"200": {"description": "The page.", "content": {"text/html": {}}}}),
     )
     @requires("reader")
     def get(self, source: str) -> Response:

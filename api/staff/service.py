@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.errors import ApiError
+from api.exceptions import ConflictError, InvalidParameterError, NotFoundError
 from l10n import _
 from store import quality as quality_report
 from store.models import IngestBatch, QuarantineRecord, Release
@@ -75,10 +75,9 @@ def quality(session: Session) -> dict[str, Any]:
 def publish(session: Session, release_id: str, now: datetime) -> dict[str, Any]:
     release = session.get(Release, release_id)
     if release is None:
-        raise ApiError(404, "unknown-release", _("There is no release with this id."))
+        raise NotFoundError("unknown-release", _("There is no release with this id."))
     if not (release.notes or {}).get("checks_passed"):
-        raise ApiError(
-            409,
+        raise ConflictError(
             "release-failed-checks",
             _("This release failed its checks and cannot be published."),
         )
@@ -95,15 +94,13 @@ def quality_period(start: str | None, end: str | None) -> tuple[date, date]:
         try:
             period.append(date.fromisoformat(value or ""))
         except ValueError:
-            raise ApiError(
-                400,
+            raise InvalidParameterError(
                 "invalid-parameters",
                 _("Some parameters are not valid."),
                 invalid_params=[{"name": name, "reason": "an ISO date (YYYY-MM-DD)"}],
             ) from None
     if period[0] > period[1]:
-        raise ApiError(
-            400,
+        raise InvalidParameterError(
             "invalid-parameters",
             _("Some parameters are not valid."),
             invalid_params=[{"name": "to", "reason": "not before from"}],
@@ -118,7 +115,7 @@ def quality_page(session: Session, source: str, start: date, end: date, lang: st
         select(func.count()).select_from(IngestBatch).where(IngestBatch.source == source)
     )
     if not known:
-        raise ApiError(404, "unknown-source", _("No source of this name has been ingested."))
+        raise NotFoundError("unknown-source", _("No source of this name has been ingested."))
     result = quality_report.report(
         session, source, start, end, table=quality_report.event_table(source)
     )

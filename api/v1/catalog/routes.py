@@ -9,9 +9,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.http import json_response, next_publication, public_answer, snapshot
+from api.openapi import problems
 from api.v1 import schemas as s
 from api.v1.catalog import service
-from api.v1.openapi import problems
 from l10n import current_language
 
 blueprint = Blueprint("catalog", __name__, url_prefix="/api/v1", description="Indicators")

@@ -9,9 +9,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.http import config, database, json_response, mark_source, public_answer, snapshot
+from api.openapi import problem_responses
 from api.v1 import schemas as s
 from api.v1.data import service
-from api.v1.openapi import problem_responses
 from l10n import current_language
 
 blueprint = Blueprint("data", __name__, url_prefix="/api/v1", description="Observations")

@@ -10,9 +10,9 @@ from flask_smorest import Blueprint
 
 from api import vocabulary as words
 from api.http import config, json_response, public_answer, snapshot
+from api.openapi import problems
 from api.v1 import schemas as s
 from api.v1.meta import service
-from api.v1.openapi import problems
 
 blueprint = Blueprint("meta", __name__, url_prefix="/api/v1", description="Index, config, flags")
 

@@ -9,8 +9,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.http import config, json_response, public_answer, snapshot
+from api.openapi import problems
 from api.v1 import schemas as s
-from api.v1.openapi import problems
 from api.v1.publications import service
 
 blueprint = Blueprint(

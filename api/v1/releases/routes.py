@@ -9,8 +9,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.http import database, json_response, public_answer, snapshot
+from api.openapi import problems
 from api.v1 import schemas as s
-from api.v1.openapi import problems
 from api.v1.releases import service
 
 blueprint = Blueprint("releases", __name__, url_prefix="/api/v1", description="Release calendar")
