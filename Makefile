@@ -53,9 +53,10 @@ test: setup-test lint
 	$(PY) -m pytest
 
 ## test-fast: the fast tier while editing (under a minute): every test not marked slow, on
-## SQLite (the PostgreSQL half and the long end-to-end tests are left to make test)
+## SQLite (the PostgreSQL half and the long end-to-end tests are left to make test), on
+## both cores (pytest-xdist)
 test-fast: setup-test
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow" -n 2
 
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md. Every benchmark runs even
 ## when an earlier one misses its target (bench_api exits non-zero then); make bench fails
