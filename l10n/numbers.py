@@ -133,6 +133,8 @@ def machine(value: float, decimals: int) -> int | float:
     correctly rounded); only values at or near a half, or too large for a float to keep
     their fraction, take the exact decimal path.
     """
+    if isinstance(value, int):  # a count, or a difference of two published counts
+        return value if decimals == 0 else float(value)
     if decimals == 0 and value.is_integer() and abs(value) < _EXACT:
         return int(value)
     scaled = value * _SCALE[decimals] if decimals < len(_SCALE) else _EXACT

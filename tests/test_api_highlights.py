@@ -38,3 +38,58 @@ def test_a_tiny_change_is_unchanged_and_no_minus_zero_appears() -> None:
     text = summary("Rate", -0.04, -0.04, "per 1,000", "2025", "2024", 1, "en")
     assert "unchanged" in text
     assert "-0.0" not in text
+
+
+def test_the_highlights_of_a_release_tell_each_key_figure(sqlite_url: str) -> None:
+    """Through the app: a count's change in per cent, a balance's from what to what."""
+    from app import create_app
+    from store import Database
+    from store.models import Indicator, ObsStatus
+    from store.observations import NewObservation, insert_observations
+    from tests import release_factory as rf
+
+    database = Database(sqlite_url)
+    with database.session() as session:
+        rf.public_and_embargoed(session)  # classifiers and two releases; commits
+    figures = {
+        "births": (("soate",), False, {"2024": 100.0, "2025": 110.0}),
+        "mig_net": (("soate", "migration_type", "sex"), True, {"2024": -5.0, "2025": 473.0}),
+    }
+    with database.transaction() as session:
+        for indicator, (dims, balance, values) in figures.items():
+            session.add(
+                Indicator(
+                    id=indicator,
+                    topic="vital",
+                    name_ky=indicator,
+                    name_ru=indicator,
+                    name_en=indicator.replace("_", " "),
+                    unit="persons",
+                    decimals=0,
+                    dimensions=list(dims),
+                    attributes={"codelists": {d: d for d in dims}, "balance": balance},
+                )
+            )
+            session.flush()
+            cells = [
+                NewObservation(
+                    indicator_id=indicator,
+                    period=period,
+                    dims={d: "417" if d == "soate" else "_T" for d in dims},
+                    value=value,
+                    status=ObsStatus.NORMAL,
+                )
+                for period, value in values.items()
+            ]
+            insert_observations(session.connection(), "2025-P1", cells, {indicator: dims})
+    database.dispose()
+    app = create_app({"DATABASE_URL": sqlite_url, "TESTING": True})
+    items = {
+        i["indicator"]: i for i in app.test_client().get("/api/v1/highlights?lang=en").json["items"]
+    }
+    assert items["births"]["change"] == 10
+    assert items["births"]["summary"] == "births: 110 persons in 2025, up 10.0% on 2024."
+    assert items["mig_net"]["change"] == 478
+    assert items["mig_net"]["change_percent"] is None
+    assert items["mig_net"]["summary"] == "mig net: 473 persons in 2025, against -5 in 2024."
+    app.extensions["statkg.db"].dispose()
