@@ -266,3 +266,17 @@ def test_the_migration_moves_a_store_of_the_old_layout(database_url: str, tmp_pa
         r for r in expected if r[3] == "2025" and r[2] == "XV" and r[1] == "F"
     ]
     database.dispose()
+
+
+def test_every_json_answer_is_what_the_standard_library_writes(corpus_app: Flask) -> None:
+    """The API encodes with orjson for speed; its bytes must be the standard library's."""
+    client = corpus_app.test_client()
+    compared = 0
+    for method, url, body in queries(client, per_indicator=10):
+        response = client.open(url, method=method, json=body)
+        if response.status_code == 200 and response.mimetype == "application/json":
+            data = response.get_data()
+            expected = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":"))
+            assert data == expected.encode(), url
+            compared += 1
+    assert compared > 50
