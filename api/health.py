@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
+from api.http import database
 from config import VERSION
-from store import db
 from store.health import store_health
 
 blueprint = Blueprint("health", __name__)
@@ -14,15 +14,15 @@ blueprint = Blueprint("health", __name__)
 @blueprint.get("/health")
 def health() -> tuple[Response, int]:
     """Liveness and readiness in one: 200 when the database answers, 503 when it does not."""
-    database = store_health(db)
-    latest = database.pop("latest_release", None)
+    state = store_health(database())
+    latest = state.pop("latest_release", None)
     body = {
-        "status": database["status"],
+        "status": state["status"],
         "version": VERSION,
-        "database": database,
+        "database": state,
         "latest_release": latest,
     }
-    code = 200 if database["status"] == "ok" else 503
+    code = 200 if state["status"] == "ok" else 503
     response = jsonify(body)
     response.headers["Cache-Control"] = "no-store"
     return response, code

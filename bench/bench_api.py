@@ -269,12 +269,32 @@ def ensure_scale1(database: str | None) -> str:
     return f"sqlite:///{store}"
 
 
-def ensure_wide() -> tuple[str, float | None]:
+def ensure_wide(url: str | None = None) -> tuple[str, float | None]:
+    """The 20-year store: ``url`` (built there when it holds no release), or the file
+    ``var/bench-wide-v1.sqlite3``, built once."""
+    from bench.wide_release import build
+
+    if url is not None:
+        from sqlalchemy import inspect, text
+
+        from store import Database
+
+        database = Database(url)
+        tables = inspect(database.engine).get_table_names()
+        with database.engine.connect() as connection:
+            held = (
+                "release" in tables
+                and connection.execute(text("SELECT count(*) FROM release")).scalar()
+            )
+        database.dispose()
+        if held:
+            return url, None
+        started = time.perf_counter()
+        build(url)
+        return url, time.perf_counter() - started
     url = f"sqlite:///{WIDE_STORE}"
     if WIDE_STORE.exists():
         return url, None
-    from bench.wide_release import build
-
     started = time.perf_counter()
     partial = WIDE_STORE.with_suffix(".partial")
     partial.unlink(missing_ok=True)
@@ -450,6 +470,10 @@ def main() -> int:
     parser.add_argument("--root", help="serve the app of another checkout (comparisons)")
     parser.add_argument("--no-wide", action="store_true", help="skip the 20-year store")
     parser.add_argument(
+        "--wide-database",
+        help="the 20-year store at this URL (e.g. PostgreSQL; built there when empty)",
+    )
+    parser.add_argument(
         "--rate-limit",
         default="300 per 10 seconds",
         help="the per-client limit (a version that keys clients by address needs it lifted)",
@@ -459,6 +483,7 @@ def main() -> int:
     binary = ensure_wrk()
     root = Path(args.root).resolve() if args.root else ROOT
     database = ensure_scale1(args.database)
+    args.database_url = database
     header = machine()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -481,8 +506,9 @@ def main() -> int:
     repeated = uncached["requests"] > len(measured)
     wide: dict[str, Any] = {}
     if not args.no_wide:
-        wide_url, built = ensure_wide()
+        wide_url, built = ensure_wide(args.wide_database)
         wide["built"] = built
+        wide["url"] = wide_url
         wide.update(store_reads(wide_url))
         server = Server(root, wide_url, args.workers, free_port())
         try:
@@ -497,7 +523,8 @@ def main() -> int:
     )
     print(section)
     if args.write:
-        write_section("bench_api", section)
+        postgres = "postgresql" in database or "postgresql" in (args.wide_database or "")
+        write_section("bench_api_postgresql" if postgres else "bench_api", section)
     return 0 if ok else 1
 
 
@@ -540,7 +567,9 @@ def report(
         f"127.0.0.1 and wrk (2 threads, {CONNECTIONS} connections, {args.seconds} s a row) share "
         "the two cores; every request carries an app key from a pool of 1,000 phones (each "
         "within the default 300 requests per 10 s) and accepts gzip. Store: the scale-1 "
-        "release of `make run` (SQLite).",
+        "release of `make run` ("
+        + ("PostgreSQL" if "postgresql" in args.database_url else "SQLite")
+        + ").",
         "",
         "| what | requests/s | vs ping | p50 ms | p90 ms | p99 ms | requests | non-2xx/3xx |",
         "|---|---|---|---|---|---|---|---|",
@@ -605,6 +634,18 @@ def report(
             "| cost model |",
             "|---|---|---|---|---|",
             strategies,
+            "",
+            "Seeking with `IN` lists on every key column costs one index seek per selected "
+            "cell: best for narrow selections, which would otherwise scan, say, every age "
+            "group and cause of death of their territory. Leaving a fully selected column "
+            "out stops the seeks there and scans what lies below each: best when the "
+            "selection is most of that part of the indicator. `store.observations.plan` "
+            "chooses per query by a cost model (one seek ≈ 40 rows scanned, measured on "
+            "SQLite at this depth) and stays at or near the better of the two in every row. "
+            "A memory-mapped dense cube per release and indicator (an option the issue "
+            "names) was not built: the wide answers meet their target without it, and most "
+            "of their time is spent in Python on the rows (fetching, published values, "
+            "JSON, gzip), which a cube would not remove for the compact format.",
         ]
     return "\n".join(lines), ok
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -317,3 +318,28 @@ def test_release_notes_list_the_moves_not_counted(database_url: str, tmp_path: P
     assert notes["pending_migration_records"] == 12
     assert notes["unmatched_move_halves"] == {"2025": {"registration": 3, "deregistration": 4}}
     app.extensions["statkg.db"].dispose()
+
+
+def test_two_stores_in_one_process_never_share_an_answer(tmp_path: Path) -> None:
+    """Both have a ``2025-P1``: metadata and answers are kept per store, not per release id."""
+    from app import create_app
+    from classifiers.loader import load_classifiers
+    from tests.conftest import _fresh
+
+    apps = []
+    for name, scale in (("one", 1.0), ("two", 2.0)):
+        url = f"sqlite:///{tmp_path / name}.sqlite3"
+        _fresh(url).dispose()
+        database = Database(url)
+        with database.session() as session:
+            load_classifiers(session)
+            rf.indicators(session)
+            rf.release(session, "2025-P1", rf.NOW - timedelta(days=1), scale=scale)
+            session.commit()
+        database.dispose()
+        apps.append(create_app({"DATABASE_URL": url, "TESTING": True}))
+    url = f"{DATA}?valueCodes[soate]=417&valueCodes[sex]=_T&valueCodes[period]=2025"
+    values = [app.test_client().get(url).get_json()["rows"][0][-4] for app in apps]
+    assert values[1] == 2 * values[0]
+    for app in apps:
+        app.extensions["statkg.db"].dispose()
