@@ -84,9 +84,8 @@ def test_the_highlights_of_a_release_tell_each_key_figure(sqlite_url: str) -> No
             insert_observations(session.connection(), "2025-P1", cells, {indicator: dims})
     database.dispose()
     app = create_app({"DATABASE_URL": sqlite_url, "TESTING": True})
-    items = {
-        i["indicator"]: i for i in app.test_client().get("/api/v1/highlights?lang=en").json["items"]
-    }
+    body = app.test_client().get("/api/v1/highlights?lang=en").get_json()
+    items = {i["indicator"]: i for i in body["items"]}
     assert items["births"]["change"] == 10
     assert items["births"]["summary"] == "births: 110 persons in 2025, up 10.0% on 2024."
     assert items["mig_net"]["change"] == 478
