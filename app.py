@@ -18,7 +18,7 @@ from exports.requests_cli import cli as requests_cli
 from indicators.cli import cli as release_cli
 from ingest.cli import cli as ingest_cli
 from publishing.cli import cli as publish_cli
-from store import Database, db
+from store import Database
 from store.cli import cli as store_cli
 from synth.cli import cli as synth_cli
 
@@ -35,11 +35,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Cyrillic stays readable
-    # The app's own store handle, so that two apps in one process (two stores) never share
-    # an engine or a cache; the module-level ``store.db`` is the handle of the CLI commands,
-    # which run in this app's context.
+    # The app's own store handle (its requests and its CLI commands use it), so that two
+    # apps in one process (two stores) never share an engine or a cache.
     Database().init_app(app)
-    db.configure(app.config["DATABASE_URL"])
     register_api(app)
     for group in (
         store_cli,

@@ -1,7 +1,7 @@
 """``flask classifiers …``: load the shipped classifiers into the store.
 
 Registered by the app factory (``app.cli.add_command(classifiers.cli.cli)``); it runs inside
-the app context, where ``store.db`` is configured from ``DATABASE_URL``.
+the app context, whose store (``store.cli.database()``) is ``DATABASE_URL``'s.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import click
 from flask.cli import AppGroup
 
 from classifiers.loader import load_classifiers
-from store import db
+from store.cli import database
 
 cli = AppGroup("classifiers", help="State classifiers (СОАТЕ, countries, age groups, …).")
 
@@ -18,7 +18,7 @@ cli = AppGroup("classifiers", help="State classifiers (СОАТЕ, countries, ag
 @cli.command("load")
 def load_command() -> None:
     """Load (or update) every classifier; safe to run again."""
-    with db.transaction() as session:
+    with database().transaction() as session:
         counts = load_classifiers(session)
     width = max(len(codelist_id) for codelist_id in counts)
     for codelist_id, count in counts.items():

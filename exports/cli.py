@@ -16,7 +16,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from exports import fulfil, requests
-from store import db
+from store.cli import database
 
 cli = AppGroup("exports", help="Data-request exports.")
 
@@ -28,7 +28,7 @@ def work_command(once: bool) -> None:
     config = current_app.config["STATKG_CONFIG"]
     settings = requests.Settings.from_config(config)
     while True:
-        with db.session() as session:
+        with database().session() as session:
             made = fulfil.work_once(session, settings, lambda: datetime.now(UTC))
         if made:
             click.echo(f"exports: made {made} request(s)")

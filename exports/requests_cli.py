@@ -26,7 +26,7 @@ import click
 from flask.cli import AppGroup
 
 from exports import requests as service
-from store import db
+from store.cli import database
 from store.models import DataRequest, RequestStatus
 
 cli = AppGroup("requests", help="Data requests: list, show, review and fulfil (staff).")
@@ -77,7 +77,7 @@ def _now() -> datetime:
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 def list_command(status: str | None, as_json: bool) -> None:
     """Requests, newest first (optionally of one status)."""
-    with db.session() as session:
+    with database().session() as session:
         rows = service.staff_list(session, status)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -97,7 +97,7 @@ def list_command(status: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print what the staff API answers.")
 def show_command(request_id: str, as_json: bool) -> None:
     """One request: contact, what was asked, files, disclosure control and the audit trail."""
-    with db.session() as session:
+    with database().session() as session:
         view = _step(lambda: service.staff_view(service.by_id(session, request_id)))
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=2))
@@ -134,7 +134,7 @@ def review_command(request_id: str, accept: bool | None, reason: str | None) -> 
     if accept is None:  # click does not enforce a flag pair without a default
         raise click.UsageError("say --accept, or --reject with --reason")
     action = "accept" if accept else "reject"
-    with db.transaction() as session:
+    with database().transaction() as session:
         row: DataRequest = _step(
             lambda: service.review(session, request_id, action, actor(), _now(), reason)
         )
@@ -145,7 +145,7 @@ def review_command(request_id: str, accept: bool | None, reason: str | None) -> 
 @click.argument("request_id")
 def fulfil_command(request_id: str) -> None:
     """Queue an accepted request; the export worker (``flask exports work``) makes its files."""
-    with db.transaction() as session:
+    with database().transaction() as session:
         row: DataRequest = _step(lambda: service.queue(session, request_id, actor(), _now()))
         click.echo(
             f"{row.id}: queued for the export worker "

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from indicators import release as releases
 from indicators.catalog import TOPICS
 from indicators.cubes import DataError
-from store import db
+from store.cli import database
 from store.models import Release, ReleaseStatus
 
 BISHKEK = ZoneInfo("Asia/Bishkek")
@@ -48,7 +48,7 @@ def _when(value: str) -> datetime:
 def compute_command(period: int, provisional: bool, publish_at: str, if_changed: bool) -> None:
     """Compute every indicator into a new release, check it and schedule it."""
     if if_changed:
-        with db.session() as session:
+        with database().session() as session:
             same = releases.unchanged_release(session, period)
             if same is not None:
                 click.echo(f"release {same.id} already holds these inputs: nothing to do")
@@ -59,7 +59,7 @@ def compute_command(period: int, provisional: bool, publish_at: str, if_changed:
     try:
         with (
             click.progressbar(length=len(steps), label="computing release") as bar,
-            db.transaction() as session,
+            database().transaction() as session,
         ):
             outcome = releases.compute_release(
                 session,
@@ -102,7 +102,7 @@ def compute_command(period: int, provisional: bool, publish_at: str, if_changed:
 def publish_command(release_id: str) -> None:
     """Publish a release now (it must have passed its checks)."""
     try:
-        with db.transaction() as session:
+        with database().transaction() as session:
             release = releases.publish(session, release_id, datetime.now(UTC))
             published = release.published_at
     except releases.ReleaseError as error:
@@ -114,7 +114,7 @@ def publish_command(release_id: str) -> None:
 def list_command() -> None:
     """The releases, newest first, with their status and publication time."""
     now = datetime.now(UTC)
-    with db.session() as session:
+    with database().session() as session:
         for release in session.scalars(select(Release).order_by(Release.created_at.desc())):
             public = release.published_at is not None and release.published_at <= now
             state = "public" if public else ("embargoed" if release.published_at else "held")
@@ -135,7 +135,7 @@ def diff_command(old_id: str, new_id: str, limit: int) -> None:
 
 
 def _print_diff(old_id: str, new_id: str, limit: int) -> None:
-    with db.session() as session:
+    with database().session() as session:
         changes = releases.diff(session, old_id, new_id)
     click.echo(f"revision {old_id} → {new_id}: {len(changes):,} values changed")
     for change in changes[:limit]:

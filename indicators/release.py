@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -77,17 +79,31 @@ def sync_catalog(session: Session, specs: list[Spec]) -> None:
 
 
 def input_fingerprint(session: Session, specs: list[Spec]) -> str:
-    """What a release is computed from: the loaded batches and the catalog's definitions.
+    """What a release is computed from: the loaded batches, the catalog's definitions and
+    the code that computes it.
 
     Two computations with the same fingerprint give the same numbers, so a repeated
-    ``compute --if-changed`` (as ``make run`` does) makes no new, identical release.
+    ``compute --if-changed`` (as ``make run`` does) makes no new, identical release; a new
+    version of the computation (a corrected method, say) makes one.
     """
     batches = session.execute(
         select(IngestBatch.id, IngestBatch.loaded, IngestBatch.status).order_by(IngestBatch.id)
     ).all()
     catalog = [(s.id, s.dimensions, s.unit_base, s.bounds) for s in specs]
-    payload = json.dumps([[list(b) for b in batches], catalog], default=str)
+    payload = json.dumps([[list(b) for b in batches], catalog, _code_digest()], default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+@cache
+def _code_digest() -> str:
+    """A hash of the computation's code: every module of ``indicators``, and ``store/moves.py``
+    (which decides which internal moves count)."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*here.rglob("*.py"), here.parent / "store" / "moves.py"]):
+        digest.update(path.relative_to(here.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def unchanged_release(session: Session, period: int) -> Release | None:

@@ -20,7 +20,7 @@ from config import Config
 from ingest.base import KINDS, SourceAdapter, SourceError, discover
 from ingest.loader import BatchLoader, BatchResult
 from ingest.pseudonymise import Pseudonymiser
-from store import db
+from store.cli import database
 
 cli = AppGroup(
     "ingest", help="Ingest the sources: validate, map, pseudonymise, load or quarantine."
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 def loader() -> BatchLoader:
-    return BatchLoader(db, Pseudonymiser(Config().pseudonym_secret))
+    return BatchLoader(database(), Pseudonymiser(Config().pseudonym_secret))
 
 
 def echo_result(result: BatchResult, as_json: bool) -> None:
@@ -91,7 +91,7 @@ def crosswalks_command() -> None:
     """Load the versioned crosswalks (ministry lists → СОАТЕ, countries) from ingest/data."""
     from ingest import crosswalks
 
-    with db.transaction() as session:
+    with database().transaction() as session:
         count = crosswalks.load(session)
     click.echo(f"{count} crosswalk entries loaded")
 
@@ -102,7 +102,7 @@ def unmapped_command(source: str | None) -> None:
     """Ministry codes without a mapping, with counts and suggested СОАТЕ matches (JSON)."""
     from ingest.crosswalks import unmapped_report
 
-    with db.session() as session:
+    with database().session() as session:
         click.echo(json.dumps(unmapped_report(session, source), ensure_ascii=False, indent=2))
 
 
@@ -127,7 +127,7 @@ def quality_command(
         period = date.fromisoformat(start), date.fromisoformat(end)
     except ValueError:
         raise click.BadParameter("--from and --to must be ISO dates") from None
-    with db.session() as session:
+    with database().session() as session:
         result = report(session, source, *period, table=event_table(source))
     text = render_html(result, lang) if html else json.dumps(result, ensure_ascii=False, indent=2)
     if out is None:

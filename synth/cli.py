@@ -14,7 +14,7 @@ from flask.cli import AppGroup
 
 from config import Config
 from ingest.pseudonymise import Pseudonymiser
-from store import db
+from store.cli import database
 from synth import SYNTHETIC_NOTICE
 from synth.load import MODELS, delete_synthetic, find_batch, load
 from synth.simulate import Params, simulate
@@ -62,7 +62,7 @@ def generate_command(
     pseudonymiser = Pseudonymiser(Config().pseudonym_secret)
     click.echo(SYNTHETIC_NOTICE)
     started = time.perf_counter()
-    with db.transaction() as session:
+    with database().transaction() as session:
         if replace:
             removed = delete_synthetic(session)
             if removed:

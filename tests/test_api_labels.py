@@ -19,9 +19,7 @@ NOW = datetime(2026, 2, 1, tzinfo=UTC)
     [("ky", "Жынысы", "Аймак"), ("ru", "Пол", "Территория"), ("en", "Sex", "Territory")],
 )
 def test_dimension_labels_are_localized(app: Flask, lang: str, sex: str, territory: str) -> None:
-    from store import db
-
-    with db.session() as session:
+    with app.extensions["statkg.db"].session() as session:
         _small_country(session)  # commits
         compute_release(session, YEAR, ReleaseStatus.FINAL, NOW, NOW)
         session.commit()

@@ -57,11 +57,10 @@ def test_unknown_lang_parameter_is_a_clear_400(client: FlaskClient) -> None:
 
 def test_health_says_when_the_data_is_synthetic(app, client: FlaskClient) -> None:
     from ingest.pseudonymise import Pseudonymiser
-    from store import db
     from synth.load import generate
     from synth.simulate import Params
 
     assert client.get("/health").get_json()["database"]["synthetic_data"] is False
-    with db.transaction() as session:
+    with app.extensions["statkg.db"].transaction() as session:
         generate(session, Params(seed=1, scale=0.0005, years=1), Pseudonymiser("k"))
     assert client.get("/health").get_json()["database"]["synthetic_data"] is True

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from classifiers import code_version, codes, group_members, load_classifiers, soate_children
 from classifiers.cli import cli
 from classifiers.reference import DATA_DIR, DEFAULT_VALID_FROM, ReferenceDataError
-from store import Database, db
+from store import Database
 from store.models import Base, Code
 
 LANGS = ("ky", "ru", "en")
@@ -303,12 +303,13 @@ def test_icd10_chapters_are_roman_with_ranges(loaded: Session) -> None:
 def test_cli_load_prints_counts(tmp_path: Path) -> None:
     app = Flask(__name__)
     app.config["DATABASE_URL"] = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    db.init_app(app)
-    Base.metadata.create_all(db.engine)
+    database = Database()
+    database.init_app(app)
+    Base.metadata.create_all(database.engine)
     try:
         result = app.test_cli_runner().invoke(cli, ["load"])
     finally:
-        db.dispose()
+        database.dispose()
     assert result.exit_code == 0, result.output
     assert "country" in result.output
     assert "249" in result.output

@@ -116,11 +116,8 @@ def delivered(served: tuple[Flask, Path]) -> dict[str, Any]:
     app.test_cli_runner().invoke(args=["exports", "work", "--once"])
     status = client.get(answer.get_json()["status_url"]).get_json()
     files = {f["format"]: download(client, f["url"]) for f in status["files"]}
-    with app.app_context():
-        from store import db
-
-        with db.session() as session:
-            table = protect(build(session, TableSpec.from_dict(SPEC), ef.NOW), Rules()).table
+    with app.app_context(), app.extensions["statkg.db"].session() as session:
+        table = protect(build(session, TableSpec.from_dict(SPEC), ef.NOW), Rules()).table
     return {"queued": queued, "status": status, "files": files, "table": table, "id": queued_id}
 
 

@@ -220,6 +220,20 @@ def test_compute_if_changed_makes_no_identical_release(app, session: Session) ->
     assert f"{YEAR}-P2" in runner.invoke(args=args).output
 
 
+def test_a_new_version_of_the_computation_makes_a_new_release(
+    app, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same data, corrected code: ``--if-changed`` must not keep the old numbers."""
+    from indicators import release
+
+    _small_country(session)
+    runner = app.test_cli_runner()
+    args = ["release", "compute", "--period", str(YEAR), "--if-changed"]
+    assert runner.invoke(args=args).exit_code == 0
+    monkeypatch.setattr(release, "_code_digest", lambda: "a corrected method")
+    assert f"{YEAR}-P2" in runner.invoke(args=args).output
+
+
 def test_border_crossings_and_absent_members_add_up(session: Session) -> None:
     from store.models import BorderCrossing, HouseholdMember
 

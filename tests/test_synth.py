@@ -13,7 +13,7 @@ from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
 from ingest.pseudonymise import Pseudonymiser
-from store import Database, db
+from store import Database
 from store.models import Base, BirthEvent, IngestBatch, MigrationEvent
 from synth import SYNTHETIC_NOTICE, profile
 from synth.load import MODELS, generate
@@ -186,14 +186,16 @@ def test_cli_generates_and_then_does_nothing(
     from synth.cli import cli
 
     monkeypatch.setenv("STATKG_PSEUDONYM_SECRET", SECRET)
-    db.configure(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
-    Base.metadata.create_all(db.engine)
     app = Flask(__name__)
+    app.config["DATABASE_URL"] = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    database = Database()
+    database.init_app(app)
+    Base.metadata.create_all(database.engine)
     app.cli.add_command(cli)
     args = ["synth", "generate", "--scale", "0.001", "--years", "2"]
     first = app.test_cli_runner().invoke(args=args)
     second = app.test_cli_runner().invoke(args=args)
-    db.dispose()
+    database.dispose()
     assert first.exit_code == 0, first.output
     assert "birth_event" in first.output
     assert "already loaded" in second.output
