@@ -42,7 +42,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # No JIT: it compiles the queries PostgreSQL expects to be costly, and an API read of
+    # 20,000 cells paid more for compiling than for reading (241 ms against 77).
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
 
 
 class Database:

@@ -164,9 +164,9 @@ def _sql(dialect: str, used: int, lists: tuple[int | None, ...], periods: int | 
     """The SELECT of cells for one shape of selection, in the driver's own parameter style.
 
     ``lists`` gives, for each of the ``used`` key columns, the length of its ``IN`` list
-    (``None``: no condition); ``periods`` the same for the period. The unused key columns
-    are pinned to ``''`` so that the index is followed down to the period. PostgreSQL gets
-    one array parameter per list (``= ANY(%s)``), SQLite one ``?`` per code.
+    (``None``: no condition); ``periods`` the same for the period. On SQLite the unused key
+    columns are pinned to ``''`` so that the index is followed down to the period.
+    PostgreSQL gets one array parameter per list (``= ANY(%s)``), SQLite one ``?`` per code.
     """
     columns = ", ".join((*KEYS[:used], "period", "value", "status", "conf", "footnote_id"))
     mark = "%s" if dialect == "postgresql" else "?"
@@ -178,7 +178,11 @@ def _sql(dialect: str, used: int, lists: tuple[int | None, ...], periods: int | 
 
     where = [f"release_id = {mark}", f"indicator_id = {mark}"]
     where += [member(KEYS[n], size) for n, size in enumerate(lists) if size is not None]
-    where += [f"{key} = ''" for key in KEYS[used:]]
+    if dialect != "postgresql":
+        # SQLite follows the index only through columns with a condition: pinning the unused
+        # ones lets it seek down to the period. PostgreSQL's planner, given the same pins,
+        # chose to scan the whole indicator on them (162 ms instead of 77 for 20,520 cells).
+        where += [f"{key} = ''" for key in KEYS[used:]]
     if periods is not None:
         where.append(member("period", periods))
     return f"SELECT {columns}, sort_order FROM observation WHERE {' AND '.join(where)}"  # noqa: S608
