@@ -559,10 +559,24 @@ def report(
         and uncached["errors"] == 0
         and not repeated
     )
+    postgres = "postgresql" in args.database_url
+    command = (
+        "`.venv/bin/python bench/bench_api.py --database postgresql+psycopg://… "
+        "--wide-database postgresql+psycopg://… --write`"
+        if postgres
+        else "`make bench` or `.venv/bin/python bench/bench_api.py --write`"
+    )
     lines = [
-        "## JSON API (`bench/bench_api.py`)",
+        "## JSON API (`bench/bench_api.py`)" + (" on PostgreSQL" if postgres else ""),
         "",
-        f"{header}. Command: `make bench` or `.venv/bin/python bench/bench_api.py --write`.",
+        f"{header}. Command: {command}."
+        + (
+            " PostgreSQL 15 on the same machine, on loopback; both stores loaded by the "
+            "project's own code (`DATABASE_URL=… make data`, `bench/wide_release.py`) and "
+            "analysed (`VACUUM ANALYZE`) before the run."
+            if postgres
+            else ""
+        ),
         f"gunicorn ({args.workers} sync workers, `gunicorn.conf.py`, `--no-control-socket`) on "
         f"127.0.0.1 and wrk (2 threads, {CONNECTIONS} connections, {args.seconds} s a row) share "
         "the two cores; every request carries an app key from a pool of 1,000 phones (each "
@@ -608,11 +622,14 @@ def report(
             "",
             "`bench/wide_release.py`: `pop_jan1`, `deaths` (territory × urban/rural × sex × age "
             "group × ICD-10 chapter) and `births`, every code of every dimension crossed, "
-            "2006–2025: 6,744,240 observations in one release"
+            "2006–2025: 6,744,240 observations in one release, in "
+            + ("PostgreSQL" if "postgresql" in wide["url"] else "SQLite")
             + (
                 f" (built in {built:.0f} s for this run)."
                 if built
                 else " (built once, kept in `var/`)."
+                if "sqlite" in wide["url"]
+                else " (built earlier into that database)."
             ),
             "",
             "- Narrow selection in the store (one territory × sex of `deaths`, top(1…5), 300 "

@@ -8,7 +8,7 @@ from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from api.http import config, database, json_response, mark_source, public_answer, snapshot
+from api.http import config, json_response, mark_source, public_answer, reading, snapshot
 from api.openapi import problem_responses
 from api.v1 import schemas as s
 from api.v1.data import service
@@ -59,7 +59,7 @@ def _selection_from_query() -> dict[str, str]:
 
 
 def _answer(query: service.DataQuery) -> Response:
-    with database().engine.connect() as connection:
+    with reading() as connection:
         answer = service.run(
             connection, snapshot(), query, current_language(), config().api_cell_limit
         )

@@ -8,7 +8,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from api.http import database, json_response, public_answer, snapshot
+from api.http import json_response, public_answer, reading, snapshot
 from api.openapi import problems
 from api.v1 import schemas as s
 from api.v1.feed import service
@@ -27,7 +27,7 @@ class HighlightsView(MethodView):
     @public_answer
     def get(self, _args: dict[str, Any]) -> Response:
         """Kyrgyzstan in figures: key figures, their change, one sentence each."""
-        with database().engine.connect() as connection:
+        with reading() as connection:
             body = service.highlights(connection, snapshot(), current_language())
         return json_response(body)
 
