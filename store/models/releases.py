@@ -83,7 +83,9 @@ class Observation(Base):
     (``k1 IN (…) AND k2 = '_T' …``) without reading or decoding the rest of the indicator.
     On SQLite the table is ``WITHOUT ROWID``, so the rows themselves are stored in key order
     (clustered); on PostgreSQL a release's rows are written in key order, which clusters
-    them as well, since a release is written once and never changed.
+    them as well, since a release is written once and never changed, and the primary key's
+    index includes the value and the flags (migration 0006), so that a read is answered from
+    the index alone once autovacuum has seen the release.
     ``sort_order`` is the release's own order of its cells, in which every answer lists them.
     """
 
