@@ -7,7 +7,9 @@ structure test checks that every unit the catalog uses is here and translated.
 
 Two forms of one label: ``label`` says what the number counts in full ("per 1,000 live
 births"); ``short`` is what a book prints above a table whose title already names the
-indicator ("per 1,000"), and is the label itself unless a shorter form is given.
+indicator ("per 1,000"), and is the label itself unless a shorter form is given. A unit
+that counts something also has the forms a sentence needs after a number (``counted``):
+Russian says 1 человек, 3 человека, 5 человек, 2,5 человека.
 """
 
 from __future__ import annotations
@@ -17,24 +19,29 @@ from dataclasses import dataclass
 from babel.support import LazyProxy
 
 from l10n import lazy_gettext as _l
+from l10n import ngettext
 
 
 @dataclass(frozen=True)
 class Unit:
     label: LazyProxy
     short: LazyProxy | None = None
+    #: The singular and plural message ids of the unit after a number (ngettext).
+    forms: tuple[str, str] | None = None
 
 
 UNITS: dict[str, Unit] = {
-    "persons": Unit(_l("persons")),
-    "events": Unit(_l("events")),
-    "crossings": Unit(_l("crossings")),
+    "persons": Unit(_l("persons"), forms=("person", "persons")),
+    "events": Unit(_l("events"), forms=("event", "events")),
+    "crossings": Unit(_l("crossings"), forms=("crossing", "crossings")),
     "per_1000": Unit(_l("per 1,000 population"), _l("per 1,000")),
     "per_10000": Unit(_l("per 10,000 population"), _l("per 10,000")),
     "per_1000_live_births": Unit(_l("per 1,000 live births")),
     "per_1000_women": Unit(_l("per 1,000 women of the age group"), _l("per 1,000 women")),
-    "children_per_woman": Unit(_l("children per woman")),
-    "years": Unit(_l("years")),
+    "children_per_woman": Unit(
+        _l("children per woman"), forms=("child per woman", "children per woman")
+    ),
+    "years": Unit(_l("years"), forms=("year", "years")),
 }
 
 
@@ -50,3 +57,18 @@ def short(code: str) -> str:
     if unit is None:
         return code
     return str(unit.short if unit.short is not None else unit.label)
+
+
+def counted(code: str, value: float) -> str:
+    """The unit after ``value`` in a sentence, in the current language's plural form.
+
+    A fraction takes the form of 2 (Russian: 2,5 года, like 2 года); a rate has no forms
+    and reads as its label ("на 1000 человек населения").
+    """
+    unit = UNITS.get(code)
+    if unit is None or unit.forms is None:
+        return label(code)
+    whole = float(value).is_integer()
+    n = int(abs(value)) if whole else 2
+    singular, plural = unit.forms
+    return ngettext(singular, plural, n)

@@ -92,3 +92,16 @@ def test_the_highlights_of_a_release_tell_each_key_figure(sqlite_url: str) -> No
     assert items["mig_net"]["change_percent"] is None
     assert items["mig_net"]["summary"] == "mig net: 473 persons in 2025, against -5 in 2024."
     app.extensions["statkg.db"].dispose()
+
+
+@pytest.mark.parametrize(
+    ("value", "form"), [(1, "человек"), (3, "человека"), (5, "человек"), (22, "человека")]
+)
+def test_a_count_takes_the_russian_plural_form_of_its_number(value: int, form: str) -> None:
+    from l10n import language
+    from l10n.units import counted
+
+    with language("ru"):
+        assert counted("persons", value) == form
+        assert counted("years", 72.5) == "года"
+        assert counted("per_1000", value) == "на 1000 человек населения"

@@ -22,6 +22,7 @@ from api.v1.data.service import present_codes, resolve_release
 from api.v1.releases.service import release_entry
 from l10n import _
 from l10n.numbers import machine, number, percent, published
+from l10n.units import counted
 from store import read
 from store.observations import select_cells
 
@@ -168,7 +169,7 @@ def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[st
                     info.name[lang],
                     value,
                     before_value,
-                    unit,
+                    counted(info.unit, value),
                     latest,
                     previous or "—",
                     info.decimals,
