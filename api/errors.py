@@ -30,7 +30,7 @@ _TITLES = {
     400: lazy_gettext("Bad request"),
     401: lazy_gettext("Unauthorized"),
     403: lazy_gettext("Forbidden"),
-    409: lazy_gettext("ConflictError"),
+    409: lazy_gettext("Conflict"),
     422: lazy_gettext("Bad request"),
     404: lazy_gettext("Not found"),
     405: lazy_gettext("Method not allowed"),

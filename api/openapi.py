@@ -11,7 +11,7 @@ _TEXT = {
     401: "Unauthorized: the route needs a token.",
     403: "Forbidden: the token may not do that.",
     404: "Not found (also for releases that are not public yet, and unknown tokens or links).",
-    409: "ConflictError: the request does not fit the current state.",
+    409: "Conflict: the request does not fit the current state.",
     410: "Gone: a download link that expired (ask the status again for a fresh one).",
     413: "The selection has more cells than the published limit.",
     429: "Too many requests: see Retry-After.",

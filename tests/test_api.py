@@ -34,9 +34,8 @@ def _make_app(url: str, tmp_path: Path, **settings: Any) -> Flask:
     for release in ("2025-P1", rf.EMBARGOED_ID):
         (pubs / release / "en").mkdir(parents=True)
         (pubs / release / "en" / "yearbook.pdf").write_bytes(b"%PDF-1.7 test")
-    cfg = dataclasses.replace(
-        Config(), publications_dir=pubs, api_tokens={"t": frozenset({"reader"})}, **settings
-    )
+    settings = {"api_tokens": {"t": frozenset({"reader"})}, **settings}
+    cfg = dataclasses.replace(Config(), publications_dir=pubs, **settings)
     return create_app({"DATABASE_URL": url, "TESTING": True, "STATKG_CONFIG": cfg})
 
 
@@ -343,3 +342,26 @@ def test_two_stores_in_one_process_never_share_an_answer(tmp_path: Path) -> None
     assert values[1] == 2 * values[0]
     for app in apps:
         app.extensions["statkg.db"].dispose()
+
+
+@pytest.mark.parametrize(("lang", "title"), [("ky", "Карама-каршылык"), ("ru", "Конфликт")])
+def test_a_conflict_is_titled_in_the_asked_language(
+    database_url: str, tmp_path: Path, lang: str, title: str
+) -> None:
+    """Publishing a release that failed its checks: a 409 problem, titled in ky or ru."""
+    from store.models import Release
+
+    app = _make_app(database_url, tmp_path, api_tokens={"p": frozenset({"publisher"})})
+    with app.extensions["statkg.db"].transaction() as session:
+        failed = rf.release(session, "2025-P2", None)
+        failed.notes = {"checks_passed": False, "checks": []}
+        session.add(failed)
+    response = app.test_client().post(
+        f"/api/v1/staff/releases/2025-P2/publish?lang={lang}", headers={"Authorization": "Bearer p"}
+    )
+    assert response.status_code == 409
+    assert response.get_json()["title"] == title
+    assert response.get_json()["type"].endswith("/release-failed-checks")
+    with app.extensions["statkg.db"].session() as session:
+        assert session.get(Release, "2025-P2").published_at is None  # type: ignore[union-attr]
+    app.extensions["statkg.db"].dispose()
