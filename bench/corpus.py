@@ -11,7 +11,8 @@ no server), and writes what came back; ``--compare`` asks again and reports ever
     python bench/corpus.py --database sqlite:///b.sqlite3 --compare old.jsonl
 
 ``--root`` runs the app of another checkout (its own code), so an old version can record.
-The test suite checks the same property on a small store (tests/test_store_corpus.py).
+The test suite checks the index against a whole-indicator oracle on the same corpus, on a
+small store (tests/test_store_corpus.py); comparing two versions of the code is this tool's.
 """
 
 from __future__ import annotations
