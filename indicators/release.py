@@ -41,7 +41,14 @@ from store.models import (
     Release,
     ReleaseStatus,
 )
-from store.observations import KEYS, NewObservation, check_dimensions, dim_key, insert_observations
+from store.observations import (
+    KEYS,
+    NewObservation,
+    check_dimensions,
+    dim_key,
+    insert_observations,
+    key_orders,
+)
 from store.visibility import release_is_public
 
 
@@ -329,10 +336,12 @@ class Change:
 
 def diff(session: Session, old_id: str, new_id: str) -> list[Change]:
     """Every observation whose value differs between two releases (added and removed too)."""
-    dimensions = {row.id: list(row.dimensions or ()) for row in session.scalars(select(Indicator))}
+    catalog = {row.id: tuple(row.dimensions or ()) for row in session.scalars(select(Indicator))}
     keys = [Observation.__table__.c[k] for k in KEYS]
 
     def values(release_id: str) -> dict[tuple[str, str, str], float | None]:
+        # Each release's cells named in its own key order (the catalog may have changed it).
+        dimensions = {**catalog, **key_orders(session.connection(), release_id)}
         rows = session.execute(
             select(Observation.indicator_id, Observation.period, Observation.value, *keys).where(
                 Observation.release_id == release_id

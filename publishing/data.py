@@ -28,7 +28,7 @@ from store.models import (
     ObsStatus,
     Release,
 )
-from store.observations import dim_key, select_cells
+from store.observations import dim_key, key_order, select_cells
 from store.visibility import is_public, release_is_public
 
 COUNTRY = "417"
@@ -104,6 +104,7 @@ class ReleaseData:
         self._last: dict[str, str | None] = {}
         self._years: list[str] | None = None
         self._dimensions: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._orders: dict[str, tuple[str, ...]] = {}
         self.resolved: dict[Any, Any] = {}  # (axis, lang) → entries, kept by tables.resolve
 
     @property
@@ -159,13 +160,23 @@ class ReleaseData:
             )
         return self._last[indicator_id]
 
+    def key_order(self, indicator_id: str) -> tuple[str, ...]:
+        """The indicator's dimensions in the order of this release's key (it was written in)."""
+        if indicator_id not in self._orders:
+            self._orders[indicator_id] = key_order(
+                self.session.connection(),
+                self.release.id,
+                indicator_id,
+                self.indicator(indicator_id).dimensions or (),
+            )
+        return self._orders[indicator_id]
+
     def dim_key(self, indicator_id: str, dims: dict[str, str]) -> str:
-        """The canonical key ``dim=code|…`` in the indicator's order; unnamed dims are totals."""
+        """The canonical key ``dim=code|…`` in the release's order; unnamed dims are totals."""
         dimensions = self._dimensions.get(indicator_id)
         if dimensions is None:
             dimensions = self._dimensions[indicator_id] = tuple(
-                (dim, COUNTRY if dim == "soate" else TOTAL)
-                for dim in self.indicator(indicator_id).dimensions
+                (dim, COUNTRY if dim == "soate" else TOTAL) for dim in self.key_order(indicator_id)
             )
         return "|".join(f"{dim}={dims.get(dim, default)}" for dim, default in dimensions)
 
@@ -187,7 +198,7 @@ class ReleaseData:
             if indicator in self.indicators():
                 by_indicator.setdefault(indicator, set()).add((period, key))
         for indicator, wanted in by_indicator.items():
-            dimensions = list(self.indicator(indicator).dimensions)
+            dimensions = list(self.key_order(indicator))
             where: dict[str, set[str]] = {d: set() for d in dimensions}
             for _period, key in wanted:
                 for part in key.split("|") if key else ():
@@ -209,7 +220,7 @@ class ReleaseData:
         periods: set[str] | None = None,
         where: dict[str, set[str]] | None = None,
     ) -> dict[tuple[str, str], Obs]:
-        dimensions = list(self.indicator(indicator_id).dimensions)
+        dimensions = list(self.key_order(indicator_id))
         rows = select_cells(
             self.session.connection(),
             self.release.id,

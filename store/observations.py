@@ -90,6 +90,11 @@ def insert_observations(
         check_dimensions(indicator_id, dims)
     rows = []
     seen: dict[tuple[str, str], set[str]] = {}
+    positions = {
+        (ind, dim): n
+        for ind, dims in dimensions.items()
+        for n, dim in enumerate(("period", *dims))  # the period 0, k1 1, …
+    }
     for obs in observations:
         names = dimensions[obs.indicator_id]
         if len(obs.dims) != len(names):
@@ -115,14 +120,18 @@ def insert_observations(
     rows.sort(key=lambda r: (r["indicator_id"], *(r[k] for k in KEYS), r["period"]))
     for start in range(0, len(rows), CHUNK):
         connection.execute(insert(table), rows[start : start + CHUNK])
-    record_domains(connection, release_id, seen)
+    record_domains(connection, release_id, seen, positions)
     return len(rows)
 
 
 def record_domains(
-    connection: Connection, release_id: str, seen: Mapping[tuple[str, str], set[str]]
+    connection: Connection,
+    release_id: str,
+    seen: Mapping[tuple[str, str], set[str]],
+    positions: Mapping[tuple[str, str], int],
 ) -> None:
-    """Add codes to the domains of a release: ``(indicator, dimension) → codes`` seen."""
+    """Add codes to the domains of a release: ``(indicator, dimension) → codes`` seen, each
+    dimension at its ``position`` in the key (0: the period, 1: ``k1``, …)."""
     table = Base.metadata.tables["observation_domain"]
     for (indicator_id, dimension), codes in seen.items():
         match = (
@@ -138,11 +147,47 @@ def record_domains(
                     release_id=release_id,
                     indicator_id=indicator_id,
                     dimension=dimension,
+                    position=positions[(indicator_id, dimension)],
                     codes=merged,
                 )
             )
         elif merged != sorted(known):
             connection.execute(update(table).where(match).values(codes=merged))
+
+
+def key_orders(connection: Connection, release_id: str) -> dict[str, tuple[str, ...]]:
+    """Each indicator's dimensions in the order of its key columns in this release."""
+    table = Base.metadata.tables["observation_domain"]
+    rows = connection.execute(
+        select(table.c.indicator_id, table.c.dimension)
+        .where(table.c.release_id == release_id, table.c.position > 0)
+        .order_by(table.c.indicator_id, table.c.position)
+    )
+    orders: dict[str, list[str]] = {}
+    for indicator_id, dimension in rows:
+        orders.setdefault(indicator_id, []).append(dimension)
+    return {indicator_id: tuple(dims) for indicator_id, dims in orders.items()}
+
+
+def key_order(
+    connection: Connection, release_id: str, indicator_id: str, catalog: Sequence[str]
+) -> tuple[str, ...]:
+    """An indicator's dimensions in the order of its key columns in this release.
+
+    The order recorded when the release was written; ``catalog`` (the catalog's current
+    order) for a release written without its domains.
+    """
+    table = Base.metadata.tables["observation_domain"]
+    recorded = connection.execute(
+        select(table.c.dimension)
+        .where(
+            table.c.release_id == release_id,
+            table.c.indicator_id == indicator_id,
+            table.c.position > 0,
+        )
+        .order_by(table.c.position)
+    ).scalars()
+    return tuple(recorded) or tuple(catalog)
 
 
 def read_domains(connection: Connection, release_id: str, indicator_id: str) -> dict[str, set[str]]:

@@ -53,7 +53,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Code, Codelist, Footnote, Indicator, Observation, Release
-from store.observations import KEYS, dim_key, read_domains, select_cells
+from store.observations import (
+    KEYS,
+    dim_key,
+    key_order,
+    key_orders,
+    read_domains,
+    select_cells,
+)
 from store.visibility import is_public, is_scheduled, release_is_public
 
 TOTAL = "_T"
@@ -319,6 +326,7 @@ def indicator_fingerprints(session: Session, release_id: str) -> dict[str, str]:
     digest does not depend on how the store lays out its keys.
     """
     dimensions = {i.id: i.dimensions for i in indicators(session)}
+    dimensions.update(key_orders(session.connection(), release_id))  # the release's own order
     rows = session.execute(
         select(
             Observation.indicator_id,
@@ -380,7 +388,7 @@ def observations(
     info = indicator(session, indicator_id)
     if info is None:
         return []
-    dims = info.dimensions
+    dims = key_order(session.connection(), release_id, indicator_id, info.dimensions)
     n = len(dims)
     unknown = set(where or {}) - set(dims)
     if unknown:
@@ -394,6 +402,7 @@ def observations(
             status=row[n + 2],
             conf=row[n + 3],
             footnote_id=row[n + 4],
+            sort_order=row[n + 5],
         )
         for row in rows
     ]

@@ -363,5 +363,34 @@ def test_a_conflict_is_titled_in_the_asked_language(
     assert response.get_json()["title"] == title
     assert response.get_json()["type"].endswith("/release-failed-checks")
     with app.extensions["statkg.db"].session() as session:
-        assert session.get(Release, "2025-P2").published_at is None  # type: ignore[union-attr]
+        assert session.get(Release, "2025-P2").published_at is None
+    app.extensions["statkg.db"].dispose()
+
+
+def test_a_release_is_read_in_its_own_key_order_after_the_catalog_reorders(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The next computation may reorder an indicator's dimensions; a published release keeps
+    answering as it was written (before, it answered nothing)."""
+    from store.models import Indicator
+
+    app = _make_app(database_url, tmp_path)
+    url = (
+        f"{DATA}?release=2025-P1&valueCodes[soate]=41702&valueCodes[sex]=M&valueCodes[period]=2025"
+    )
+    client = app.test_client()
+    before = client.get(url).get_json()
+    with app.extensions["statkg.db"].transaction() as session:
+        row = session.get(Indicator, "pop_test")
+        assert row is not None
+        row.dimensions = ["sex", "soate"]  # what a later sync_catalog may write
+    for name in ("statkg.answers", "statkg.metadata", "statkg.fastpath"):
+        app.extensions[name].clear()
+    after = client.get(url).get_json()
+    assert after["rows"] == before["rows"]
+    assert after["rows"][0][:2] == ["41702", "M"]
+    with app.extensions["statkg.db"].session() as session:
+        from store import read
+
+        assert read.value(session, "2025-P1", "pop_test", "2025", soate="41702").value == 2300.0  # type: ignore[union-attr]
     app.extensions["statkg.db"].dispose()

@@ -129,12 +129,16 @@ class Observation(Base):
 
 
 class ObservationDomain(Base):
-    """The codes one dimension (or ``period``) of an indicator takes in a release.
+    """The codes one dimension (or ``period``) of an indicator takes in a release, and the
+    key column that dimension's codes are in.
 
     Written with the observations (:func:`store.observations.insert_observations`), so that
     reading which codes an indicator has — what every answer's dimensions list and every
     selection resolves against — is one short indexed read instead of a scan of every
-    observation of the indicator (seconds at 20 years × rayon detail).
+    observation of the indicator (seconds at 20 years × rayon detail). ``position`` (1 for
+    ``k1`` …, 0 for the period) is the release's own order of the key: the catalog may
+    reorder an indicator's dimensions for a later release, and an earlier release must
+    still be read as it was written.
     """
 
     __tablename__ = "observation_domain"
@@ -144,4 +148,5 @@ class ObservationDomain(Base):
     )
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"), primary_key=True)
     dimension: Mapped[str] = mapped_column(String(40), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
     codes: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -35,7 +35,7 @@ from api.selection import Domain, SelectionError, resolve
 from l10n import _
 from l10n.numbers import published
 from store import read
-from store.observations import select_cells
+from store.observations import key_order, select_cells
 
 #: A dimension: its codes (hierarchy included), labels per code, and its codelist id.
 DomainInfo = tuple[Domain, dict[str, Mapping[str, str]], str]
@@ -65,6 +65,21 @@ def resolve_release(snapshot: Snapshot, release_id: str | None) -> read.ReleaseI
         # The same answer for "no such release" and "not public yet": the embargo hides ids.
         raise NotFoundError("unknown-release", _("There is no public release with this id."))
     return release
+
+
+def as_released(
+    snapshot: Snapshot, release_id: str, info: read.IndicatorInfo
+) -> read.IndicatorInfo:
+    """The indicator as a release holds it: its dimensions in that release's key order.
+
+    The catalog may reorder an indicator's dimensions for a later release; an answer from an
+    earlier one keeps the order that release was written in.
+    """
+    order = snapshot.memo(
+        ("order", release_id, info.id),
+        lambda session: key_order(session.connection(), release_id, info.id, info.dimensions),
+    )
+    return info if order == info.dimensions else replace(info, dimensions=order)
 
 
 def present_codes(snapshot: Snapshot, release_id: str, indicator_id: str) -> dict[str, set[str]]:
@@ -156,6 +171,7 @@ def run(
     if query.cursor:
         release_id, offset = decode_cursor(query.cursor)
     release = resolve_release(snapshot, release_id)
+    info = as_released(snapshot, release.id, info)
     doms = domains(snapshot, release.id, info)
     chosen = _choose(info, doms, query.selection)
     cells = math.prod(len(codes) for codes in chosen.values())

@@ -18,7 +18,7 @@ from api import vocabulary as words
 from api.exceptions import InvalidParameterError
 from api.metadata import Snapshot
 from api.paging import page
-from api.v1.data.service import present_codes, resolve_release
+from api.v1.data.service import as_released, present_codes, resolve_release
 from api.v1.releases.service import release_entry
 from l10n import _
 from l10n.numbers import machine, number, percent, published
@@ -129,6 +129,7 @@ def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[st
         info = snapshot.indicators.get(indicator_id)
         if info is None:
             continue
+        info = as_released(snapshot, release.id, info)
         periods = sorted(present_codes(snapshot, release.id, indicator_id).get("period", ()))
         if not periods:
             continue

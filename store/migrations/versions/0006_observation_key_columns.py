@@ -105,7 +105,6 @@ def _copy(
 
 def upgrade() -> None:
     bind = op.get_bind()
-    dimensions = _dimensions(bind)
     _set_aside(bind)
     op.create_table(
         "observation",
@@ -133,7 +132,7 @@ def upgrade() -> None:
     old = sa.table(
         "observation_0005",
         *(sa.column(c) for c in ("release_id", "indicator_id", "period", "value", "status")),
-        *(sa.column(c) for c in ("conf", "footnote_id", "sort_order")),
+        *(sa.column(c) for c in ("conf", "footnote_id", "sort_order", "dim_key")),
         sa.column("dims", sa.JSON),
     )
     new = sa.table(
@@ -143,6 +142,7 @@ def upgrade() -> None:
     )
 
     seen: dict[tuple[str, str, str], set[str]] = {}
+    orders: dict[tuple[str, str], list[str]] = {}
 
     def moved() -> Iterator[dict[str, Any]]:
         result = bind.execute(
@@ -155,11 +155,16 @@ def upgrade() -> None:
             dims = cell.pop("dims")
             if isinstance(dims, str):
                 dims = json.loads(dims)
-            names = dimensions.get(cell["indicator_id"]) or list(dims)
-            if len(names) > len(KEYS) or set(names) != set(dims):
+            # The order of the cell's own key (its dim_key, written with the release), not
+            # the catalog's today: a release keeps the order it was computed in.
+            key = cell.pop("dim_key")
+            names = [part.partition("=")[0] for part in key.split("|")] if key else []
+            release_order = orders.setdefault((cell["release_id"], cell["indicator_id"]), names)
+            if len(names) > len(KEYS) or set(names) != set(dims) or names != release_order:
                 raise RuntimeError(
-                    f"observation of {cell['indicator_id']} has dimensions {sorted(dims)}, "
-                    f"its indicator {names}: the store cannot be moved automatically"
+                    f"observation of {cell['indicator_id']} in {cell['release_id']} has the key "
+                    f"{key!r} and dimensions {sorted(dims)}: the store cannot be moved "
+                    "automatically"
                 )
             codes = [str(dims[name]) for name in names]
             cell.update(zip(KEYS, codes + [""] * (len(KEYS) - len(codes)), strict=True))
@@ -174,6 +179,7 @@ def upgrade() -> None:
         sa.Column("release_id", sa.String(length=40), nullable=False),
         sa.Column("indicator_id", sa.String(length=80), nullable=False),
         sa.Column("dimension", sa.String(length=40), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("codes", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
             ["indicator_id"],
@@ -192,11 +198,17 @@ def upgrade() -> None:
     )
     domain = sa.table(
         "observation_domain",
-        *(sa.column(c) for c in ("release_id", "indicator_id", "dimension")),
+        *(sa.column(c) for c in ("release_id", "indicator_id", "dimension", "position")),
         sa.column("codes", sa.JSON),
     )
     entries = [
-        {"release_id": r, "indicator_id": i, "dimension": d, "codes": sorted(codes)}
+        {
+            "release_id": r,
+            "indicator_id": i,
+            "dimension": d,
+            "position": 0 if d == "period" else orders[(r, i)].index(d) + 1,
+            "codes": sorted(codes),
+        }
         for (r, i, d), codes in sorted(seen.items())
     ]
     for start in range(0, len(entries), BATCH):
@@ -206,6 +218,17 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     dimensions = _dimensions(bind)
+    recorded = sa.table(
+        "observation_domain",
+        *(sa.column(c) for c in ("release_id", "indicator_id", "dimension", "position")),
+    )
+    orders: dict[tuple[str, str], list[str]] = {}
+    for release_id, indicator_id, dimension, _position in bind.execute(
+        sa.select(recorded)
+        .where(recorded.c.position > 0)
+        .order_by(recorded.c.release_id, recorded.c.indicator_id, recorded.c.position)
+    ):
+        orders.setdefault((release_id, indicator_id), []).append(dimension)
     op.drop_table("observation_domain")
     op.rename_table("observation", "observation_0006")
     if bind.dialect.name == "postgresql":
@@ -254,7 +277,9 @@ def downgrade() -> None:
         for row in result.mappings():
             cell = dict(row)
             codes = [cell.pop(k) for k in KEYS]
-            names = dimensions.get(cell["indicator_id"], [])
+            names = orders.get((cell["release_id"], cell["indicator_id"])) or dimensions.get(
+                cell["indicator_id"], []
+            )
             dims = dict(zip(names, codes, strict=False))
             cell["dims"] = dims
             cell["dim_key"] = "|".join(f"{d}={c}" for d, c in dims.items())
