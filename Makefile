@@ -83,7 +83,7 @@ setup-test:
 	@scripts/bootstrap.sh test
 
 i18n-extract: setup-run
-	$(VENV)/bin/pybabel extract -F babel.cfg -k lazy_gettext -k _ -o locales/messages.pot --no-location --omit-header .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k lazy_gettext -k _ -k _l -k plural:1,2 -o locales/messages.pot --no-location --omit-header .
 
 i18n-update: i18n-extract
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching

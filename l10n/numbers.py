@@ -46,7 +46,10 @@ CONFIDENTIAL = "x"
 SYMBOLS = (NO_CASES, NOT_AVAILABLE, CONFIDENTIAL)
 
 _SCALE = tuple(10.0**d for d in range(10))
-_EXACT = 2.0**50  # beyond this a float holds too few fraction bits to trust the fast path
+_EXACT = 2.0**50  # a whole float up to this is an exact integer
+# Below 2**32 a float keeps 20 bits of its fraction, so a scaled value more than 1e-6 from a
+# half cannot be a half in disguise; beyond, the exact decimal path decides.
+_FAST = 2.0**32
 # The codes as plain strings: an enum member's ``.value`` costs a microsecond, and an API
 # answer may look at tens of thousands of cells.
 _NO_CASES, _MISSING = ObsStatus.NO_CASES.value, ObsStatus.MISSING.value
@@ -137,8 +140,8 @@ def machine(value: float, decimals: int) -> int | float:
         return value if decimals == 0 else float(value)
     if decimals == 0 and value.is_integer() and abs(value) < _EXACT:
         return int(value)
-    scaled = value * _SCALE[decimals] if decimals < len(_SCALE) else _EXACT
-    if abs(scaled) < _EXACT and abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
+    scaled = value * _SCALE[decimals] if decimals < len(_SCALE) else _FAST
+    if abs(scaled) < _FAST and abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
         rounded = round(value, decimals) + 0.0  # + 0.0: no negative zero
         return int(rounded) if decimals == 0 else rounded
     exact = half_up(value, decimals)

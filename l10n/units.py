@@ -26,22 +26,28 @@ from l10n import ngettext
 class Unit:
     label: LazyProxy
     short: LazyProxy | None = None
-    #: The singular and plural message ids of the unit after a number (ngettext).
+    #: The singular and plural message ids of the unit after a number (ngettext), written
+    #: with :func:`plural` so that ``make i18n-extract`` finds them.
     forms: tuple[str, str] | None = None
 
 
+def plural(singular: str, plural_: str) -> tuple[str, str]:
+    """Mark a singular and plural message for extraction (``-k plural:1,2``)."""
+    return singular, plural_
+
+
 UNITS: dict[str, Unit] = {
-    "persons": Unit(_l("persons"), forms=("person", "persons")),
-    "events": Unit(_l("events"), forms=("event", "events")),
-    "crossings": Unit(_l("crossings"), forms=("crossing", "crossings")),
+    "persons": Unit(_l("persons"), forms=plural("person", "persons")),
+    "events": Unit(_l("events"), forms=plural("event", "events")),
+    "crossings": Unit(_l("crossings"), forms=plural("crossing", "crossings")),
     "per_1000": Unit(_l("per 1,000 population"), _l("per 1,000")),
     "per_10000": Unit(_l("per 10,000 population"), _l("per 10,000")),
     "per_1000_live_births": Unit(_l("per 1,000 live births")),
     "per_1000_women": Unit(_l("per 1,000 women of the age group"), _l("per 1,000 women")),
     "children_per_woman": Unit(
-        _l("children per woman"), forms=("child per woman", "children per woman")
+        _l("children per woman"), forms=plural("child per woman", "children per woman")
     ),
-    "years": Unit(_l("years"), forms=("year", "years")),
+    "years": Unit(_l("years"), forms=plural("year", "years")),
 }
 
 
@@ -59,16 +65,17 @@ def short(code: str) -> str:
     return str(unit.short if unit.short is not None else unit.label)
 
 
-def counted(code: str, value: float) -> str:
-    """The unit after ``value`` in a sentence, in the current language's plural form.
+def counted(code: str, value: float, decimals: int = 0) -> str:
+    """The unit after ``value`` printed with ``decimals``, in the language's plural form.
 
-    A fraction takes the form of 2 (Russian: 2,5 года, like 2 года); a rate has no forms
-    and reads as its label ("на 1000 человек населения").
+    A number printed with decimals reads as a fraction, which takes the form of 2
+    (Russian: 2,5 года and 75,0 года, like 2 года); a rate has no forms and reads as its
+    label ("на 1000 человек населения").
     """
     unit = UNITS.get(code)
     if unit is None or unit.forms is None:
         return label(code)
-    whole = float(value).is_integer()
+    whole = decimals == 0 and float(value).is_integer()
     n = int(abs(value)) if whole else 2
     singular, plural = unit.forms
     return ngettext(singular, plural, n)

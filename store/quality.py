@@ -111,8 +111,8 @@ def report(
         "loaded": loaded,
         "quarantined": quarantined,
         "duplicates": duplicates,
-        "validity": round(loaded / (received - duplicates), 4) if received > duplicates else None,
-        "duplicate_share": round(duplicates / received, 4) if received else None,
+        "validity": loaded / (received - duplicates) if received > duplicates else None,
+        "duplicate_share": duplicates / received if received else None,
         "reasons": dict(reasons.most_common()),
         "unmapped": unmapped_counts(session, source),
     }
@@ -161,8 +161,7 @@ def _loaded(
         select(func.count(), *(func.count(c) for c in columns)).select_from(t).where(*where)
     ).one()
     completeness = {
-        c.name: round((n or 0) / rows, 4) if rows else None
-        for c, n in zip(columns, filled, strict=True)
+        c.name: (n or 0) / rows if rows else None for c, n in zip(columns, filled, strict=True)
     }
     lags = [
         (registered - event).days
@@ -175,7 +174,7 @@ def _loaded(
         "completeness": completeness,
         "timeliness": {
             "median_days_to_registration": median(lags) if lags else None,
-            "registered_within_30_days": round(sum(lag <= 30 for lag in lags) / len(lags), 4)
+            "registered_within_30_days": sum(lag <= 30 for lag in lags) / len(lags)
             if lags
             else None,
         },

@@ -103,3 +103,25 @@ def test_in_every_language_translates_once_per_language() -> None:
         "ru": "Национальный статистический комитет Кыргызской Республики",
         "en": "National Statistical Committee of the Kyrgyz Republic",
     }
+
+
+def test_a_published_value_is_the_same_number_in_every_machine_form_even_when_large() -> None:
+    """``machine`` takes a fast path; beyond 2**32 (scaled) it must still agree with the
+    exact rule that ``plain`` (CSV) uses: 5,407,500,712.025 rounds half up to .03."""
+    from decimal import Decimal
+
+    from l10n.numbers import machine, plain
+
+    for value in (5407500712.025, 123456789.125, 98765432109.995, 0.125, 2.675):
+        for decimals in (0, 1, 2, 3):
+            assert Decimal(repr(machine(value, decimals))) == Decimal(plain(value, decimals))
+
+
+def test_a_unit_after_a_number_printed_with_decimals_takes_the_fraction_form() -> None:
+    from l10n import language
+    from l10n.units import counted
+
+    with language("ru"):
+        assert counted("years", 75.0, 1) == "года"
+        assert counted("years", 75, 0) == "лет"
+        assert counted("persons", 21) == "человек"

@@ -52,3 +52,31 @@ def test_a_share_that_cannot_be_computed_is_not_available_not_no_cases() -> None
     page = render_html(_quality(), "en")
     assert _figure(page, "duplicate_share") == n.NOT_AVAILABLE
     assert _figure(page, "within_30") == n.NOT_AVAILABLE
+
+
+def test_a_share_is_rounded_once_half_up_by_l10n(sqlite_url: str) -> None:
+    """12,349 of 100,000 is 12.3 %, not 12.4 % (a report that rounded to four places first
+    made it 0.1235, which rounds up again)."""
+    from datetime import UTC, date, datetime
+
+    from store import Database, quality
+    from store.models import IngestBatch
+
+    database = Database(sqlite_url)
+    with database.transaction() as session:
+        session.add(
+            IngestBatch(
+                source="asb",
+                delivery_key="k",
+                status="loaded",
+                started_at=datetime(2021, 6, 1, tzinfo=UTC),
+                received=100_000,
+                loaded=12_349,
+                quarantined=87_651,
+                duplicates=0,
+            )
+        )
+    with database.session() as session:
+        result = quality.report(session, "asb", date(2000, 1, 1), date(2100, 1, 1))
+    database.dispose()
+    assert _figure(render_html(result, "en"), "validity") == "12.3%"

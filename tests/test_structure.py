@@ -121,6 +121,9 @@ def test_every_unit_is_labelled_in_ky_ru_en(unit: str) -> None:
     assert unit in units.UNITS, f"the catalog uses {unit!r}, l10n.units does not name it"
     for form in (units.label, units.short):
         assert_translated(partial(form, unit), unit, code=unit)
+    if units.UNITS[unit].forms is not None:  # after a number: one, few, many, a fraction
+        for n in (1, 3, 5, 2.5):
+            assert_translated(partial(units.counted, unit, n), f"{unit} after {n}", code=unit)
 
 
 @pytest.mark.parametrize(

@@ -170,7 +170,7 @@ def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[st
                     info.name[lang],
                     value,
                     before_value,
-                    counted(info.unit, value),
+                    counted(info.unit, value, info.decimals),
                     latest,
                     previous or "—",
                     info.decimals,
