@@ -90,7 +90,7 @@ def _api_error(error: ApiError) -> Response:
 
 
 def _service_error(error: ServiceError) -> Response:
-    status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
+    status = next(STATUS[kind] for kind in type(error).__mro__ if kind in STATUS)
     return problem(status, error.slug, error.detail, **error.extra)
 
 
@@ -118,7 +118,9 @@ def _request_error(error: Exception) -> Response:
         return problem(
             400, "invalid-parameters", _("Some parameters are not valid."), invalid_params=fields
         )
-    status, slug, detail = next(v for k, v in REQUEST_ERRORS.items() if isinstance(error, k))
+    status, slug, detail = next(
+        REQUEST_ERRORS[kind] for kind in type(error).__mro__ if kind in REQUEST_ERRORS
+    )
     return problem(status, slug, str(detail))
 
 

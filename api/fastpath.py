@@ -114,12 +114,12 @@ class FastPath:
         start_response: StartResponse,
     ) -> list[bytes] | None:
         client = client_of(environ.get("REMOTE_ADDR"), environ.get(self._key_header))
-        budget = self._limiter.budget(client)
-        if not budget.allowed:
+        if not self._limiter.allows(client):
             return None  # Flask answers the 429, in the client's language
         seconds = max_age(state, entry.immutable, self._ceiling)
         cache_control = f"public, max-age={seconds}" + (", immutable" if entry.immutable else "")
         if _matches(environ.get("HTTP_IF_NONE_MATCH", ""), entry.etag):
+            budget = self._limiter.budget(client)  # a 304 is free: what is left, uncounted
             headers = [h for h in entry.headers if h[0].lower() not in _NOT_IN_304]
             status, body = "304 NOT MODIFIED", b""
         else:

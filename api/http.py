@@ -78,7 +78,7 @@ def answers() -> AnswerCache[CachedAnswer]:
 
 
 def database() -> Database:
-    return cast(Database, current_app.extensions["statkg.db"])
+    return Database.of(current_app)
 
 
 def reading() -> Connection:
@@ -209,9 +209,10 @@ def _check_budget() -> Response | None:
     """Refuse a client that has spent its budget (429 with Retry-After)."""
     if exempt(request.method, request.path):
         return None
-    budget = limiter().budget(_client())
-    if budget.allowed:
+    client = _client()
+    if limiter().allows(client):
         return None
+    budget = limiter().budget(client)
     response = problem(
         429,
         "too-many-requests",

@@ -9,7 +9,8 @@ catalog and classifiers are written before a release is published), so they are 
 
 The snapshots of one store live in its app (``app.extensions``), never in module globals,
 so two stores in one process — both with a ``2025-P1`` — never share an entry. Every cache
-here is bounded: a few snapshots per store, and a bounded memo in each.
+here is bounded: a few snapshots per store, and a memo of 4,096 entries in each (a
+release's indicator takes three: its key order, the codes present, its dimensions).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class Snapshot:
 class Metadata:
     """The snapshots of one store: the current one, and the previous few (bounded)."""
 
-    def __init__(self, database: Database, snapshots: int = 3, entries: int = 512) -> None:
+    def __init__(self, database: Database, snapshots: int = 3, entries: int = 4096) -> None:
         self._database = database
         self._snapshots: OrderedDict[str, Snapshot] = OrderedDict()
         self._keep, self._entries = snapshots, entries

@@ -1,7 +1,8 @@
 """Opaque cursors and pages: how every list of the API is cut into pages.
 
-A cursor is the base64 of ``{"r": owner, "o": offset}``: the owner ties it to the list (or,
-for data, to the release) it was given out for, so a cursor is never applied to another.
+A cursor is the base64 of ``{"r": owner, "o": offset}``: the owner ties it to the list it
+was given out for (a catalog page's cursor is refused by a classifier's list), or, for
+data, to the release, which a cursor keeps pinned while the client pages through a query.
 """
 
 from __future__ import annotations
@@ -48,9 +49,7 @@ def page(items: Sequence[Any], cursor: str | None, limit: int, key: str) -> dict
     if cursor:
         owner, offset = decode_cursor(cursor)
         if owner != key:
-            raise InvalidCursorError(
-                "invalid-cursor", _("The cursor is not one this API gave out.")
-            )
+            raise _foreign()
     chunk = list(items[offset : offset + limit])
     more = offset + limit < len(items)
     return {"items": chunk, "next": encode_cursor(key, offset + limit) if more else None}

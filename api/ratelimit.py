@@ -113,6 +113,18 @@ class ClientLimiter:
             return None
         return self.address_item.key_for(client.address)
 
+    def allows(self, client: Client) -> bool:
+        """Whether the client may ask now (its budget and its address's ceiling): the
+        question every request asks first, without the reset time only a refusal needs."""
+        if self.storage.get(self.item.key_for(client.key)) >= self.item.amount:
+            return False
+        ceiling = self._ceiling(client)
+        return (
+            ceiling is None
+            or self.address_item is None
+            or self.storage.get(ceiling) < self.address_item.amount
+        )
+
     def budget(self, client: Client) -> Budget:
         """The client's own budget; refused too when its address has spent its ceiling."""
         key = self.item.key_for(client.key)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -20,7 +18,7 @@ def database() -> Database:
     Every package's commands reach the store through this, so that a command, like a
     request, uses its own app's store and never a process-wide handle.
     """
-    return cast(Database, current_app.extensions["statkg.db"])
+    return Database.of(current_app)
 
 
 cli = AppGroup("store", help="The statistical store: schema and contents.")

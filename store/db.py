@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -66,6 +66,11 @@ class Database:
         """Bind to a Flask app's ``DATABASE_URL`` (Flask-style extension hook)."""
         self.configure(app.config["DATABASE_URL"])
         app.extensions["statkg.db"] = self
+
+    @staticmethod
+    def of(app: Any) -> Database:
+        """The store of a Flask app (its requests and its commands use it)."""
+        return cast(Database, app.extensions["statkg.db"])
 
     @property
     def engine(self) -> Engine:

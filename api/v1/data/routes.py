@@ -59,10 +59,7 @@ def _selection_from_query() -> dict[str, str]:
 
 
 def _answer(query: service.DataQuery) -> Response:
-    with reading() as connection:
-        answer = service.run(
-            connection, snapshot(), query, current_language(), config().api_cell_limit
-        )
+    answer = service.run(reading, snapshot(), query, current_language(), config().api_cell_limit)
     mark_source(answer.published_at, immutable=answer.pinned)
     return json_response(answer.body)
 

@@ -20,7 +20,8 @@ sort_order)``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -156,13 +157,16 @@ def _choose(
 
 
 def run(
-    connection: Connection,
+    connect: Callable[[], AbstractContextManager[Connection]],
     snapshot: Snapshot,
     query: DataQuery,
     lang: str,
     cell_limit: int,
 ) -> DataAnswer:
-    """Answer one data query (see the module docstring)."""
+    """Answer one data query (see the module docstring).
+
+    ``connect`` opens a connection for the one read of the cells, held for that alone.
+    """
     info = snapshot.indicators.get(query.indicator_id)
     if info is None:
         raise NotFoundError("unknown-indicator", _("There is no indicator with this id."))
@@ -171,6 +175,10 @@ def run(
     if query.cursor:
         release_id, offset = decode_cursor(query.cursor)
     release = resolve_release(snapshot, release_id)
+    if info.id not in snapshot.coverage(release.id) and not info.discontinued:
+        # In the catalog only because a computation not yet public wrote it: the embargo
+        # answers as it does for an indicator that does not exist.
+        raise NotFoundError("unknown-indicator", _("There is no indicator with this id."))
     info = as_released(snapshot, release.id, info)
     doms = domains(snapshot, release.id, info)
     chosen = _choose(info, doms, query.selection)
@@ -186,16 +194,17 @@ def run(
     # Every dimension's chosen codes and how many it has: the store decides how far to seek.
     where = {d.id: chosen[d.id] for d, _labels, _cl in doms if d.id != "period"}
     present = {d.id: len(d.codes) for d, _labels, _cl in doms}
-    rows = select_cells(
-        connection,
-        release.id,
-        info.id,
-        info.dimensions,
-        chosen["period"],
-        where,
-        ordered=query.format != "jsonstat",  # a dense cube has an order of its own
-        present=present,
-    )
+    with connect() as connection:
+        rows = select_cells(
+            connection,
+            release.id,
+            info.id,
+            info.dimensions,
+            chosen["period"],
+            where,
+            ordered=query.format != "jsonstat",  # a dense cube has an order of its own
+            present=present,
+        )
     n = len(info.dimensions)
     used = {row[n + 4] for row in rows if row[n + 4] is not None}
     notes = {i: snapshot.footnotes[i] for i in sorted(used) if i in snapshot.footnotes}

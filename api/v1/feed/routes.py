@@ -27,9 +27,7 @@ class HighlightsView(MethodView):
     @public_answer
     def get(self, _args: dict[str, Any]) -> Response:
         """Kyrgyzstan in figures: key figures, their change, one sentence each."""
-        with reading() as connection:
-            body = service.highlights(connection, snapshot(), current_language())
-        return json_response(body)
+        return json_response(service.highlights(reading, snapshot(), current_language()))
 
 
 @blueprint.route("/search")

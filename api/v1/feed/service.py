@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,15 +89,13 @@ def summary(
             previous=prev,
         )
     up, down, same = CHANGES[lang]
-    if previous in (None, 0):
+    share = change_share(value, previous)
+    if share is None:
         change = same if previous == value else "—"
+    elif number(abs(share) * 100, 1, lang) == number(0, 1, lang):
+        change = same
     else:
-        assert previous is not None
-        share = (value - previous) / abs(previous)
-        if number(abs(share) * 100, 1, lang) == number(0, 1, lang):
-            change = same
-        else:
-            change = (up if share > 0 else down).format(pct=percent(abs(share), 1, lang))
+        change = (up if share > 0 else down).format(pct=percent(abs(share), 1, lang))
     return SENTENCES[lang].format(
         name=name,
         value=number(value, decimals, lang),
@@ -106,66 +106,76 @@ def summary(
     )
 
 
-def _cell(
-    connection: Connection,
-    release_id: str,
-    info: read.IndicatorInfo,
-    period: str,
-    cell: dict[str, str],
-) -> tuple[Any, ...] | None:
-    """One cell: the codes named in ``cell``, every other dimension at its total ``_T``.
-
-    The tuple is ``(code…, period, value, status, conf, footnote_id)``.
-    """
-    where = {d: [cell.get(d, "_T")] for d in info.dimensions}
-    rows = select_cells(connection, release_id, info.id, info.dimensions, [period], where)
-    return rows[0] if rows else None
+def change_share(value: float, previous: float | None) -> float | None:
+    """The relative change from ``previous`` to ``value`` (0.105 for +10.5 %); ``None``
+    without a previous value or from zero, where no percentage exists."""
+    if not previous:
+        return None
+    return (value - previous) / abs(previous)
 
 
-def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[str, Any]:
-    release = resolve_release(snapshot, None)
-    items = []
+def _key_cells(
+    connect: Callable[[], AbstractContextManager[Connection]],
+    snapshot: Snapshot,
+    release: read.ReleaseInfo,
+) -> list[tuple[read.IndicatorInfo, list[str], dict[str, tuple[Any, ...]]]]:
+    """Each key figure's indicator, its last two periods and its cell in each (by period):
+    the codes named in ``KEY_FIGURES``, every other dimension at its total, one read each,
+    on one connection held for the reads alone."""
+    wanted = []
     for indicator_id, cell in KEY_FIGURES:
         info = snapshot.indicators.get(indicator_id)
         if info is None:
             continue
         info = as_released(snapshot, release.id, info)
         periods = sorted(present_codes(snapshot, release.id, indicator_id).get("period", ()))
-        if not periods:
-            continue
+        if periods:
+            wanted.append((info, cell, periods[-2:]))
+    found = []
+    with connect() as connection:
+        for info, cell, periods in wanted:
+            where = {d: [cell.get(d, read.TOTAL)] for d in info.dimensions}
+            rows = select_cells(connection, release.id, info.id, info.dimensions, periods, where)
+            found.append((info, periods, {row[len(info.dimensions)]: row for row in rows}))
+    return found
+
+
+def highlights(
+    connect: Callable[[], AbstractContextManager[Connection]], snapshot: Snapshot, lang: str
+) -> dict[str, Any]:
+    release = resolve_release(snapshot, None)
+    items = []
+    for info, periods, cells in _key_cells(connect, snapshot, release):
         n = len(info.dimensions)
         latest, previous = periods[-1], periods[-2] if len(periods) > 1 else None
-        now_row = _cell(connection, release.id, info, latest, cell)
+        now_row, before = cells.get(latest), cells.get(previous) if previous else None
         if now_row is None or now_row[n + 3] != "F":
             continue
         value = published(now_row[n + 1], now_row[n + 2], now_row[n + 3], info.decimals)
         if value is None:
             continue
-        before = _cell(connection, release.id, info, previous, cell) if previous else None
         before_value = (
             published(before[n + 1], before[n + 2], before[n + 3], info.decimals)
             if before
             else None
         )
-        unit = words.unit_label(info.unit)
+        share = None if info.balance else change_share(value, before_value)
         items.append(
             {
-                "indicator": indicator_id,
+                "indicator": info.id,
                 "label": info.name[lang],
                 "period": latest,
                 "value": value,
                 "status": now_row[n + 2],
                 "unit": info.unit,
-                "unit_label": unit,
+                "unit_label": words.unit_label(info.unit),
                 "decimals": info.decimals,
                 "previous_period": previous,
                 "previous_value": before_value,
                 "change": None
                 if before_value is None
                 else machine(value - before_value, info.decimals),
-                "change_percent": None
-                if not before_value or info.balance
-                else (value - before_value) / abs(before_value) * 100,
+                "change_percent": None if share is None else share * 100,
                 "summary": summary(
                     info.name[lang],
                     value,
@@ -177,7 +187,7 @@ def highlights(connection: Connection, snapshot: Snapshot, lang: str) -> dict[st
                     lang,
                     balance=info.balance,
                 ),
-                "data_url": f"/api/v1/data/{indicator_id}",
+                "data_url": f"/api/v1/data/{info.id}",
             }
         )
     return {"release": release_entry(release), "synthetic": release.synthetic, "items": items}
