@@ -50,9 +50,8 @@ class PublicState:
             with self._lock:
                 with self._database.session() as session:
                     state = read.release_state(session, now)
-                    latest = read.latest_public_release(session, now)
                 self._state, self._checked = state, time.monotonic()
-                self._latest_published = latest.published_at if latest else None
+                self._latest_published = state.latest_published
         return state
 
     @property

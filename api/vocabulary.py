@@ -9,13 +9,10 @@ licence, the citation, the indicator dimension's name) is defined here.
 
 from __future__ import annotations
 
-from babel.support import LazyProxy
-
 from l10n import flags as _flags
 from l10n import lazy_gettext, texts, units
 from l10n.flags import CONF_STATUS, OBS_STATUS
 
-UNITS: dict[str, LazyProxy] = {code: unit.label for code, unit in units.UNITS.items()}
 PERIOD = texts.PERIOD
 INDICATOR = lazy_gettext("Indicator")
 SOURCE = texts.SOURCE
@@ -34,7 +31,6 @@ __all__ = [
     "PERIOD",
     "SOURCE",
     "SYNTHETIC",
-    "UNITS",
     "flags",
     "unit_label",
 ]

@@ -8,9 +8,8 @@ quality pages (``templates/quality/``) share one set of habits, so they are made
   render, instead of printing nothing in an official table;
 - gettext and ngettext (new style, ``_('…')``) from :mod:`l10n`;
 - the presentation rules as filters — ``number(decimals)``, ``percent(decimals)``,
-  ``cell(status, conf, decimals)``, ``unit``, ``unit_short``, ``obs_status``, ``conf_status``
-  — and the fixed texts as globals: ``source_line()``, ``synthetic_notice()``,
-  ``symbol_legend()``, ``flag_legend()``.
+  ``cell(status, conf, decimals)``, ``unit`` — and the fixed texts as globals:
+  ``source_line()``, ``synthetic_notice()``, ``symbol_legend()``.
 
 Filters and globals speak the language of the context: render inside
 ``l10n.language(lang)``. Made once per process, so each template compiles once.
@@ -61,14 +60,10 @@ def environment() -> Environment:
         percent=_percent,
         cell=_cell,
         unit=units.label,
-        unit_short=units.short,
-        obs_status=flags.obs_status,
-        conf_status=flags.conf_status,
     )
     env.globals.update(
         source_line=lambda: str(texts.SOURCE),
         synthetic_notice=lambda: str(texts.SYNTHETIC),
         symbol_legend=flags.symbols,
-        flag_legend=flags.legend,
     )
     return env

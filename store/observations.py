@@ -1,17 +1,20 @@
 """Observations by key: how a cell's dimension codes map to the key columns, written and read.
 
 An observation is keyed by its release, its indicator, the codes of the indicator's
-dimensions in the catalog's order (``k1`` … ``k8``, see :class:`store.models.Observation`)
-and its period. Everything that writes observations (a release computation, the tests'
-factories, the migration that moved older stores) goes through :func:`insert`, and the
-read layer (:mod:`store.read`) selects through :func:`select_cells`, so the mapping between
-dimensions and key columns is written once, here.
+dimensions in the order they had when the release was written (``k1`` … ``k8``, see
+:class:`store.models.Observation`; the order is recorded in ``observation_domain``) and its
+period. Everything that writes a release's observations (its computation, the tests'
+factories, the benchmark's release) goes through :func:`insert_observations`, which records
+the codes and the key order with them; the API, the books and the read layer
+(:mod:`store.read`) select through :func:`select_cells` in the order :func:`key_order`
+gives. (Migration 0006, which moved older stores, writes the same rows with its own code:
+migrations may not import the application.)
 
 Why the hot path is written this way: a data query of the API names, for some dimensions,
-the codes it wants. With those codes as ``IN`` lists on the key columns (and ``= ''`` on the
-columns the indicator does not use) the primary key is an index that finds exactly the
-selected cells; nothing else of the indicator is read, and the rows come back as plain
-driver tuples — no ORM objects, no JSON to decode, no type conversion.
+the codes it wants. With those codes as ``IN`` lists on the key columns (and, on SQLite,
+``= ''`` on the columns the indicator does not use) the primary key is an index that finds
+exactly the selected cells; nothing else of the indicator is read, and the rows come back
+as plain driver tuples — no ORM objects, no JSON to decode, no type conversion.
 """
 
 from __future__ import annotations

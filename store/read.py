@@ -44,6 +44,7 @@ A typical reader (a publication)::
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -109,6 +110,7 @@ class ReleaseState:
     fingerprint: str
     latest_id: str | None
     valid_until: datetime | None
+    latest_published: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -256,16 +258,43 @@ def release_calendar(session: Session, now: datetime) -> Calendar:
 
 
 def release_state(session: Session, now: datetime) -> ReleaseState:
-    """A fingerprint of the public releases and when the next one becomes public."""
+    """A fingerprint of what is public — the public releases, and the catalog and
+    classifiers they are read with — and when the next release becomes public.
+
+    The catalog and the classifiers change between publications (a computation writes the
+    catalog; classifiers are reloaded), so they are part of the fingerprint: every worker's
+    caches then turn over together instead of answering one URL two ways.
+    """
     rows = session.execute(
         select(Release.id, Release.published_at).where(is_public(now)).order_by(Release.id)
     ).all()
-    digest = hashlib.sha256(
-        "|".join(f"{rid}@{published}" for rid, published in rows).encode()
-    ).hexdigest()[:16]
+    digest = hashlib.sha256("|".join(f"{rid}@{published}" for rid, published in rows).encode())
+    digest.update(_catalog_digest(session).encode())
     upcoming = session.scalar(select(func.min(Release.published_at)).where(is_scheduled(now)))
     latest = latest_public_release(session, now)
-    return ReleaseState(digest, latest.id if latest else None, upcoming)
+    return ReleaseState(
+        digest.hexdigest()[:16],
+        latest.id if latest else None,
+        upcoming,
+        latest.published_at if latest else None,
+    )
+
+
+def _catalog_digest(session: Session) -> str:
+    """A digest of every catalog entry and of each classifier's version and size."""
+    digest = hashlib.sha256()
+    for row in session.scalars(select(Indicator).order_by(Indicator.id)):
+        entry = {c.key: getattr(row, c.key) for c in Indicator.__table__.columns}
+        digest.update(json.dumps(entry, sort_keys=True, default=str).encode())
+    lists = session.execute(
+        select(Codelist.id, Codelist.version, func.count(Code.code))
+        .join(Code, Code.codelist_id == Codelist.id, isouter=True)
+        .group_by(Codelist.id, Codelist.version)
+        .order_by(Codelist.id)
+    )
+    for codelist, version, count in lists:
+        digest.update(f"{codelist}@{version}#{count}".encode())
+    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------- catalog

@@ -394,3 +394,22 @@ def test_a_release_is_read_in_its_own_key_order_after_the_catalog_reorders(
 
         assert read.value(session, "2025-P1", "pop_test", "2025", soate="41702").value == 2300.0  # type: ignore[union-attr]
     app.extensions["statkg.db"].dispose()
+
+
+def test_a_catalog_edit_reaches_every_answer_when_the_state_is_next_read(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The catalog is part of what is public: its fingerprint turns the caches over."""
+    from store.models import Indicator
+
+    app = _make_app(database_url, tmp_path)
+    client = app.test_client()
+    url = "/api/v1/catalog/pop_test?lang=en"
+    assert client.get(url).get_json()["definition"] == "Definition"
+    with app.extensions["statkg.db"].transaction() as session:
+        row = session.get(Indicator, "pop_test")
+        assert row is not None
+        row.definition_en = "A better definition"
+    app.extensions["statkg.public_state"].invalidate()  # what STATKG_API_STATE_TTL does
+    assert client.get(url).get_json()["definition"] == "A better definition"
+    app.extensions["statkg.db"].dispose()

@@ -20,7 +20,7 @@ from store.models import Indicator, ObsStatus, Release, ReleaseStatus
 from store.observations import NewObservation, insert_observations, plan, select_cells
 from tests import release_factory as rf
 from tests.conftest import _fresh
-from tests.test_store_corpus import _scan_cells
+from tests.oracle import scan_cells
 
 DIMS = ("soate", "sex", "age5")
 CODES = {
@@ -116,7 +116,7 @@ def test_every_way_of_reading_a_selection_gives_the_oracles_cells(
     got = select_cells(
         store, "2025-P1", "cube", DIMS, periods, where, present=present if planned else None
     )
-    expected = _scan_cells(store, "2025-P1", "cube", DIMS, periods, where)
+    expected = scan_cells(store, "2025-P1", "cube", DIMS, periods, where)
     assert got == expected
 
 

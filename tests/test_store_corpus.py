@@ -16,22 +16,23 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import Connection, select, text
+from sqlalchemy import text
 
 from bench.corpus import answer, queries
 from config import Config
 from store import Database, schema
-from store.models import ConfStatus, Indicator, Observation, ObsStatus
-from store.observations import KEYS, NewObservation, insert_observations, select_cells
+from store.models import ConfStatus, Indicator, ObsStatus
+from store.observations import NewObservation, insert_observations, select_cells
 from tests import release_factory as rf
 from tests.jsonstat import assert_valid
+from tests.oracle import scan_cells
 
 FLAGS_DIMS = ("soate", "sex", "age5")
 
@@ -80,44 +81,6 @@ def _flags_release(session: Any) -> None:
     insert_observations(session.connection(), "2025-P1", cells, {"flags_test": FLAGS_DIMS})
 
 
-def _scan_cells(
-    connection: Connection,
-    release_id: str,
-    indicator_id: str,
-    dimensions: Sequence[str],
-    periods: Collection[str] | None = None,
-    where: Mapping[str, Collection[str]] | None = None,
-    ordered: bool = True,
-    present: Mapping[str, int] | None = None,
-) -> list[tuple[Any, ...]]:
-    """The old algorithm: every cell of the indicator, in release order, filtered in Python."""
-    table = Observation.__table__
-    rows = connection.execute(
-        select(
-            *(table.c[k] for k in KEYS[: len(dimensions)]),
-            table.c.period,
-            table.c.value,
-            table.c.status,
-            table.c.conf,
-            table.c.footnote_id,
-            table.c.sort_order,
-        )
-        .where(table.c.release_id == release_id, table.c.indicator_id == indicator_id)
-        .order_by(table.c.sort_order)
-    )
-    n = len(dimensions)
-    keep = {d: set(codes) for d, codes in (where or {}).items()}
-    out = []
-    for row in rows:
-        if periods is not None and row[n] not in set(periods):
-            continue
-        if any(row[k] not in keep[d] for k, d in enumerate(dimensions) if d in keep):
-            continue
-        status, conf = row[n + 2], row[n + 3]
-        out.append((*row[: n + 2], str(status.value), str(conf.value), *row[n + 4 :]))
-    return out
-
-
 def _app(url: str, tmp_path: Path) -> Flask:
     from app import create_app
 
@@ -157,7 +120,7 @@ def test_the_index_answers_the_corpus_as_the_whole_indicator_scan_did(
 
     def scan(*args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
         calls.append(args[2])
-        return _scan_cells(*args, **kwargs)
+        return scan_cells(*args, **kwargs)
 
     for module in ("api.v1.data.service", "api.v1.feed.service"):
         monkeypatch.setattr(f"{module}.select_cells", scan)

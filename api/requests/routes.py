@@ -13,14 +13,14 @@ request, wrong state, expired link…) become problem+json in :mod:`api.errors`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from flask import Response, request, send_file, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from api import openapi
 from api.cache import utcnow
 from api.http import config, database, json_response, private
 from api.openapi import problem_responses
@@ -28,7 +28,6 @@ from api.requests import schemas as s
 from api.staff.routes import requires
 from exports import requests as service
 
-F = TypeVar("F", bound=Callable[..., Any])
 ROLE = "requests"
 public = Blueprint(
     "data_requests", __name__, url_prefix="/api/v1", description="Users' data requests"
@@ -50,17 +49,26 @@ _FILES = (
 )
 
 
+def _success(ok: int, files: bool = False) -> dict[str, Any]:
+    content = {t: {"schema": {"type": "string", "format": "binary"}} for t in _FILES}
+    return {
+        str(ok): {"description": "The file.", "content": content}
+        if files
+        else {"description": "OK", "content": {"application/json": {"schema": {}}}}
+    }
+
+
 def documented(*codes: int, ok: int | None = None, files: bool = False) -> dict[str, Any]:
     """OpenAPI responses: the problem+json errors a route may answer (and its success)."""
     responses = problem_responses(*codes)
     if ok is not None:
-        content = {t: {"schema": {"type": "string", "format": "binary"}} for t in _FILES}
-        responses[str(ok)] = (
-            {"description": "The file.", "content": content}
-            if files
-            else {"description": "OK", "content": {"application/json": {"schema": {}}}}
-        )
+        responses.update(_success(ok, files))
     return {"responses": responses}
+
+
+def staff_doc(*codes: int, ok: int) -> dict[str, Any]:
+    """The same for a staff route: the bearer token, its 401 and 403, and the success."""
+    return openapi.staff(*codes, ok=_success(ok))
 
 
 def _settings() -> service.Settings:
@@ -122,7 +130,7 @@ class DownloadView(MethodView):
 @staff.route("")
 class StaffListView(MethodView):
     @staff.arguments(s.ListArgs, location="query")
-    @staff.doc(security=[{"bearer": []}], **documented(400, 401, 403, ok=200))
+    @staff.doc(**staff_doc(400, ok=200))
     @requires(ROLE)
     def get(self, args: dict[str, Any]) -> Response:
         """Requests, newest first (optionally of one status)."""
@@ -132,7 +140,7 @@ class StaffListView(MethodView):
 
 @staff.route("/<string:request_id>")
 class StaffRequestView(MethodView):
-    @staff.doc(security=[{"bearer": []}], **documented(401, 403, 404, ok=200))
+    @staff.doc(**staff_doc(404, ok=200))
     @requires(ROLE)
     def get(self, request_id: str) -> Response:
         """One request: contact, what was asked, files, disclosure control, audit trail."""
@@ -143,7 +151,7 @@ class StaffRequestView(MethodView):
 @staff.route("/<string:request_id>/review")
 class ReviewView(MethodView):
     @staff.arguments(s.Review)
-    @staff.doc(security=[{"bearer": []}], **documented(400, 401, 403, 404, 409, ok=200))
+    @staff.doc(**staff_doc(400, 404, 409, ok=200))
     @requires(ROLE)
     def post(self, body: dict[str, Any], request_id: str) -> Response:
         """Accept a request (received → in work) or reject it with a reason."""
@@ -157,7 +165,7 @@ class ReviewView(MethodView):
 
 @staff.route("/<string:request_id>/fulfil")
 class FulfilView(MethodView):
-    @staff.doc(security=[{"bearer": []}], **documented(400, 401, 403, 404, 409, ok=202))
+    @staff.doc(**staff_doc(400, 404, 409, ok=202))
     @requires(ROLE)
     def post(self, request_id: str) -> Response:
         """Queue the files of an accepted request for the export worker (202)."""

@@ -11,6 +11,8 @@ from marshmallow import Schema, fields, validate
 from config import LOCALES
 
 Str = fields.String
+#: Most rows one page of a data answer may hold (``limit``); published in ``/config``.
+ROWS_PER_PAGE = 100_000
 
 
 class LangArgs(Schema):
@@ -45,7 +47,7 @@ class DataArgs(LangArgs):
         metadata={"description": "A public release id; default: the latest."},
     )
     cursor = Str(metadata={"description": "Opaque cursor from `next` (compact format)."})
-    limit = fields.Integer(load_default=10_000, validate=validate.Range(1, 100_000))
+    limit = fields.Integer(load_default=10_000, validate=validate.Range(1, ROWS_PER_PAGE))
 
 
 class DataBody(Schema):

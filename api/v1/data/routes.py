@@ -9,7 +9,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.http import config, json_response, mark_source, public_answer, reading, snapshot
-from api.openapi import problem_responses
+from api.openapi import problems
 from api.v1 import schemas as s
 from api.v1.data import service
 from l10n import current_language
@@ -31,8 +31,7 @@ _DOC = {
                 }
             },
         },
-        **problem_responses(400, 404, 413),
-        "304": {"description": "Not modified (If-None-Match / If-Modified-Since)."},
+        **problems(400, 404, 413)["responses"],
     },
     "parameters": [
         {

@@ -6,6 +6,7 @@ from typing import Any
 
 from api import vocabulary as words
 from api.metadata import Snapshot
+from api.v1.schemas import ROWS_PER_PAGE
 from config import LOCALES, VERSION, Config
 from l10n import language
 
@@ -38,7 +39,7 @@ def api_config(snapshot: Snapshot, settings: Config) -> dict[str, Any]:
         "default_language": settings.default_locale,
         "limits": {
             "cells_per_query": settings.api_cell_limit,
-            "rows_per_page": 100_000,
+            "rows_per_page": ROWS_PER_PAGE,
             "rate": settings.api_rate_limit,
         },
         "licence": {
