@@ -15,7 +15,7 @@ with 16 connections, every request with an app key from a pool of 1,000 phones:
 4. the memory of each worker afterwards.
 
 Then, on a release of 20 years × rayon detail (``bench/wide_release.py``, about 6.7
-million observations, built once into ``var/bench-wide-v1.sqlite3``): a narrow selection
+million observations, built once into ``var/bench-wide-v2.sqlite3``): a narrow selection
 read from the store (in-process, ``store.observations.select_cells``), the three ways of
 reading a selection side by side (seek on every key column, seek only on the dimensions
 cut, and the cost model's choice), and wide selections of about 20,000 cells end to end
@@ -56,7 +56,7 @@ from bench.report import machine, write_section  # noqa: E402
 VENV = ROOT / ".venv" / "bin"
 CONNECTIONS = 16
 KEYS = 1000
-WIDE_STORE = ROOT / "var" / "bench-wide-v1.sqlite3"
+WIDE_STORE = ROOT / "var" / "bench-wide-v2.sqlite3"  # v2: key order recorded
 DATA = (
     "/api/v1/data/pop_jan1?lang=ru&valueCodes[soate]=level(oblast)"
     "&valueCodes[sex]=*&valueCodes[urban_rural]=_T&valueCodes[age5]=_T"
@@ -271,7 +271,7 @@ def ensure_scale1(database: str | None) -> str:
 
 def ensure_wide(url: str | None = None) -> tuple[str, float | None]:
     """The 20-year store: ``url`` (built there when it holds no release), or the file
-    ``var/bench-wide-v1.sqlite3``, built once."""
+    ``var/bench-wide-v2.sqlite3``, built once."""
     from bench.wide_release import build
 
     if url is not None:
@@ -314,6 +314,7 @@ def store_reads(url: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     rng = random.Random(7)
     with database.engine.connect() as connection:
+        out["observations"] = connection.execute(text("SELECT count(*) FROM observation")).scalar()
 
         def codes(codelist: str, level: str | None = None) -> list[str]:
             rows = connection.execute(
@@ -484,6 +485,8 @@ def main() -> int:
     root = Path(args.root).resolve() if args.root else ROOT
     database = ensure_scale1(args.database)
     args.database_url = database
+    # A run on PostgreSQL (either store) is written to its own section of PERFORMANCE.md.
+    args.postgres = "postgresql" in database or "postgresql" in (args.wide_database or "")
     header = machine()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -523,8 +526,7 @@ def main() -> int:
     )
     print(section)
     if args.write:
-        postgres = "postgresql" in database or "postgresql" in (args.wide_database or "")
-        write_section("bench_api_postgresql" if postgres else "bench_api", section)
+        write_section("bench_api_postgresql" if args.postgres else "bench_api", section)
     return 0 if ok else 1
 
 
@@ -559,7 +561,7 @@ def report(
         and uncached["errors"] == 0
         and not repeated
     )
-    postgres = "postgresql" in args.database_url
+    postgres = args.postgres
     command = (
         "`.venv/bin/python bench/bench_api.py --database postgresql+psycopg://… "
         "--wide-database postgresql+psycopg://… --write`"
@@ -622,7 +624,7 @@ def report(
             "",
             "`bench/wide_release.py`: `pop_jan1`, `deaths` (territory × urban/rural × sex × age "
             "group × ICD-10 chapter) and `births`, every code of every dimension crossed, "
-            "2006–2025: 6,744,240 observations in one release, in "
+            f"2006–2025: {wide['observations']:,} observations in one release, in "
             + ("PostgreSQL" if "postgresql" in wide["url"] else "SQLite")
             + (
                 f" (built in {built:.0f} s for this run)."
