@@ -22,7 +22,7 @@ from publishing.spec import (
     sel,
 )
 from publishing.spec import T as _T_
-from publishing.specs.yearbook import (
+from publishing.specs.yearbook.common import (
     AGE,
     AGE_PYRAMID,
     BOTH,

@@ -1,0 +1,127 @@
+"""The yearbook's chapter on external migration: immigrants and emigrants by country,
+citizenship and reason."""
+
+from __future__ import annotations
+
+from publishing.spec import (
+    Chapter,
+    Dim,
+    Items,
+    Section,
+    Table,
+    sel,
+)
+from publishing.spec import T as _T_
+from publishing.specs.yearbook.common import (
+    REGION_ROWS,
+    SEXES,
+    TERRITORY,
+    YEARS,
+    by_country,
+)
+
+EXTERNAL_MIGRATION = Chapter(
+    _T_("Тышкы миграция", "Внешняя миграция", "External migration"),
+    (
+        Section(
+            _T_(
+                "Эмиграция жана иммиграция", "Эмиграция и иммиграция", "Emigration and immigration"
+            ),
+            (
+                Table(
+                    _T_(
+                        "Тышкы миграция, жылдар боюнча",
+                        "Внешняя миграция по годам",
+                        "External migration by year",
+                    ),
+                    sel(),
+                    Items(
+                        (
+                            sel("immigrants"),
+                            sel("emigrants"),
+                            sel(
+                                "mig_net",
+                                migration_type="external",
+                                label=_T_(
+                                    "Тышкы миграциянын сальдосу",
+                                    "Сальдо внешней миграции",
+                                    "Net external migration",
+                                ),
+                            ),
+                        )
+                    ),
+                    YEARS,
+                ),
+                Table(
+                    _T_(
+                        "Эмигранттар жана иммигранттар өлкөлөрдүн топтору боюнча",
+                        "Эмигранты и иммигранты по группам стран",
+                        "Emigrants and immigrants by group of countries",
+                    ),
+                    sel(period="ref"),
+                    Dim("country_group", total=True),
+                    Items((sel("immigrants"), sel("emigrants"))),
+                    stub=_T_("Өлкөлөр", "Страны", "Countries"),
+                ),
+                Table(
+                    _T_(
+                        "Эмигранттар аймактар боюнча",
+                        "Эмигранты и иммигранты по территории",
+                        "Emigrants and immigrants by territory",
+                    ),
+                    sel(period="ref"),
+                    REGION_ROWS,
+                    Items((sel("immigrants"), sel("emigrants"))),
+                    stub=TERRITORY,
+                ),
+            ),
+        ),
+        Section(
+            _T_("Өлкөлөр боюнча", "По странам", "By country"),
+            (
+                by_country(
+                    _T_(
+                        "Эмигранттар барган өлкөсү боюнча",
+                        "Эмигранты по стране выбытия",
+                        "Emigrants by country of destination",
+                    ),
+                    "emigrants",
+                    "ref",
+                ),
+                by_country(
+                    _T_(
+                        "Иммигранттар келген өлкөсү боюнча",
+                        "Иммигранты по стране прибытия",
+                        "Immigrants by country of origin",
+                    ),
+                    "immigrants",
+                    "ref",
+                ),
+                Table(
+                    _T_(
+                        "Иммигранттар жарандыгы боюнча",
+                        "Иммигранты по гражданству",
+                        "Immigrants by citizenship",
+                    ),
+                    sel("immigrants", "ref"),
+                    Dim("citizenship", total=True),
+                    SEXES,
+                    stub=_T_("Жарандыгы", "Гражданство", "Citizenship"),
+                    drop_empty=True,
+                    sort_by_value=True,
+                ),
+                Table(
+                    _T_(
+                        "Тышкы миграция көчүүнүн себеби боюнча",
+                        "Внешняя миграция по причинам переезда",
+                        "External migration by reason",
+                    ),
+                    sel(period="ref", migration_type="external"),
+                    Dim("reason", total=True),
+                    Items((sel("mig_arrivals"), sel("mig_departures"))),
+                    stub=_T_("Себеби", "Причина", "Reason"),
+                ),
+            ),
+        ),
+    ),
+)
