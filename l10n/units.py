@@ -48,6 +48,18 @@ UNITS: dict[str, Unit] = {
         _l("children per woman"), forms=plural("child per woman", "children per woman")
     ),
     "years": Unit(_l("years"), forms=plural("year", "years")),
+    "per_100000": Unit(_l("per 100,000 population"), _l("per 100,000")),
+    "per_100000_live_births": Unit(_l("per 100,000 live births")),
+    # A life table's probabilities of dying (qx): a share between 0 and 1, no base.
+    "probability": Unit(_l("probability")),
+    # A life table's survivors (lx) and deaths (dx) of its radix of 100,000 live-born, and the
+    # person-years they live (Lx, Tx).
+    "per_100000_cohort": Unit(
+        _l("per 100,000 live-born of the life-table cohort"), _l("of 100,000 born")
+    ),
+    "per_100000_cohort_years": Unit(
+        _l("person-years per 100,000 live-born of the life-table cohort"), _l("person-years")
+    ),
 }
 
 

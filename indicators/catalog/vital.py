@@ -16,16 +16,12 @@ population, an open group without deaths) gives life expectancies that are not a
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 from sqlalchemy import literal
 
-from indicators.context import AGE5, AGE_LT, FERTILE, Context
+from indicators.context import AGE5, FERTILE, Context
 from indicators.frame import Frame
 from indicators.methods import (
-    LifeTableError,
-    abridged_life_table,
     age_specific_fertility_rates,
     crude_rate,
     fold_births_by_age,
@@ -35,7 +31,7 @@ from indicators.methods import (
 )
 from indicators.space import N_AGES, SEXES, Grouping, expand
 from indicators.spec import Spec, Text
-from store.models import BirthEvent, DeathEvent, DivorceEvent, MarriageEvent, ObsStatus
+from store.models import BirthEvent, DeathEvent, DivorceEvent, MarriageEvent
 
 CHAPTERS = (
     "I",
@@ -79,11 +75,6 @@ METHOD = Text(
     "infant mortality per 1,000 live births; life expectancy from an abridged life table "
     "(Preston, Heuveline and Guillot, 2001).",
 )
-LIFE_TABLE_SEX: dict[str, Literal["male", "female", "both"]] = {
-    "M": "male",
-    "F": "female",
-    "_T": "both",
-}
 
 
 def _count(id_: str, ky: str, ru: str, en: str, dims: tuple[str, ...], definition: Text) -> Spec:
@@ -152,11 +143,12 @@ SPECS = [
         "1 жашка чейин өлгөн балдар",
         "Умершие в возрасте до 1 года",
         "Infant deaths",
-        ("soate", "sex"),
+        ("soate", "sex", "cause"),
         Text(
-            "Бир жашка чыга элек балдардын өлүмү.",
-            "Смерти детей в возрасте до одного года.",
-            "Deaths of children under one year of age.",
+            "Бир жашка чыга элек балдардын өлүмү, өлүмдүн негизги себеби ОЭК-10 класстары боюнча.",
+            "Смерти детей в возрасте до одного года; причина — класс МКБ-10 основной причины.",
+            "Deaths of children under one year of age; cause is the ICD-10 chapter of the "
+            "underlying cause.",
         ),
     ),
     _count(
@@ -331,7 +323,8 @@ SPECS = [
         additive=False,
         bounds=(40, 95),
         bounds_at=(("age_lt", "Y0"),),
-        dimensions=("soate", "sex", "age_lt"),
+        # Computed with the other columns of its life table in indicators.catalog.mortality.
+        dimensions=("soate", "urban_rural", "sex", "age_lt"),
     ),
 ]
 
@@ -341,7 +334,6 @@ def compute(ctx: Context, out: Frame) -> None:
     _deaths(ctx, out)
     _marriages_and_divorces(ctx, out)
     _fertility(ctx, out)
-    _life_expectancy(ctx, out)
 
 
 def _order_grouping() -> Grouping:
@@ -415,7 +407,7 @@ def _deaths(ctx: Context, out: Frame) -> None:
                 ("soate", ctx.territories("country", "region")),
                 ("urban_rural", ctx.all_settlements()),
                 ("sex", ctx.sexes()),
-                ("age5", Grouping.total_only(N_AGES)),
+                ("age5", ctx.age5()),
                 ("cause", chapters),
             ],
         )
@@ -425,6 +417,18 @@ def _deaths(ctx: Context, out: Frame) -> None:
             year,
             infant[..., 0],
             [("soate", ctx.territories()), ("sex", ctx.sexes())],
+            fixed={"cause": "_T"},
+        )
+        under_one = cube[y][:, :, :, 0, :].sum(axis=1)  # unit × sex × cause
+        out.add_cube(
+            "infant_deaths",
+            year,
+            under_one,
+            [
+                ("soate", ctx.territories("country", "region")),
+                ("sex", ctx.sexes()),
+                ("cause", chapters),
+            ],
         )
         births = expand(_births_cube(ctx)[y].sum(axis=(1, 3, 4)), [ctx.territories(), ctx.sexes()])
         imr = infant_mortality_rate(
@@ -515,33 +519,3 @@ def _fertility(ctx: Context, out: Frame) -> None:
         axes = [("soate", territories), ("urban_rural", ctx.settlements()), ("mother_age", mothers)]
         out.add_grid("asfr", year, asfr, axes, footnote="fertility_ages", not_available_ok=True)
         out.add_grid("tfr", year, tfr, axes[:2], footnote="fertility_ages", not_available_ok=True)
-
-
-def _life_expectancy(ctx: Context, out: Frame) -> None:
-    """Abridged life tables by sex (and both sexes) for the country and each region."""
-    deaths = _deaths_cube(ctx).sum(axis=(2, 5))  # year × unit × sex × age
-    groups = Grouping.ranges(AGE_LT, N_AGES, total=False)
-    territories = ctx.territories("country", "region")
-    for y, year in enumerate(ctx.years):
-        population = ctx.average_population(year).sum(axis=1)  # unit × sex × age
-        sex_groups = Grouping.members_and_total(SEXES)
-        d = expand(deaths[y], [territories, sex_groups, groups])
-        p = expand(population, [territories, sex_groups, groups])
-        for t, territory in enumerate(territories.codes):
-            for s, sex_code in enumerate(sex_groups.codes):
-                values: list[float | None]
-                try:
-                    table = abridged_life_table(d[t, s], p[t, s], LIFE_TABLE_SEX[sex_code])
-                    values = [table.ex_at(low) for _, low, _ in AGE_LT]
-                except LifeTableError:
-                    # Too few people or deaths for a table: published as not available.
-                    values = [None] * len(AGE_LT)
-                for (code, _, _), value in zip(AGE_LT, values, strict=True):
-                    out.add(
-                        "life_expectancy",
-                        year,
-                        {"soate": territory, "sex": sex_code, "age_lt": code},
-                        value,
-                        status=None if value is not None else ObsStatus.MISSING,
-                        footnote="lifetable",
-                    )
