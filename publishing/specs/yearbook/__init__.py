@@ -15,6 +15,7 @@ from publishing.specs.yearbook.births import BIRTHS
 from publishing.specs.yearbook.deaths import DEATHS
 from publishing.specs.yearbook.external_migration import EXTERNAL_MIGRATION
 from publishing.specs.yearbook.internal_migration import INTERNAL_MIGRATION
+from publishing.specs.yearbook.life_tables import LIFE_TABLES
 from publishing.specs.yearbook.marriages import MARRIAGES
 from publishing.specs.yearbook.other_sources import OTHER_SOURCES
 from publishing.specs.yearbook.population import POPULATION
@@ -32,6 +33,7 @@ PUBLICATION = Publication(
         POPULATION,
         BIRTHS,
         DEATHS,
+        LIFE_TABLES,
         MARRIAGES,
         INTERNAL_MIGRATION,
         EXTERNAL_MIGRATION,
