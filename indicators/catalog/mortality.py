@@ -27,8 +27,10 @@ import numpy as np
 from indicators.catalog.vital import CHAPTERS, _births_cube, _deaths_cube
 from indicators.context import AGE_LT, Context
 from indicators.frame import Frame
-from indicators.methods import LifeTable, LifeTableError, abridged_life_table
-from indicators.methods.mortality import (
+from indicators.methods import (
+    LifeTable,
+    LifeTableError,
+    abridged_life_table,
     age_specific_death_rates,
     directly_standardised_rate,
     maternal_mortality_ratio,
@@ -46,27 +48,37 @@ LIFE_TABLE_SEX: dict[str, Literal["male", "female", "both"]] = {
 }
 MATERNAL_CHAPTER = "XV"  # pregnancy, childbirth and the puerperium (O00–O99)
 
-METHOD = Text(
+SOURCES = Text(
     ky="Өлгөндөр жарандык абалдын актыларын каттоо органдарынын (ЖААК) маалыматтары боюнча, "
     "катталган жылы жана туруктуу жашаган жери боюнча; калк — тиешелүү жаш тобунун орточо "
-    "жылдык саны. Өлүм таблицасы кыскартылган таблица катары түзүлөт (0, 1–4, 5–9, …, 80–84, "
-    "85+ жаш; Preston, Heuveline, Guillot, 2001, 3.3-бөлүм; 0 жана 1–4 жаш үчүн Коул–Демени "
-    "коэффициенттери; ачык топто Lx = lx / Mx), 100 000 төрөлгөндөн турган шарттуу муун "
-    "үчүн. Стандартташтырылган коэффициенттер түз ыкма менен Европалык стандарттык калк "
-    "2013 (ESP 2013, Евростат) боюнча эсептелет.",
+    "жылдык саны.",
     ru="Умершие — по данным органов ЗАГС, по году регистрации и месту постоянного жительства; "
-    "население — среднегодовая численность соответствующей возрастной группы. Таблица "
-    "смертности — сокращённая (возраст 0, 1–4, 5–9, …, 80–84, 85+; Preston, Heuveline, "
-    "Guillot, 2001, раздел 3.3; для возрастов 0 и 1–4 — коэффициенты Коула–Демени; в открытом "
-    "интервале Lx = lx / Mx), для условного поколения в 100 000 родившихся. "
-    "Стандартизованные коэффициенты рассчитаны прямым методом по Европейскому стандарту "
-    "населения 2013 года (ESP 2013, Евростат).",
+    "население — среднегодовая численность соответствующей возрастной группы.",
     en="Deaths are counted from civil-registry (ZAGS) records by year of registration and "
-    "place of usual residence; the population is the annual average of the age group. The "
-    "life table is abridged (ages 0, 1–4, 5–9, …, 80–84, 85+; Preston, Heuveline and Guillot, "
-    "2001, section 3.3; Coale–Demeny factors for ages 0 and 1–4; Lx = lx / Mx in the open "
-    "group), for a hypothetical cohort of 100,000 live births. Standardised rates use the "
-    "direct method and the European Standard Population 2013 (ESP 2013, Eurostat).",
+    "place of usual residence; the population is the annual average of the age group.",
+)
+LIFE_TABLE_METHOD = Text(
+    ky=SOURCES.ky + " Өлүм таблицасы кыскартылган таблица катары түзүлөт (0, 1–4, 5–9, …, "
+    "80–84, 85+ жаш; Preston, Heuveline, Guillot, 2001, 3.3-бөлүм; 0 жана 1–4 жаш үчүн "
+    "Коул–Демени коэффициенттери; ачык топто Lx = lx / Mx), 100 000 тирүү төрөлгөндөн турган "
+    "шарттуу муун үчүн.",
+    ru=SOURCES.ru + " Таблица смертности — сокращённая (возраст 0, 1–4, 5–9, …, 80–84, 85+; "
+    "Preston, Heuveline, Guillot, 2001, раздел 3.3; для возрастов 0 и 1–4 — коэффициенты "
+    "Коула–Демени; в открытом интервале Lx = lx / Mx), для условного поколения в 100 000 "
+    "родившихся живыми.",
+    en=SOURCES.en + " The life table is abridged (ages 0, 1–4, 5–9, …, 80–84, 85+; Preston, "
+    "Heuveline and Guillot, 2001, section 3.3; Coale–Demeny factors for ages 0 and 1–4; "
+    "Lx = lx / Mx in the open group), for a hypothetical cohort of 100,000 live births.",
+)
+STANDARDISATION_METHOD = Text(
+    ky=SOURCES.ky + " Түз стандартташтыруу: жаш курак боюнча коэффициенттер (0, 1–4, 5–9, …, "
+    "85+) Европалык стандарттык калктын 2013 (ESP 2013, Евростат) салмактары менен "
+    "кошулат.",
+    ru=SOURCES.ru + " Прямая стандартизация: возрастные коэффициенты (0, 1–4, 5–9, …, 85+) "
+    "суммируются с весами Европейского стандарта населения 2013 года (ESP 2013, Евростат).",
+    en=SOURCES.en + " Direct standardisation: the age-specific rates (0, 1–4, 5–9, …, 85+) "
+    "are summed with the weights of the European Standard Population 2013 (ESP 2013, "
+    "Eurostat).",
 )
 
 
@@ -81,6 +93,7 @@ def _spec(
     decimals: int = 1,
     bounds: tuple[float, float] | None = None,
     bounds_at: tuple[tuple[str, str], ...] = (),
+    methodology: Text = SOURCES,
 ) -> Spec:
     return Spec(
         id=id_,
@@ -94,7 +107,7 @@ def _spec(
         bounds=bounds,
         bounds_at=bounds_at,
         dimensions=dims,
-        methodology=METHOD,
+        methodology=methodology,
     )
 
 
@@ -111,6 +124,7 @@ def _life_table_spec(
         unit_base=1 if unit == "probability" else 100_000,
         decimals=decimals,
         bounds=bounds,
+        methodology=LIFE_TABLE_METHOD,
     )
 
 
@@ -235,6 +249,7 @@ SPECS = [
         ("soate", "urban_rural", "sex"),
         unit_base=1000,
         bounds=(0, 150),
+        methodology=LIFE_TABLE_METHOD,
     ),
     _spec(
         "standardised_death_rate",
@@ -256,6 +271,7 @@ SPECS = [
         unit_base=100_000,
         bounds=(300, 5000),
         bounds_at=(("cause", "_T"),),
+        methodology=STANDARDISATION_METHOD,
     ),
     _spec(
         "maternal_mortality_ratio",

@@ -27,6 +27,15 @@ from indicators.methods.lifetable import (
     coale_demeny_4a1,
     life_table_from_rates,
 )
+from indicators.methods.mortality import (
+    EUROPEAN_STANDARD_POPULATION_2013,
+    age_specific_death_rates,
+    directly_standardised_rate,
+    maternal_mortality_ratio,
+    probability_of_dying,
+    standard_weights,
+    under_five_mortality_rate,
+)
 from indicators.methods.rates import (
     annual_average_population,
     crude_rate,
@@ -37,6 +46,7 @@ from indicators.methods.ratios import NOT_AVAILABLE, OnZero, ZeroDenominatorErro
 
 __all__ = [
     "ABRIDGED_AGES",
+    "EUROPEAN_STANDARD_POPULATION_2013",
     "NOT_AVAILABLE",
     "REPRODUCTIVE_AGES",
     "LifeTable",
@@ -44,15 +54,21 @@ __all__ = [
     "OnZero",
     "ZeroDenominatorError",
     "abridged_life_table",
+    "age_specific_death_rates",
     "age_specific_fertility_rates",
     "annual_average_population",
     "coale_demeny_1a0",
     "coale_demeny_4a1",
     "crude_rate",
+    "directly_standardised_rate",
     "fold_births_by_age",
     "infant_mortality_rate",
     "infant_mortality_rate_rahts",
     "life_table_from_rates",
+    "maternal_mortality_ratio",
+    "probability_of_dying",
+    "standard_weights",
     "total_fertility_rate",
+    "under_five_mortality_rate",
     "women_in_age_groups",
 ]

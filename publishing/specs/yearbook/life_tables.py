@@ -1,13 +1,15 @@
 """The yearbook's chapter: Life expectancy and life tables.
 
 Life expectancy by territory, sex, settlement type and age, then the full abridged life
-tables of the reference year — both sexes, men, women, urban and rural population — with
-every column (qx, lx, dx, Lx, Tx, ex) read from the release, one indicator per column.
+tables of the reference year — both sexes, men, women, urban and rural population, then
+each oblast and city (both sexes) — with every column (qx, lx, dx, Lx, Tx, ex) read from the
+release, one indicator per column.
 """
 
 from __future__ import annotations
 
 from publishing.spec import (
+    REGIONS,
     Chapter,
     Dim,
     Items,
@@ -21,6 +23,7 @@ from publishing.specs.yearbook.common import (
     AGE,
     BOTH,
     MEN,
+    REGION_NAMES,
     REGION_ROWS,
     SEXES,
     TERRITORY,
@@ -236,6 +239,24 @@ LIFE_TABLES = Chapter(
                     ),
                     urban_rural="R",
                 ),
+            ),
+        ),
+        Section(
+            _T_(
+                "Облустардын жана шаарлардын өлүм таблицалары",
+                "Таблицы смертности областей и городов",
+                "Life tables of the oblasts and cities",
+            ),
+            tuple(
+                _life_table(
+                    _T_(
+                        f"Өлүм таблицасы: {REGION_NAMES[region].ky}",
+                        f"Таблица смертности: {REGION_NAMES[region].ru}",
+                        f"Life table: {REGION_NAMES[region].en}",
+                    ),
+                    soate=region,
+                )
+                for region in REGIONS
             ),
         ),
     ),
