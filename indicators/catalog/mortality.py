@@ -144,7 +144,8 @@ SPECS = [
         "per_1000",
         LIFE_TABLE_DIMS,
         unit_base=1000,
-        bounds=(0, 500),
+        # No bounds: an age group of one sex and settlement type holds few people even
+        # nationally in a small sample, and the oldest groups' rates have no fixed ceiling.
     ),
     _life_table_spec(
         "life_table_qx",
