@@ -48,6 +48,13 @@ UNITS: dict[str, Unit] = {
         _l("children per woman"), forms=plural("child per woman", "children per woman")
     ),
     "years": Unit(_l("years"), forms=plural("year", "years")),
+    "daughters_per_woman": Unit(
+        _l("daughters per woman"), forms=plural("daughter per woman", "daughters per woman")
+    ),
+    "per_1000_marriages": Unit(_l("per 1,000 marriages")),
+    "per_1000_age_group": Unit(
+        _l("per 1,000 population of the sex and age group"), _l("per 1,000")
+    ),
 }
 
 
