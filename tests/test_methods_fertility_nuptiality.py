@@ -9,6 +9,7 @@ shows up as a mismatch.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 import pytest
@@ -34,7 +35,7 @@ WOMEN = {age: 1000.0 + 10 * age for age in range(AGES)}
 BIRTHS = {13: 1.0, 14: 3.0, 16: 20.0, 19: 60.0, 22: 150.0, 27: 180.0, 33: 90.0, 41: 12.0, 52: 1.0}
 
 
-def _array(by_age: dict[int, float]) -> np.ndarray:
+def _array(by_age: Mapping[int, float]) -> np.ndarray:
     return np.array([by_age.get(age, 0.0) for age in range(AGES)])
 
 
@@ -60,9 +61,7 @@ def test_adolescent_birth_rate_of_15_19_differs_from_the_folded_asfr():
 def test_adolescent_birth_rate_without_women_is_not_available():
     women = _array(WOMEN)
     women[10:15] = 0
-    rate = adolescent_birth_rate(
-        _array(BIRTHS), women, ages=(10, 14), base=1000, on_zero="missing"
-    )
+    rate = adolescent_birth_rate(_array(BIRTHS), women, ages=(10, 14), base=1000, on_zero="missing")
     assert math.isnan(float(rate))
     with pytest.raises(ZeroDenominatorError):
         adolescent_birth_rate(_array(BIRTHS), women, ages=(10, 14), base=1000)
@@ -182,7 +181,7 @@ def test_net_reproduction_rate_equals_the_gross_without_deaths_before_50():
 
 def test_net_reproduction_rate_needs_the_seven_groups():
     table = _table({0: 1.0}, {})
-    with pytest.raises(ValueError, match="seven|7"):
+    with pytest.raises(ValueError, match="the 7 five-year groups"):
         net_reproduction_rate(GIRLS[:6], GROUP_WOMEN[:6], table)
 
 

@@ -160,13 +160,14 @@ def adolescent_birth_rate(
     women = non_negative(women_by_age, "women")
     if births.shape != women.shape or births.ndim == 0 or births.shape[-1] <= high:
         raise ValueError(f"births {births.shape} and women {women.shape} need ages 0 to {high}")
-    return ratio(
+    rate = ratio(
         births[..., low : high + 1].sum(axis=-1),
         women[..., low : high + 1].sum(axis=-1),
         base=base,
         on_zero=on_zero,
         what=f"the number of women aged {low}–{high}",
     )
+    return np.asarray(rate, dtype=np.float64)
 
 
 def mean_age_at_childbearing(
