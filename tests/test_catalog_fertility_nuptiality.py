@@ -24,15 +24,26 @@ YEAR, UNIT, OTHER = small.YEAR, small.UNIT, small.OTHER
 # districts of these two.
 REGION, OTHER_REGION = "41702", "41708"
 # unit, groom's age, bride's age, groom's prior status, bride's, month of registration
-MARRIAGES = [
+Marriage = tuple[str, int, int, str | None, str | None, int]
+Divorce = tuple[str, int | None, int]
+MARRIAGES: list[Marriage] = [
     (UNIT, 30, 17, "DIVORCED", "NEVER_MARRIED", 1),
     (UNIT, 45, 40, "WIDOWED", "DIVORCED", 9),
     (OTHER, 22, 19, "NEVER_MARRIED", "NEVER_MARRIED", 9),
 ]
 # The small store's own: 3 in UNIT and 2 in OTHER, 25 and 22 years old, no status, August.
-PLAIN = [(UNIT, 25, 22, None, None, 8)] * 3 + [(OTHER, 25, 22, None, None, 8)] * 2
-DIVORCES = [(UNIT, 0, 3), (UNIT, 7, 3), (OTHER, 25, 12), (OTHER, None, 12)]  # unit, years, month
-PLAIN_DIVORCES = [(UNIT, None, 10)]  # the small store's one divorce, without a duration
+PLAIN_UNIT: Marriage = (UNIT, 25, 22, None, None, 8)
+PLAIN_OTHER: Marriage = (OTHER, 25, 22, None, None, 8)
+PLAIN = [PLAIN_UNIT] * 3 + [PLAIN_OTHER] * 2
+DIVORCES: list[Divorce] = [
+    (UNIT, 0, 3),
+    (UNIT, 7, 3),
+    (OTHER, 25, 12),
+    (OTHER, None, 12),
+]  # unit, years, month
+PLAIN_DIVORCES: list[Divorce] = [
+    (UNIT, None, 10)
+]  # the small store's one divorce, without a duration
 
 
 def _store(session: Session) -> None:
@@ -176,11 +187,13 @@ def test_divorces_per_1000_marriages_of_the_year(cell: small.Cell, territory: st
 
 @pytest.mark.parametrize("month", ["01", "08", "09", "12", "_T"])
 def test_marriages_divorces_and_births_by_month(cell: small.Cell, month: str):
-    def of(events: list[tuple[int, ...]]) -> int:
-        return sum(1 for e in events if month in ("_T", f"{e[-1]:02d}"))
+    def of(months: list[int]) -> int:
+        return sum(1 for m in months if month in ("_T", f"{m:02d}"))
 
-    assert _value(cell, "marriages_by_month", month=month) == of(MARRIAGES + PLAIN)
-    assert _value(cell, "divorces_by_month", month=month) == of(DIVORCES + PLAIN_DIVORCES)
+    marriages = [m[-1] for m in MARRIAGES + PLAIN]
+    divorces = [d[-1] for d in DIVORCES + PLAIN_DIVORCES]
+    assert _value(cell, "marriages_by_month", month=month) == of(marriages)
+    assert _value(cell, "divorces_by_month", month=month) == of(divorces)
     births = sum(count for *_, count in small.BIRTHS)  # every birth of the store is in May
     assert _value(cell, "births_by_month", month=month) == (births if month == "_T" else 0)
 
