@@ -1,4 +1,4 @@
-"""Age-specific fertility rates and the total fertility rate.
+"""Age-specific fertility rates, the total fertility rate and the measures built on them.
 
 Why this module: the total fertility rate (children per woman) is the NSC's headline fertility
 indicator, and it depends on two conventions that must be the same in every table — which
@@ -17,6 +17,12 @@ births go into which age group, and the width of the groups in the sum.
   1 000 and five-year groups, ``TFR = 5 · Σ ASFR / 1000`` (Preston et al. 2001, chapter 5; the
   US NCHS defines it the same way, as the sum of the five-year birth rates multiplied by 5:
   Hamilton et al., "Births: Final data for 2014", National Vital Statistics Reports 64(12)).
+
+* Beyond the TFR, the same conventions give the adolescent birth rate (SDG 3.7.2: births of
+  15–19 per 1 000 women of 15–19, here *without* folding, since the indicator names its ages),
+  the mean age of mothers at birth (weighted by single-year ASFRs, Eurostat and the Human
+  Fertility Database), and the gross and net reproduction rates (the TFR of daughters, and
+  the same weighted by female survival ``nLx / l0``: Preston et al. 2001, §5.3).
 
 Arrays of any shape work (territory × settlement × age group, say): the age groups are the
 last axis. A zero number of women follows the caller's ``on_zero`` policy
