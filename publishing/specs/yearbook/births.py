@@ -14,6 +14,7 @@ from publishing.spec import (
 from publishing.spec import T as _T_
 from publishing.specs.yearbook.common import (
     REGION_ROWS,
+    SETTLEMENTS,
     TERRITORY,
     YEARS,
     by_region,
@@ -21,13 +22,6 @@ from publishing.specs.yearbook.common import (
 
 FERTILE_AGES = Dim(
     "mother_age", ("Y15T19", "Y20T24", "Y25T29", "Y30T34", "Y35T39", "Y40T44", "Y45T49")
-)
-SETTLEMENTS = Items(
-    (
-        sel(urban_rural="_T", label=_T_("Бардыгы", "Всё население", "Total")),
-        sel(urban_rural="U", label=_T_("Шаар жери", "Городская местность", "Urban")),
-        sel(urban_rural="R", label=_T_("Айыл жери", "Сельская местность", "Rural")),
-    )
 )
 
 BIRTHS = Chapter(

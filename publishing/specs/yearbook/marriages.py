@@ -15,6 +15,7 @@ from publishing.specs.yearbook.common import (
     AGE,
     MEN,
     REGION_ROWS,
+    SETTLEMENTS,
     TERRITORY,
     WOMEN,
     YEARS,
@@ -23,6 +24,46 @@ from publishing.specs.yearbook.common import (
 
 # The prior statuses a partner can have (no one marries while married), the total first.
 PRIOR_STATUSES = ("_T", "NEVER_MARRIED", "DIVORCED", "WIDOWED", "NOT_STATED")
+MEAN_AGES = Items(
+    (
+        sel(
+            "mean_age_marriage",
+            sex="M",
+            label=_T_(
+                "Күйөөлөр, бардык никелер",
+                "Женихи, все браки",
+                "Grooms, all marriages",
+            ),
+        ),
+        sel(
+            "mean_age_marriage",
+            sex="F",
+            label=_T_(
+                "Колуктулар, бардык никелер",
+                "Невесты, все браки",
+                "Brides, all marriages",
+            ),
+        ),
+        sel(
+            "mean_age_first_marriage",
+            sex="M",
+            label=_T_(
+                "Күйөөлөр, биринчи нике",
+                "Женихи, первый брак",
+                "Grooms, first marriage",
+            ),
+        ),
+        sel(
+            "mean_age_first_marriage",
+            sex="F",
+            label=_T_(
+                "Колуктулар, биринчи нике",
+                "Невесты, первый брак",
+                "Brides, first marriage",
+            ),
+        ),
+    )
+)
 MARRYING_AGES = (
     "Y15T19",
     "Y20T24",
@@ -120,46 +161,7 @@ MARRIAGES = Chapter(
                         "Mean age at marriage",
                     ),
                     sel(),
-                    Items(
-                        (
-                            sel(
-                                "mean_age_marriage",
-                                sex="M",
-                                label=_T_(
-                                    "Күйөөлөр, бардык никелер",
-                                    "Женихи, все браки",
-                                    "Grooms, all marriages",
-                                ),
-                            ),
-                            sel(
-                                "mean_age_marriage",
-                                sex="F",
-                                label=_T_(
-                                    "Колуктулар, бардык никелер",
-                                    "Невесты, все браки",
-                                    "Brides, all marriages",
-                                ),
-                            ),
-                            sel(
-                                "mean_age_first_marriage",
-                                sex="M",
-                                label=_T_(
-                                    "Күйөөлөр, биринчи нике",
-                                    "Женихи, первый брак",
-                                    "Grooms, first marriage",
-                                ),
-                            ),
-                            sel(
-                                "mean_age_first_marriage",
-                                sex="F",
-                                label=_T_(
-                                    "Колуктулар, биринчи нике",
-                                    "Невесты, первый брак",
-                                    "Brides, first marriage",
-                                ),
-                            ),
-                        )
-                    ),
+                    MEAN_AGES,
                     YEARS,
                     stub=_T_("Никеге тургандар", "Вступившие в брак", "Persons marrying"),
                     note=_T_(
@@ -170,6 +172,17 @@ MARRIAGES = Chapter(
                         "From the middle of the completed age at registration (x + 0.5); first "
                         "marriage: never married before.",
                     ),
+                ),
+                Table(
+                    _T_(
+                        "Никеге турган учурдагы орточо жаш, шаар жана айыл жери",
+                        "Средний возраст вступления в брак в городской и сельской местности",
+                        "Mean age at marriage, urban and rural",
+                    ),
+                    sel(period="ref"),
+                    MEAN_AGES,
+                    SETTLEMENTS,
+                    stub=_T_("Никеге тургандар", "Вступившие в брак", "Persons marrying"),
                 ),
                 Table(
                     _T_(
