@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from publishing.spec import (
     Chapter,
+    Chart,
     Dim,
     Items,
     Section,
@@ -286,6 +287,25 @@ MARRIAGES = Chapter(
                         )
                     ),
                     stub=_T_("Айы", "Месяц", "Month"),
+                ),
+                Chart(
+                    _T_(
+                        "Никелер жана ажырашуулар айлар боюнча",
+                        "Браки и разводы по месяцам",
+                        "Marriages and divorces by month",
+                    ),
+                    "bar",
+                    sel(period="ref"),
+                    Dim("month", level="month"),
+                    Items(
+                        (
+                            sel("marriages_by_month", label=_T_("Никелер", "Браки", "Marriages")),
+                            sel(
+                                "divorces_by_month",
+                                label=_T_("Ажырашуулар", "Разводы", "Divorces"),
+                            ),
+                        )
+                    ),
                 ),
                 Table(
                     _T_("Никелер айлар боюнча", "Браки по месяцам", "Marriages by month"),
