@@ -16,7 +16,7 @@ import numpy as np
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from indicators.space import N_AGES, SETTLEMENTS, SEXES, Space
+from indicators.space import N_AGES, SETTLEMENTS, SEXES, Grouping, Space
 from store.models import (
     BirthEvent,
     CensusPopulation,
@@ -30,6 +30,26 @@ _SEX = {code: i for i, code in enumerate(SEXES)}
 
 def year_of(column: Any) -> ColumnElement[int]:
     return func.extract("year", column)
+
+
+def month_of(column: Any) -> ColumnElement[int]:
+    """The month (1–12) of a date column, computed by the database (births by month, …).
+
+    As a key of :func:`counts_by`, ``(month_of(table.event_date), 13)``: place 0 stays empty;
+    :func:`month_grouping` names the places.
+    """
+    return func.extract("month", column)
+
+
+MONTHS = tuple(f"{m:02d}" for m in range(1, 13))
+"""The codes of the ``month`` codelist, January to December."""
+
+
+def month_grouping() -> Grouping:
+    """Months 01–12 and their total over the 13 places of a :func:`month_of` key."""
+    groups = {"_T": list(range(1, 13))}
+    groups.update({code: [m] for m, code in enumerate(MONTHS, start=1)})
+    return Grouping.of(groups, 13)
 
 
 class DataError(ValueError):

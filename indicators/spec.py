@@ -36,6 +36,10 @@ DIMENSIONS: dict[str, str] = {
     "direction": "border_direction",
     "purpose": "purpose_of_trip",
     "refugee_status": "refugee_status",
+    "month": "month",
+    "groom_status": "marital_status",
+    "bride_status": "marital_status",
+    "marriage_duration": "marriage_duration",
 }
 
 
@@ -76,6 +80,20 @@ DIMENSION_LABELS: dict[str, Text] = {
     "direction": Text("Багыты", "Направление", "Direction"),
     "purpose": Text("Сапардын максаты", "Цель поездки", "Purpose of trip"),
     "refugee_status": Text("Статусу", "Статус", "Status"),
+    "month": Text("Айы", "Месяц", "Month"),
+    "groom_status": Text(
+        "Күйөөнүн мурдагы никелик абалы",
+        "Прежнее брачное состояние жениха",
+        "Prior marital status of groom",
+    ),
+    "bride_status": Text(
+        "Колуктунун мурдагы никелик абалы",
+        "Прежнее брачное состояние невесты",
+        "Prior marital status of bride",
+    ),
+    "marriage_duration": Text(
+        "Никенин узактыгы", "Продолжительность брака", "Duration of marriage"
+    ),
 }
 
 

@@ -60,6 +60,13 @@ UNITS: dict[str, Unit] = {
     "per_100000_cohort_years": Unit(
         _l("person-years per 100,000 live-born of the life-table cohort"), _l("person-years")
     ),
+    "daughters_per_woman": Unit(
+        _l("daughters per woman"), forms=plural("daughter per woman", "daughters per woman")
+    ),
+    "per_1000_marriages": Unit(_l("per 1,000 marriages")),
+    "per_1000_age_group": Unit(
+        _l("per 1,000 population of the sex and age group"), _l("per 1,000")
+    ),
 }
 
 

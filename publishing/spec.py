@@ -28,6 +28,8 @@ CODELISTS = {
     "citizenship": "country",
     "direction": "border_direction",
     "purpose": "purpose_of_trip",
+    "groom_status": "marital_status",
+    "bride_status": "marital_status",
 }
 REGIONS = ("41702", "41703", "41704", "41705", "41706", "41707", "41708", "41711", "41721")
 

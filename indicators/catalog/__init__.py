@@ -8,12 +8,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from indicators.catalog import migration, mortality, other_sources, population, vital
+from indicators.catalog import (
+    fertility,
+    migration,
+    mortality,
+    nuptiality,
+    other_sources,
+    population,
+    vital,
+)
 from indicators.context import Context
 from indicators.frame import Frame
 from indicators.spec import Spec
 
-TOPICS: tuple[ModuleType, ...] = (population, vital, mortality, migration, other_sources)
+TOPICS: tuple[ModuleType, ...] = (
+    population,
+    vital,
+    mortality,
+    fertility,
+    nuptiality,
+    migration,
+    other_sources,
+)
 
 
 def all_specs() -> list[Spec]:

@@ -336,11 +336,11 @@ def compute(ctx: Context, out: Frame) -> None:
     _fertility(ctx, out)
 
 
-def _order_grouping() -> Grouping:
+def order_grouping() -> Grouping:
     return Grouping.of({"_T": [1, 2, 3, 4], "1": [1], "2": [2], "3": [3], "4+": [4]}, 5)
 
 
-def _births_cube(ctx: Context) -> np.ndarray:
+def births_cube(ctx: Context) -> np.ndarray:
     """Births: year × unit × settlement × sex × mother's age × birth order (0..4, 4 = 4+)."""
     return ctx.cube(
         "births", BirthEvent, [(BirthEvent.mother_age, N_AGES), (BirthEvent.birth_order, 5)]
@@ -361,7 +361,7 @@ def _per_territory(values: np.ndarray, ctx: Context) -> np.ndarray:
 
 
 def _births(ctx: Context, out: Frame) -> None:
-    cube = _births_cube(ctx)
+    cube = births_cube(ctx)
     territory = [
         ("soate", ctx.territories()),
         ("urban_rural", ctx.settlements()),
@@ -374,7 +374,7 @@ def _births(ctx: Context, out: Frame) -> None:
         ("urban_rural", ctx.all_settlements()),
         ("sex", ctx.sexes()),
         ("mother_age", Grouping.ranges(MOTHER_AGES, N_AGES)),
-        ("birth_order", _order_grouping()),
+        ("birth_order", order_grouping()),
     ]
     for y, year in enumerate(ctx.years):
         out.add_cube("births", year, cube[y], territory)
@@ -430,7 +430,7 @@ def _deaths(ctx: Context, out: Frame) -> None:
                 ("cause", chapters),
             ],
         )
-        births = expand(_births_cube(ctx)[y].sum(axis=(1, 3, 4)), [ctx.territories(), ctx.sexes()])
+        births = expand(births_cube(ctx)[y].sum(axis=(1, 3, 4)), [ctx.territories(), ctx.sexes()])
         imr = infant_mortality_rate(
             infant[..., 0], births, base=out.base("infant_mortality_rate"), on_zero="missing"
         )
@@ -442,7 +442,7 @@ def _deaths(ctx: Context, out: Frame) -> None:
             not_available_ok=True,
         )
         population = _per_territory(ctx.average_population(year), ctx)
-        born = _per_territory(_births_cube(ctx)[y], ctx)
+        born = _per_territory(births_cube(ctx)[y], ctx)
         died = _per_territory(cube[y], ctx)
         axes = [("soate", ctx.territories()), ("urban_rural", ctx.settlements())]
         out.add_grid("natural_increase", year, born - died, axes)
@@ -512,7 +512,7 @@ def _fertility(ctx: Context, out: Frame) -> None:
     grid = [territories, ctx.settlements()]
     female = SEXES.index("F")
     for y, year in enumerate(ctx.years):
-        births = fold_births_by_age(expand(_births_cube(ctx)[y].sum(axis=(2, 4)), grid))
+        births = fold_births_by_age(expand(births_cube(ctx)[y].sum(axis=(2, 4)), grid))
         women = women_in_age_groups(expand(ctx.average_population(year)[:, :, female, :], grid))
         asfr = age_specific_fertility_rates(births, women, base=out.base("asfr"), on_zero="missing")
         tfr = total_fertility_rate(births, women, on_zero="missing")

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from indicators.methods.fertility import (
     REPRODUCTIVE_AGES,
+    adolescent_birth_rate,
     age_specific_fertility_rates,
     fold_births_by_age,
+    gross_reproduction_rate,
+    mean_age_at_childbearing,
+    net_reproduction_rate,
     total_fertility_rate,
     women_in_age_groups,
 )
@@ -36,6 +40,11 @@ from indicators.methods.mortality import (
     standard_weights,
     under_five_mortality_rate,
 )
+from indicators.methods.nuptiality import (
+    age_specific_marriage_rates,
+    mean_age_at_event,
+    per_marriages,
+)
 from indicators.methods.rates import (
     annual_average_population,
     crude_rate,
@@ -54,18 +63,25 @@ __all__ = [
     "OnZero",
     "ZeroDenominatorError",
     "abridged_life_table",
+    "adolescent_birth_rate",
     "age_specific_death_rates",
     "age_specific_fertility_rates",
+    "age_specific_marriage_rates",
     "annual_average_population",
     "coale_demeny_1a0",
     "coale_demeny_4a1",
     "crude_rate",
     "directly_standardised_rate",
     "fold_births_by_age",
+    "gross_reproduction_rate",
     "infant_mortality_rate",
     "infant_mortality_rate_rahts",
     "life_table_from_rates",
     "maternal_mortality_ratio",
+    "mean_age_at_childbearing",
+    "mean_age_at_event",
+    "net_reproduction_rate",
+    "per_marriages",
     "probability_of_dying",
     "standard_weights",
     "total_fertility_rate",

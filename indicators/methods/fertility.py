@@ -1,4 +1,4 @@
-"""Age-specific fertility rates and the total fertility rate.
+"""Age-specific fertility rates, the total fertility rate and the measures built on them.
 
 Why this module: the total fertility rate (children per woman) is the NSC's headline fertility
 indicator, and it depends on two conventions that must be the same in every table — which
@@ -18,6 +18,12 @@ births go into which age group, and the width of the groups in the sum.
   US NCHS defines it the same way, as the sum of the five-year birth rates multiplied by 5:
   Hamilton et al., "Births: Final data for 2014", National Vital Statistics Reports 64(12)).
 
+* Beyond the TFR, the same conventions give the adolescent birth rate (SDG 3.7.2: births of
+  15–19 per 1 000 women of 15–19, here *without* folding, since the indicator names its ages),
+  the mean age of mothers at birth (weighted by single-year ASFRs, Eurostat and the Human
+  Fertility Database), and the gross and net reproduction rates (the TFR of daughters, and
+  the same weighted by female survival ``nLx / l0``: Preston et al. 2001, §5.3).
+
 Arrays of any shape work (territory × settlement × age group, say): the age groups are the
 last axis. A zero number of women follows the caller's ``on_zero`` policy
 (:mod:`indicators.methods.ratios`); under ``"missing"`` a TFR over a group without women is
@@ -31,7 +37,15 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
-from indicators.methods.ratios import FloatArray, OnZero, non_negative, ratio
+from indicators.methods.lifetable import LifeTable
+from indicators.methods.ratios import (
+    NOT_AVAILABLE,
+    FloatArray,
+    OnZero,
+    ZeroDenominatorError,
+    non_negative,
+    ratio,
+)
 
 REPRODUCTIVE_AGES = (15, 49)
 """The first and last completed ages of the reproductive span whose women are the base."""
@@ -129,3 +143,105 @@ def total_fertility_rate(
         )
     tfr: FloatArray = np.asarray(width * per_woman.sum(axis=-1), dtype=np.float64)
     return tfr
+
+
+def adolescent_birth_rate(
+    births_by_age: npt.ArrayLike,
+    women_by_age: npt.ArrayLike,
+    *,
+    ages: tuple[int, int] = (15, 19),
+    base: float,
+    on_zero: OnZero = "raise",
+) -> FloatArray:
+    """Births to mothers of completed ages ``ages`` (inclusive) per ``base`` women of those ages.
+
+    The SDG indicator 3.7.2 (UN Statistics Division, SDG metadata 3.7.2): "annual number of
+    births to women aged 15–19 years per 1,000 women in that age group", and the same for
+    10–14 where the data allow. Unlike the ASFR of 15–19, births to mothers under 15 are
+    *not* folded in: the indicator counts the births of the ages it names, so the 10–14 and
+    15–19 rates never share a birth. The last axis of both arrays is the completed age from 0.
+    """
+    low, high = ages
+    births = non_negative(births_by_age, "births")
+    women = non_negative(women_by_age, "women")
+    if births.shape != women.shape or births.ndim == 0 or births.shape[-1] <= high:
+        raise ValueError(f"births {births.shape} and women {women.shape} need ages 0 to {high}")
+    rate = ratio(
+        births[..., low : high + 1].sum(axis=-1),
+        women[..., low : high + 1].sum(axis=-1),
+        base=base,
+        on_zero=on_zero,
+        what=f"the number of women aged {low}–{high}",
+    )
+    return np.asarray(rate, dtype=np.float64)
+
+
+def mean_age_at_childbearing(
+    births_by_age: npt.ArrayLike, women_by_age: npt.ArrayLike, *, on_zero: OnZero = "raise"
+) -> FloatArray:
+    """Mean age of mothers at birth, weighted by the single-year ASFRs of 15–49 (years).
+
+    ``MAC = Σ (x + 0.5) · f(x) / Σ f(x)`` over the completed ages ``x`` = 15 … 49, with
+    ``f(x)`` the births to mothers aged ``x`` per woman aged ``x`` (births under 15 and at 50
+    or over folded into 15 and 49, as for the TFR); ``x + 0.5`` is the middle of the year of
+    age. Weighting by rates, not by births, makes the mean independent of the age structure
+    of the women, so that it compares across years and regions: the definition of Eurostat
+    ("mean age of women at childbirth", demo_find) and of the Human Fertility Database
+    (Methods Protocol, MAB). Pass the births of one order (first births, say) to get the mean
+    age at a birth of that order. The last axis of both arrays is the completed age from 0.
+    Not available (under ``on_zero="missing"``) where an age has no women or no birth at all.
+    """
+    rates = age_specific_fertility_rates(
+        fold_births_by_age(births_by_age, width=1),
+        women_in_age_groups(women_by_age, width=1),
+        base=1.0,
+        on_zero=on_zero,
+    )
+    first, last = REPRODUCTIVE_AGES
+    middles = np.arange(first, last + 1, dtype=np.float64) + 0.5
+    weighted, total = (rates * middles).sum(axis=-1), rates.sum(axis=-1)
+    # A rate that is not available (no women of an age) makes the mean not available: the
+    # NaN passes through both sums. No birth at any age leaves nothing to average.
+    none = total == 0
+    if on_zero == "raise" and np.any(none):
+        raise ZeroDenominatorError("no births at any age: the mean age is undefined")
+    mean: FloatArray = np.where(none, NOT_AVAILABLE, weighted / np.where(none, 1.0, total))
+    return mean
+
+
+def gross_reproduction_rate(
+    daughters: npt.ArrayLike, women: npt.ArrayLike, *, width: int = 5, on_zero: OnZero = "raise"
+) -> FloatArray:
+    """GRR, daughters per woman: the TFR counted on the live-born girls alone.
+
+    ``GRR = width · Σ B_F(x) / W(x)`` over the groups of 15–49, with ``B_F`` the births of
+    girls to mothers of the group (folded as for the TFR) — Preston, Heuveline and Guillot
+    (2001), §5.3. It equals ``TFR × share of girls at birth`` exactly when that share is the
+    same at every age of mother; counting the girls by age keeps the exact form.
+    """
+    return total_fertility_rate(daughters, women, width=width, on_zero=on_zero)
+
+
+def net_reproduction_rate(
+    daughters: npt.ArrayLike,
+    women: npt.ArrayLike,
+    female_life_table: LifeTable,
+    *,
+    on_zero: OnZero = "raise",
+) -> FloatArray:
+    """NRR, daughters per woman who survive to replace her: ``Σ F_F(x) · nLx / l0``.
+
+    ``F_F(x) = B_F(x) / W(x)`` is the rate of girls' births per woman of the five-year group
+    ``x`` of 15–49 (folded as for the TFR) and ``nLx / l0`` the person-years a newborn girl
+    lives in the group, from the female abridged life table (Preston, Heuveline and Guillot
+    2001, §5.3, eq. 5.4). The groups of the life table that start at 15, 20, … 45 are used.
+    """
+    rates = age_specific_fertility_rates(daughters, women, base=1.0, on_zero=on_zero)
+    first, last = REPRODUCTIVE_AGES
+    starts = list(range(first, last + 1, 5))
+    if rates.shape[-1] != len(starts):
+        raise ValueError(f"the NRR needs the {len(starts)} five-year groups of {first}–{last}")
+    index = [int(np.flatnonzero(female_life_table.age == start)[0]) for start in starts]
+    survivors = female_life_table.Lx[index] / female_life_table.lx[0]
+    nrr: FloatArray = np.asarray((rates * survivors).sum(axis=-1), dtype=np.float64)
+    return nrr

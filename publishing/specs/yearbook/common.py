@@ -67,3 +67,12 @@ REGION_NAMES = {
     "41711": _T_("Бишкек шаары", "город Бишкек", "Bishkek city"),
     "41721": _T_("Ош шаары", "город Ош", "Osh city"),
 }
+
+# Urban and rural side by side, with the whole population first.
+SETTLEMENTS = Items(
+    (
+        sel(urban_rural="_T", label=_T_("Бардыгы", "Всего", "Total")),
+        sel(urban_rural="U", label=_T_("Шаар жери", "Городская местность", "Urban")),
+        sel(urban_rural="R", label=_T_("Айыл жери", "Сельская местность", "Rural")),
+    )
+)
