@@ -16,6 +16,7 @@ from publishing.specs.yearbook.deaths import DEATHS
 from publishing.specs.yearbook.external_migration import EXTERNAL_MIGRATION
 from publishing.specs.yearbook.internal_migration import INTERNAL_MIGRATION
 from publishing.specs.yearbook.marriages import MARRIAGES
+from publishing.specs.yearbook.methods import METHODS
 from publishing.specs.yearbook.other_sources import OTHER_SOURCES
 from publishing.specs.yearbook.population import POPULATION
 from publishing.specs.yearbook.regions import REGIONAL
@@ -37,5 +38,6 @@ PUBLICATION = Publication(
         EXTERNAL_MIGRATION,
         OTHER_SOURCES,
         REGIONAL,
+        METHODS,
     ),
 )
