@@ -67,11 +67,19 @@ class Definition:
 
 @dataclass
 class DefinitionGroup:
-    """The definitions of the indicators a chapter prints first."""
+    """The definitions of the indicators a chapter prints first.
+
+    The catalog states one methodology for a topic's indicators: a group prints each
+    distinct text once (``methods``), ahead of its definitions, rather than under each.
+    """
 
     chapter: str
     anchor: str
     definitions: list[Definition] = field(default_factory=list)
+
+    @property
+    def methods(self) -> list[str]:
+        return list(dict.fromkeys(d.methodology for d in self.definitions if d.methodology))
 
 
 @dataclass

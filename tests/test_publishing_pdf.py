@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from indicators.catalog import all_specs
 from l10n import language
 from l10n.flags import symbols
 from l10n.texts import SYNTHETIC
@@ -28,7 +29,7 @@ from publishing.data import ReleaseData, find_release
 from publishing.render import Book, build_book, render_html
 from publishing.spec import Chapter, Chart, Dim, Items, Publication, Section, Table, Years, sel
 from publishing.spec import T as T_
-from publishing.specs.yearbook.methods import METHODS
+from publishing.specs.yearbook.methods import METHODS, SOURCES
 from store import Database, schema
 from store.models import Indicator
 from tests import release_factory
@@ -257,6 +258,13 @@ def test_the_methods_chapter_prints_the_catalogs_definitions(
     for symbol, meaning in legend:
         assert f"{symbol} {meaning}" in text
     assert " ".join(notice.split()) in text
+
+
+def test_every_source_of_the_catalog_is_named_in_each_language() -> None:
+    """A new source code in the catalog needs its name in the methods chapter's ``SOURCES``."""
+    named = dict(SOURCES)
+    assert {spec.source for spec in all_specs()} <= set(named)
+    assert all(text.get(lang).strip() for text in named.values() for lang in LANGS)
 
 
 def _glossary(book: Book) -> list[str]:
