@@ -66,11 +66,11 @@ def main() -> None:
         import matplotlib.figure  # noqa: F401
         import weasyprint  # noqa: F401
 
-        singles, alones, untagged = [], [], []
+        singles, steps, alones, untagged = [], [], [], []
         for n in range(args.repeat):
             one = build.plan(args.database, None, ["yearbook"], ["ru"], root=root / f"one{n}")
             t0 = time.perf_counter()
-            single = build.run(one, 1)[0]
+            steps.append(build.run(one, 1)[0].seconds)
             singles.append(time.perf_counter() - t0)
             out = Path(one[0].out_dir)
             alones.append(weasyprint_alone(out / "yearbook-ru.print.html", out, tagged=True))
@@ -111,7 +111,7 @@ def main() -> None:
         f"| unchanged rebuild | **{warm_s:.2f} s** ({warm_s / cold_s:.1%}) | ≤ 10 % |",
         "",
         "Pages: " + ", ".join(f"{k} {v}" for k, v in sorted(pages.items())) + ".",
-        f"Steps of the single build: {single.seconds}.",
+        f"Steps of the fastest single build: {steps[singles.index(single_s)]}.",
     ]
     print("\n".join(lines))
     if not args.no_write:
