@@ -124,6 +124,8 @@ class Book:
     seconds: dict[str, float] = field(default_factory=dict)
     # indicator → (chapter index, kind, number, anchor) of every table or chart that prints it
     printed_in: dict[str, list[tuple[int, str, str, str]]] = field(default_factory=dict)
+    # The definitions the template prints after the chapters when no Glossary block does.
+    annex: list[DefinitionGroup] = field(default_factory=list)
 
     @property
     def has_glossary(self) -> bool:
@@ -162,6 +164,8 @@ def build_book(data: ReleaseData, pub: Publication, lang: str, charts: Path, out
                 built.sections.append(out_section)
             book.chapters.append(built)
         _fill_glossaries(data, book)
+        if not book.has_glossary:
+            book.annex = _definitions(data, book, Glossary())
     book.seconds["charts"] = round(chart_seconds, 2)
     book.seconds["tables"] = round(time.perf_counter() - started - chart_seconds, 2)
     return book
@@ -249,15 +253,16 @@ def _definitions(data: ReleaseData, book: Book, glossary: Glossary) -> list[Defi
         if first not in groups:
             chapter = book.chapters[first]
             groups[first] = DefinitionGroup(chapter.title, f"{chapter.anchor}-definitions")
-        entry = _annex_entry(data, indicator, book.lang)
+        row = data.indicator(indicator)
+        methodology = (row.attributes or {}).get("methodology") or {}
         groups[first].definitions.append(
             Definition(
-                entry["id"],
-                entry["name"],
-                entry["definition"],
-                units.label(data.indicator(indicator).unit),
-                entry["methodology"],
-                sources.get(entry["source"], entry["source"]),
+                row.id,
+                getattr(row, f"name_{book.lang}"),
+                getattr(row, f"definition_{book.lang}"),
+                units.label(row.unit),
+                methodology.get(book.lang, ""),
+                sources.get(row.source, ""),  # a source the spec does not name is not printed
                 [(n, anchor) for _c, kind, n, anchor in places if kind == "table"],
                 [(n, anchor) for _c, kind, n, anchor in places if kind == "chart"],
             )
@@ -295,7 +300,6 @@ def render_html(data: ReleaseData, book: Book, edition: str) -> str:
     lang = book.lang
     release = data.summary()
     with language(lang):
-        annex = [_annex_entry(data, indicator, lang) for indicator in book.indicators]
         return (
             environment()
             .get_template("publications/book.html")
@@ -313,24 +317,9 @@ def render_html(data: ReleaseData, book: Book, edition: str) -> str:
                 if release["published_at"]
                 else "",
                 printed=format_date(datetime.now(UTC), "long", locale=lang),
-                annex=annex,
                 css=(TEMPLATES / "book.css").read_text(encoding="utf-8"),
             )
         )
-
-
-def _annex_entry(data: ReleaseData, indicator_id: str, lang: str) -> dict[str, Any]:
-    row = data.indicator(indicator_id)
-    methodology = (row.attributes or {}).get("methodology") or {}
-    return {
-        "id": row.id,
-        "name": getattr(row, f"name_{lang}"),
-        "definition": getattr(row, f"definition_{lang}"),
-        "unit": units.short(row.unit),
-        "decimals": row.decimals,
-        "methodology": methodology.get(lang, ""),
-        "source": row.source,
-    }
 
 
 class FetchRefusedError(Exception):

@@ -303,3 +303,17 @@ def test_the_glossary_links_each_definition_to_its_tables(
     assert 'href="#t-1-1-1"' in definitions  # the table of pop_test
     assert 'href="#t-1-1-3"' in definitions  # and its chart
     assert 'id="t-1-1-3"' in html
+
+
+def test_a_book_without_a_methods_chapter_gets_the_definitions_as_an_annex(
+    data: ReleaseData, tmp_path: Path
+) -> None:
+    """Women and Men places no Glossary: the template's annex prints the same definitions."""
+    chapter = _book(POPULATION).chapters[0]
+    plain = Publication("plain", TITLE, TITLE, (chapter,))
+    book = build_book(data, plain, "ru", tmp_path / "charts", tmp_path)
+    assert [d.id for group in book.annex for d in group.definitions] == ["pop_test"]
+    assert 'id="annex"' in render_html(data, book, "print")
+    with_methods = build_book(data, _book(POPULATION), "ru", tmp_path / "charts", tmp_path)
+    assert with_methods.annex == []
+    assert 'id="annex"' not in render_html(data, with_methods, "print")
