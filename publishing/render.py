@@ -231,7 +231,8 @@ def _chart_indicators(data: ReleaseData, chart: Chart) -> set[str]:
     for axis in (chart.x, chart.series):
         if isinstance(axis, Items):
             for item in axis.items:
-                found |= {s.indicator for s in ((item,) if isinstance(item, Sel) else (item.a,))}
+                parts = (item,) if isinstance(item, Sel) else (item.a, item.b)
+                found |= {part.indicator for part in parts}
     return {i for i in found if i is not None and i in data.indicators() and data.holds(i)}
 
 

@@ -26,7 +26,7 @@ from l10n.flags import symbols
 from l10n.texts import SYNTHETIC
 from publishing.build import write_book
 from publishing.data import ReleaseData, find_release
-from publishing.render import Book, build_book, render_html
+from publishing.render import Book, Definition, DefinitionGroup, build_book, render_html
 from publishing.spec import Chapter, Chart, Dim, Items, Publication, Section, Table, Years, sel
 from publishing.spec import T as T_
 from publishing.specs.yearbook.methods import METHODS, SOURCES
@@ -317,3 +317,13 @@ def test_a_book_without_a_methods_chapter_gets_the_definitions_as_an_annex(
     with_methods = build_book(data, _book(POPULATION), "ru", tmp_path / "charts", tmp_path)
     assert with_methods.annex == []
     assert 'id="annex"' not in render_html(data, with_methods, "print")
+
+
+def test_a_methodology_shared_by_a_chapters_indicators_is_printed_once() -> None:
+    def entry(id_: str, method: str) -> Definition:
+        return Definition(id_, id_, "", "", method, "", [], [])
+
+    group = DefinitionGroup("Births", "ch-2-definitions")
+    group.definitions += [entry("a", "Registers."), entry("b", ""), entry("c", "Registers.")]
+    group.definitions.append(entry("d", "Census."))
+    assert group.methods == ["Registers.", "Census."]
