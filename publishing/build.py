@@ -44,7 +44,7 @@ class Job:
     pub: str
     lang: str
     out_dir: str
-    pdf_ua: bool = False
+    pdf_ua: bool = True  # tagged, accessible PDF/UA-1 (the books' default)
     html: bool = True
     force: bool = False
     stamp: str = ""  # the release's creation time: ids are unique per store only
@@ -178,7 +178,7 @@ def plan(
     *,
     root: Path = BUILD,
     pre_release: bool = False,
-    pdf_ua: bool = False,
+    pdf_ua: bool = True,
     html: bool = True,
     force: bool = False,
 ) -> list[Job]:

@@ -29,7 +29,13 @@ def _names(value: str, allowed: tuple[str, ...], what: str) -> list[str]:
 @click.option("--pub", default="all", show_default=True, help="yearbook, women_and_men or all.")
 @click.option("--lang", default="ky,ru,en", show_default=True, help="Comma-separated languages.")
 @click.option("--pre-release", is_flag=True, help="Staff only: print an embargoed release.")
-@click.option("--pdf-ua", is_flag=True, help="Tagged, accessible PDF/UA-1 (slower).")
+@click.option(
+    "--pdf-ua/--no-pdf-ua",
+    default=True,
+    show_default=True,
+    help="Tagged, accessible PDF/UA-1 (the document's language, headings, table headers,"
+    " alternative texts); --no-pdf-ua renders faster, untagged.",
+)
 @click.option("--html/--no-html", default=True, show_default=True, help="Also the HTML edition.")
 @click.option("--jobs", type=int, default=None, help="Parallel processes; default: CPU count.")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")

@@ -190,8 +190,10 @@ class ReleaseData:
         """Read just these (indicator, period, dim_key) cells, one query per indicator.
 
         The codes each dimension takes among the wanted cells go to the key index as ``IN``
-        lists (with the periods), which reads a small superset of the cells; only the cells
-        asked for are kept.
+        lists (with the periods), which reads a superset of the cells (the cross product of
+        the lists: several times the cells at rayon detail); a row is matched to a wanted
+        cell by its codes as they come from the driver, so only the cells asked for are
+        turned into keys and observations.
         """
         by_indicator: dict[str, set[tuple[str, str]]] = {}
         for indicator, period, key in cells:
@@ -200,14 +202,30 @@ class ReleaseData:
         for indicator, wanted in by_indicator.items():
             dimensions = list(self.key_order(indicator))
             where: dict[str, set[str]] = {d: set() for d in dimensions}
-            for _period, key in wanted:
+            by_codes: dict[tuple[str, ...], tuple[str, str]] = {}
+            for period, key in wanted:
+                codes = []
                 for part in key.split("|") if key else ():
                     dim, _, code = part.partition("=")
                     where[dim].add(code)
+                    codes.append(code)
+                by_codes[(*codes, period)] = (period, key)
             periods = {period for period, _ in wanted}
-            rows = self._rows(indicator, periods, where)
+            n = len(dimensions)
+            rows = select_cells(
+                self.session.connection(),
+                self.release.id,
+                indicator,
+                dimensions,
+                periods,
+                where,
+                ordered=False,
+            )
             found = self._obs.setdefault(indicator, {})
-            found.update((cell, obs) for cell, obs in rows.items() if cell in wanted)
+            for row in rows:
+                cell = by_codes.get(row[: n + 1])
+                if cell is not None:
+                    found[cell] = Obs(row[n + 1], row[n + 2], row[n + 3], row[n + 4])
             self._asked.setdefault(indicator, set()).update(wanted)
 
     def _load(self, indicator_id: str) -> None:

@@ -156,7 +156,31 @@ class Sentence:
     base: Sel = field(default_factory=Sel)
 
 
-Block = Table | Chart | Paragraph | Sentence
+@dataclass(frozen=True)
+class Glossary:
+    """The definitions of the indicators the book prints, read from the catalog in the store.
+
+    Filled after every other block is built, so it lists exactly the indicators the book's
+    tables and charts print, grouped by the chapter that prints each first: name, definition,
+    unit, methodology, source and the numbers of the tables. ``sources`` names the catalog's
+    source codes (a code not named prints as itself).
+    """
+
+    sources: tuple[tuple[str, T], ...] = ()
+
+
+@dataclass(frozen=True)
+class Symbols:
+    """The legend of the symbols the tables print (``l10n.flags.symbols``: one place)."""
+
+
+@dataclass(frozen=True)
+class DataNote:
+    """What the book's figures are: the release they are read from and, for a release of
+    generated records, the synthetic-data notice (``l10n.texts``)."""
+
+
+Block = Table | Chart | Paragraph | Sentence | Glossary | Symbols | DataNote
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from publishing.specs.yearbook.external_migration import EXTERNAL_MIGRATION
 from publishing.specs.yearbook.internal_migration import INTERNAL_MIGRATION
 from publishing.specs.yearbook.life_tables import LIFE_TABLES
 from publishing.specs.yearbook.marriages import MARRIAGES
+from publishing.specs.yearbook.methods import METHODS
 from publishing.specs.yearbook.other_sources import OTHER_SOURCES
 from publishing.specs.yearbook.population import POPULATION
 from publishing.specs.yearbook.regions import REGIONAL
@@ -39,5 +40,6 @@ PUBLICATION = Publication(
         EXTERNAL_MIGRATION,
         OTHER_SOURCES,
         REGIONAL,
+        METHODS,
     ),
 )
