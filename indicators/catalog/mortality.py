@@ -24,7 +24,7 @@ from typing import Literal
 
 import numpy as np
 
-from indicators.catalog.vital import CHAPTERS, _births_cube, _deaths_cube
+from indicators.catalog.vital import CHAPTERS, births_cube, deaths_cube
 from indicators.context import AGE_LT, Context
 from indicators.frame import Frame
 from indicators.methods import (
@@ -315,8 +315,8 @@ LIFE_TABLE_COLUMNS = (
 def compute(ctx: Context, out: Frame) -> None:
     groups = Grouping.ranges(AGE_LT, N_AGES, total=False)
     territories = ctx.territories("country", "region")
-    deaths = _deaths_cube(ctx)
-    births = _births_cube(ctx)
+    deaths = deaths_cube(ctx)
+    births = births_cube(ctx)
     for y, year in enumerate(ctx.years):
         population = ctx.average_population(year)  # unit × settlement × sex × age
         grid = [territories, ctx.settlements(), ctx.sexes(), groups]

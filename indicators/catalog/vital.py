@@ -347,7 +347,7 @@ def births_cube(ctx: Context) -> np.ndarray:
     )
 
 
-def _deaths_cube(ctx: Context) -> np.ndarray:
+def deaths_cube(ctx: Context) -> np.ndarray:
     """Deaths: year × unit × settlement × sex × age at death × cause chapter."""
     return ctx.cube(
         "deaths", DeathEvent, [(DeathEvent.age, N_AGES), (DeathEvent.cause_chapter, CHAPTERS)]
@@ -382,7 +382,7 @@ def _births(ctx: Context, out: Frame) -> None:
 
 
 def _deaths(ctx: Context, out: Frame) -> None:
-    cube = _deaths_cube(ctx)
+    cube = deaths_cube(ctx)
     chapters = Grouping.members_and_total(CHAPTERS)
     infants = Grouping.of({"Y0": [0]}, N_AGES)
     for y, year in enumerate(ctx.years):
