@@ -48,6 +48,8 @@ UNITS: dict[str, Unit] = {
         _l("children per woman"), forms=plural("child per woman", "children per woman")
     ),
     "years": Unit(_l("years"), forms=plural("year", "years")),
+    "per_100_working_age": Unit(_l("per 100 persons of working age"), _l("per 100 of working age")),
+    "men_per_100_women": Unit(_l("men per 100 women")),
 }
 
 
