@@ -34,6 +34,8 @@ DIMENSIONS: dict[str, str] = {
     "reason": "migration_reason",
     "origin": "soate",
     "destination": "soate",
+    "origin_settlement": "urban_rural",
+    "destination_settlement": "urban_rural",
     "direction": "border_direction",
     "purpose": "purpose_of_trip",
     "refugee_status": "refugee_status",
@@ -79,6 +81,12 @@ DIMENSION_LABELS: dict[str, Text] = {
     "reason": Text("Себеби", "Причина", "Reason"),
     "origin": Text("Чыккан жери", "Откуда", "Origin"),
     "destination": Text("Барган жери", "Куда", "Destination"),
+    "origin_settlement": Text(
+        "Чыккан жеринин түрү", "Тип местности выбытия", "Type of area of origin"
+    ),
+    "destination_settlement": Text(
+        "Барган жеринин түрү", "Тип местности прибытия", "Type of area of destination"
+    ),
     "direction": Text("Багыты", "Направление", "Direction"),
     "purpose": Text("Сапардын максаты", "Цель поездки", "Purpose of trip"),
     "refugee_status": Text("Статусу", "Статус", "Status"),

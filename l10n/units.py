@@ -49,7 +49,7 @@ UNITS: dict[str, Unit] = {
     ),
     "years": Unit(_l("years"), forms=plural("year", "years")),
     "per_100_working_age": Unit(_l("per 100 persons of working age"), _l("per 100 of working age")),
-    "men_per_100_women": Unit(_l("men per 100 women")),
+    "per_100_women": Unit(_l("men per 100 women")),
 }
 
 

@@ -12,12 +12,27 @@ from __future__ import annotations
 import csv
 import statistics
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from indicators.catalog.population import SPECS
 from store import Database, read, schema
-from tests.test_catalog_rates import END, START, TERRITORIES, YEAR, _release, _store
+from store.models import MigrationEvent
+from tests import factories as f
+from tests.test_catalog_rates import (
+    END,
+    MOVES,
+    OTHER,
+    START,
+    TERRITORIES,
+    UNIT,
+    YEAR,
+    _release,
+    _store,
+)
 
 Value = Callable[..., "read.ObservationRow"]
 
@@ -149,3 +164,57 @@ def test_the_definitions_state_the_working_age_of_the_classifier() -> None:
     assert f"мужчины 16–{men} года, женщины 16–{women} лет" in spec.definition.ru
     assert f"men 16–{men}, women 16–{women}" in spec.definition.en
     assert f"эркектер 16–{men} жаш, аялдар 16–{women} жаш" in spec.definition.ky
+
+
+# Moves whose two records name different settlement types: origin, destination, the type at
+# the origin (the de-registration's) and at the destination (the registration's), sex.
+TYPED_MOVES = [
+    (UNIT, OTHER, "R", "U", "F"),
+    (OTHER, UNIT, "U", "R", "M"),
+    (UNIT, OTHER, "U", "U", "F"),
+]
+
+
+def test_urban_rural_flows_pair_the_two_records_of_each_move(session: Session) -> None:
+    _store(session)
+    urban = {(unit, sex, age): 2 for unit in (UNIT, OTHER) for sex in "MF" for age in range(20, 40)}
+    f.population(session, YEAR, urban, settlement="U")  # someone to leave the towns
+    for n, (origin, destination, leaving_from, arriving_in, sex) in enumerate(TYPED_MOVES):
+        person = f"typed-{n}"
+        f.move(
+            session,
+            date(YEAR, 6, 1),
+            date(YEAR - 30, 1, 1),
+            sex,
+            origin,
+            destination,
+            person=person,
+        )
+        records = session.scalars(select(MigrationEvent).where(MigrationEvent.person_key == person))
+        for record in records:
+            leaving = record.event_kind == "deregistration"
+            record.settlement = leaving_from if leaving else arriving_in
+    session.commit()
+    release = _release(session)
+    every = [(o, d, "R", "R", sex) for o, d, sex, _ in MOVES] + TYPED_MOVES
+
+    def published(**dims: str) -> float | None:
+        row = read.value(session, release.id, "mig_urban_rural", str(YEAR), **dims)
+        assert row is not None, dims
+        return row.value
+
+    for origin_type in ("U", "R", "_T"):
+        for destination_type in ("U", "R", "_T"):
+            for sex in ("M", "F", "_T"):
+                expected = sum(
+                    1
+                    for _, _, leaving_from, arriving_in, s in every
+                    if origin_type in ("_T", leaving_from)
+                    and destination_type in ("_T", arriving_in)
+                    and sex in ("_T", s)
+                )
+                value = published(
+                    origin_settlement=origin_type, destination_settlement=destination_type, sex=sex
+                )
+                assert (value or 0.0) == expected, (origin_type, destination_type, sex)
+    assert published(migration_type="between_oblasts") == len(every)

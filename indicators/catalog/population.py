@@ -247,7 +247,7 @@ SPECS = [
             ru="Число мужчин на 100 женщин соответствующей возрастной группы, на 1 января.",
             en="Men per 100 women of the age group, on 1 January.",
         ),
-        unit="men_per_100_women",
+        unit="per_100_women",
         unit_base=100,
         decimals=0,
         additive=False,
