@@ -341,10 +341,10 @@ def _urban_rural(ctx: Context, out: Frame) -> None:
     leaving = M.event_kind == "deregistration"
     origin = case((leaving, M.territory), else_=M.origin_territory)
     destination = case((leaving, M.destination_territory), else_=M.territory)
-    year = cubes.year_of(M.event_date)
+    event_year = cubes.year_of(M.event_date)
     halves = (
         select(
-            year.label("year"),
+            event_year.label("year"),
             M.event_kind,
             M.migration_type,
             M.settlement,
@@ -355,7 +355,7 @@ def _urban_rural(ctx: Context, out: Frame) -> None:
         )
         .where(
             M.migration_type != "external",
-            year.between(ctx.years[0], ctx.years[-1]),
+            event_year.between(ctx.years[0], ctx.years[-1]),
             ctx.counted_moves,
         )
         .subquery("halves")
@@ -374,7 +374,8 @@ def _urban_rural(ctx: Context, out: Frame) -> None:
     )
     internal, settlements, sexes = TYPES[:2], ("U", "R"), ("M", "F")
     cube = np.zeros((len(ctx.years), len(internal), 2, 2, 2))
-    for when, kind, settlement, arriving_in, sex, count in ctx.session.execute(query):
+    for row in ctx.session.execute(query):
+        when, kind, settlement, arriving_in, sex, count = tuple(row)
         if settlement not in settlements or arriving_in not in settlements:
             raise cubes.DataError(
                 f"an internal move of {when} has no settlement type ({settlement}→{arriving_in})"
