@@ -68,8 +68,8 @@ START = _T_(
 )
 CHANGE = Items(
     (
-        sel("births"),
-        sel("deaths"),
+        sel("births", label=_T_("Төрөлгөндөр", "Родившиеся", "Births")),
+        sel("deaths", label=_T_("Өлгөндөр", "Умершие", "Deaths")),
         sel("natural_increase"),
         sel(
             "mig_net",

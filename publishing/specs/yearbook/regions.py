@@ -269,6 +269,16 @@ def _by_district(code: str, name: _T_) -> tuple[Table, ...]:
         for sex, label in RAYON_SEXES
         for codes, part in ((YOUNGER, "0–39"), (OLDER, "40+"))
     )
+    deaths_by_age = tuple(
+        table(
+            f"өлгөндөр райондор жана жаш топтору боюнча, {part}",
+            f"умершие по районам и возрастным группам, {part}",
+            f"deaths by rayon and age group, {part}",
+            sel("deaths", "ref"),
+            Dim("age5", codes),
+        )
+        for codes, part in ((YOUNGER, "0–39"), (OLDER, "40+"))
+    )
     return (
         table(
             "райондор жана шаарлар",
@@ -340,6 +350,7 @@ def _by_district(code: str, name: _T_) -> tuple[Table, ...]:
             sel("deaths", "ref"),
             Items((MEN, WOMEN)),
         ),
+        *deaths_by_age,
         table(
             "никелер жана ажырашуулар",
             "браки и разводы",
