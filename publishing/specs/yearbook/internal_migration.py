@@ -45,7 +45,7 @@ def _flow(origin: str, destination: str) -> Sel:
         destination_settlement=destination,
         label=_T_(
             *(
-                f"{names[origin].get(lang)} → {names[destination].get(lang)}"
+                f"{names[origin].get(lang).capitalize()} → {names[destination].get(lang)}"
                 for lang in ("ky", "ru", "en")
             )
         ),
