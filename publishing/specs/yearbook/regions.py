@@ -129,8 +129,16 @@ NET_BY_TYPE = Items(
 STRUCTURE_COLUMNS = Items(
     (
         sel("median_age", sex="_T", label=_T_("Медианалык жаш", "Медианный возраст", "Median age")),
-        sel("median_age", sex="M", label=_T_("эркектер", "мужчины", "men")),
-        sel("median_age", sex="F", label=_T_("аялдар", "женщины", "women")),
+        sel(
+            "median_age",
+            sex="M",
+            label=_T_("Медианалык жаш: эркектер", "Медианный возраст: мужчины", "Median age: men"),
+        ),
+        sel(
+            "median_age",
+            sex="F",
+            label=_T_("Медианалык жаш: аялдар", "Медианный возраст: женщины", "Median age: women"),
+        ),
         sel("dependency_ratio", label=_T_("Жүктөм: жалпы", "Нагрузка: общая", "Dependency: total")),
         sel(
             "child_dependency_ratio",
@@ -262,7 +270,7 @@ def _by_district(code: str, name: _T_) -> tuple[Table, ...]:
         table(
             f"калктын райондор жана жаш топтору боюнча саны, {label.ky}, {part}",
             f"численность населения по районам и возрастным группам, {label.ru}, {part}",
-            f"population by rayon and age group, {label.en}, {part}",
+            f"population by district and age group, {label.en}, {part}",
             sel("pop_jan1", "ref", sex=sex),
             Dim("age5", codes),
         )
@@ -273,7 +281,7 @@ def _by_district(code: str, name: _T_) -> tuple[Table, ...]:
         table(
             f"өлгөндөр райондор жана жаш топтору боюнча, {part}",
             f"умершие по районам и возрастным группам, {part}",
-            f"deaths by rayon and age group, {part}",
+            f"deaths by district and age group, {part}",
             sel("deaths", "ref"),
             Dim("age5", codes),
         )
