@@ -19,6 +19,7 @@ DIMENSIONS: dict[str, str] = {
     "age": "age",
     "age5": "age5",
     "age_lt": "age_lt",
+    "age_broad": "age_broad",
     "mother_age": "age5",
     "groom_age": "age5",
     "bride_age": "age5",
@@ -33,6 +34,8 @@ DIMENSIONS: dict[str, str] = {
     "reason": "migration_reason",
     "origin": "soate",
     "destination": "soate",
+    "origin_settlement": "urban_rural",
+    "destination_settlement": "urban_rural",
     "direction": "border_direction",
     "purpose": "purpose_of_trip",
     "refugee_status": "refugee_status",
@@ -63,6 +66,11 @@ DIMENSION_LABELS: dict[str, Text] = {
     "age": Text("Жашы", "Возраст", "Age"),
     "age5": Text("Жаш тобу", "Возрастная группа", "Age group"),
     "age_lt": Text("Жаш тобу", "Возрастная группа", "Age group"),
+    "age_broad": Text(
+        "Эмгекке жарамдуу куракка карата жаш тобу",
+        "Возрастная группа относительно трудоспособного возраста",
+        "Age group relative to working age",
+    ),
     "mother_age": Text("Эненин жашы", "Возраст матери", "Age of mother"),
     "groom_age": Text("Күйөөнүн жашы", "Возраст жениха", "Age of groom"),
     "bride_age": Text("Колуктунун жашы", "Возраст невесты", "Age of bride"),
@@ -77,6 +85,12 @@ DIMENSION_LABELS: dict[str, Text] = {
     "reason": Text("Себеби", "Причина", "Reason"),
     "origin": Text("Чыккан жери", "Откуда", "Origin"),
     "destination": Text("Барган жери", "Куда", "Destination"),
+    "origin_settlement": Text(
+        "Чыккан жеринин түрү", "Тип местности выбытия", "Type of area of origin"
+    ),
+    "destination_settlement": Text(
+        "Барган жеринин түрү", "Тип местности прибытия", "Type of area of destination"
+    ),
     "direction": Text("Багыты", "Направление", "Direction"),
     "purpose": Text("Сапардын максаты", "Цель поездки", "Purpose of trip"),
     "refugee_status": Text("Статусу", "Статус", "Status"),

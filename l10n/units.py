@@ -67,6 +67,8 @@ UNITS: dict[str, Unit] = {
     "per_1000_age_group": Unit(
         _l("per 1,000 population of the sex and age group"), _l("per 1,000")
     ),
+    "per_100_working_age": Unit(_l("per 100 persons of working age"), _l("per 100 of working age")),
+    "per_100_women": Unit(_l("men per 100 women")),
 }
 
 

@@ -25,6 +25,8 @@ CODELISTS = {
     "reason": "migration_reason",
     "origin": "soate",
     "destination": "soate",
+    "origin_settlement": "urban_rural",
+    "destination_settlement": "urban_rural",
     "citizenship": "country",
     "direction": "border_direction",
     "purpose": "purpose_of_trip",

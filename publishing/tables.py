@@ -69,8 +69,9 @@ def cell_text(obs: Obs | None, decimals: int, lang: str) -> str:
 
 
 def period_of(data: ReleaseData, period: str | None, indicator: str | None = None) -> str:
-    """``ref`` is the release's reference year, ``ref-N`` N years before, ``last`` the
-    latest period the indicator has (sources that report late); years stay."""
+    """``ref`` is the release's reference year, ``ref-N`` N years before, ``ref+1`` the year
+    after (a stock on 1 January that closes the reference year), ``last`` the latest period
+    the indicator has (sources that report late); years stay."""
     ref = int(data.release.reference_period[:4])
     if period == "last" and indicator is not None:
         return data.last_period(indicator) or str(ref)
@@ -78,6 +79,8 @@ def period_of(data: ReleaseData, period: str | None, indicator: str | None = Non
         return str(ref)
     if period.startswith("ref-"):
         return str(ref - int(period[4:]))
+    if period.startswith("ref+"):
+        return str(ref + int(period[4:]))
     return period
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
+from sqlalchemy import case, func, select
 
 from indicators import cubes
 from indicators.context import Context
@@ -166,14 +167,35 @@ SPECS = [
         ("origin", "destination"),
     ),
     _spec(
+        "mig_urban_rural",
+        Text(
+            "Ички көчүүлөр шаар жана айыл жерлеринин ортосунда",
+            "Внутренняя миграция между городской и сельской местностью",
+            "Internal moves between urban and rural areas",
+        ),
+        Text(
+            "Ички көчүүлөр (ар бири бир жолу), чыккан жеринин жана барган жеринин түрү "
+            "боюнча (шаар же айыл жери): чыккан жеринин түрү каттоодон чыгаруу жазуусунан, "
+            "барган жеринин түрү ошол эле көчүүнүн каттоо жазуусунан.",
+            "Внутренние переезды (каждый один раз) по типу местности выбытия и прибытия "
+            "(городская или сельская): тип местности выбытия — из записи о снятии с учёта, "
+            "прибытия — из записи о регистрации того же переезда.",
+            "Internal moves (each once) by the type of area of origin and of destination "
+            "(urban or rural): the origin's from the de-registration, the destination's from "
+            "the registration of the same move.",
+        ),
+        ("migration_type", "origin_settlement", "destination_settlement", "sex"),
+    ),
+    _spec(
         "emigrants",
         Text("Эмигранттар", "Эмигранты (выбывшие за пределы республики)", "Emigrants"),
         Text(
-            "Башка өлкөгө кетүү менен каттоодон чыгарылгандар, барган өлкөсү боюнча.",
-            "Выбывшие за пределы республики, по стране выбытия.",
-            "Persons de-registered to live abroad, by country of destination.",
+            "Башка өлкөгө кетүү менен каттоодон чыгарылгандар, барган өлкөсү жана "
+            "жарандыгы боюнча.",
+            "Выбывшие за пределы республики, по стране выбытия и гражданству.",
+            "Persons de-registered to live abroad, by country of destination and citizenship.",
         ),
-        ("soate", "country_group", "country", "sex"),
+        ("soate", "country_group", "country", "citizenship", "sex"),
     ),
     _spec(
         "immigrants",
@@ -192,6 +214,7 @@ def compute(ctx: Context, out: Frame) -> None:
     flows = _flows(ctx, out)
     _rates(ctx, out, flows)
     _matrix(ctx, out)
+    _urban_rural(ctx, out)
     _external(ctx, out)
 
 
@@ -307,6 +330,73 @@ def _matrix(ctx: Context, out: Frame) -> None:
         )
 
 
+def _urban_rural(ctx: Context, out: Frame) -> None:
+    """Internal moves by settlement type of origin and of destination, once each.
+
+    A move's two records carry one settlement type each (where the record was made): the
+    de-registration the origin's, the registration the destination's. Both halves of a move
+    that counts are loaded (:mod:`store.moves`), so one window over the move (the same
+    partition the pairing uses) gives each de-registration the type of its destination.
+    """
+    leaving = M.event_kind == "deregistration"
+    origin = case((leaving, M.territory), else_=M.origin_territory)
+    destination = case((leaving, M.destination_territory), else_=M.territory)
+    event_year = cubes.year_of(M.event_date)
+    halves = (
+        select(
+            event_year.label("year"),
+            M.event_kind,
+            M.migration_type,
+            M.settlement,
+            M.sex,
+            func.max(case((leaving, None), else_=M.settlement))
+            .over(partition_by=[M.person_key, M.event_date, origin, destination])
+            .label("arriving_in"),
+        )
+        .where(
+            M.migration_type != "external",
+            event_year.between(ctx.years[0], ctx.years[-1]),
+            ctx.counted_moves,
+        )
+        .subquery("halves")
+    )
+    columns = [
+        halves.c.year,
+        halves.c.migration_type,
+        halves.c.settlement,
+        halves.c.arriving_in,
+        halves.c.sex,
+    ]
+    query = (
+        select(*columns, func.count())
+        .where(halves.c.event_kind == "deregistration")
+        .group_by(*columns)
+    )
+    internal, settlements, sexes = TYPES[:2], ("U", "R"), ("M", "F")
+    cube = np.zeros((len(ctx.years), len(internal), 2, 2, 2))
+    for row in ctx.session.execute(query):
+        when, kind, settlement, arriving_in, sex, count = tuple(row)
+        if settlement not in settlements or arriving_in not in settlements:
+            raise cubes.DataError(
+                f"an internal move of {when} has no settlement type ({settlement}→{arriving_in})"
+            )
+        cube[
+            int(when) - ctx.years[0],
+            internal.index(kind),
+            settlements.index(settlement),
+            settlements.index(arriving_in),
+            sexes.index(sex),
+        ] += count
+    axes = [
+        ("migration_type", Grouping.members_and_total(internal)),
+        ("origin_settlement", Grouping.members_and_total(settlements)),
+        ("destination_settlement", Grouping.members_and_total(settlements)),
+        ("sex", Grouping.members_and_total(sexes)),
+    ]
+    for y, year in enumerate(ctx.years):
+        out.add_cube("mig_urban_rural", year, cube[y], axes)
+
+
 def _external(ctx: Context, out: Frame) -> None:
     groups = cubes.group_members(ctx.session, "country_group")
     for indicator, kind, country_column in (
@@ -332,10 +422,13 @@ def _external(ctx: Context, out: Frame) -> None:
                 for group in country_groups:
                     cells[(str(year), COUNTRY, group, TOTAL, TOTAL, sex_code)] += count
                 cells[(str(year), COUNTRY, TOTAL, country, TOTAL, sex_code)] += count
-                if indicator == "immigrants":
-                    cells[(str(year), COUNTRY, TOTAL, TOTAL, citizenship, sex_code)] += count
+                cells[(str(year), COUNTRY, TOTAL, TOTAL, citizenship, sex_code)] += count
         for (year, territory, group, country, citizenship, sex_code), value in cells.items():
-            dims = {"soate": territory, "country_group": group, "country": country, "sex": sex_code}
-            if indicator == "immigrants":
-                dims["citizenship"] = citizenship
+            dims = {
+                "soate": territory,
+                "country_group": group,
+                "country": country,
+                "citizenship": citizenship,
+                "sex": sex_code,
+            }
             out.add(indicator, year, dims, value)

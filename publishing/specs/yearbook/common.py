@@ -76,3 +76,36 @@ SETTLEMENTS = Items(
         sel(urban_rural="R", label=_T_("Айыл жери", "Сельская местность", "Rural")),
     )
 )
+# The population's structure (the population chapter and each oblast's section).
+WORKING_AGE_GROUPS = Items(
+    (
+        sel(age_broad="_T", label=_T_("Бардыгы", "Всего", "Total")),
+        sel(
+            age_broad="BELOW_WA",
+            label=_T_(
+                "Эмгекке жарамдуу курактан кичүү",
+                "Моложе трудоспособного",
+                "Below working age",
+            ),
+        ),
+        sel(
+            age_broad="WA",
+            label=_T_("Эмгекке жарамдуу куракта", "Трудоспособного", "Working age"),
+        ),
+        sel(
+            age_broad="ABOVE_WA",
+            label=_T_(
+                "Эмгекке жарамдуу курактан улуу",
+                "Старше трудоспособного",
+                "Above working age",
+            ),
+        ),
+    )
+)
+DEPENDENCY = Items(
+    (
+        sel("dependency_ratio", label=_T_("Жалпы", "Общая", "Total")),
+        sel("child_dependency_ratio", label=_T_("Балдар менен", "Детьми", "Child")),
+        sel("old_age_dependency_ratio", label=_T_("Улгайгандар менен", "Пожилыми", "Old-age")),
+    )
+)

@@ -9,6 +9,7 @@ from publishing.spec import (
     Dim,
     Items,
     Section,
+    Sel,
     Table,
     sel,
 )
@@ -16,7 +17,9 @@ from publishing.spec import T as _T_
 from publishing.specs.yearbook.common import (
     AGE,
     REGION_ROWS,
+    SEXES,
     TERRITORY,
+    YEARS,
     by_region,
 )
 
@@ -27,6 +30,46 @@ MIG_TYPES = Items(
         sel(migration_type="within_oblast"),
         sel(migration_type="between_oblasts"),
         sel(migration_type="external"),
+    )
+)
+
+URBAN = _T_("шаар", "город", "urban")
+RURAL = _T_("айыл", "село", "rural")
+
+
+def _flow(origin: str, destination: str) -> Sel:
+    """Moves from one type of area to another ("urban → rural")."""
+    names = {"U": URBAN, "R": RURAL}
+    return sel(
+        origin_settlement=origin,
+        destination_settlement=destination,
+        label=_T_(
+            *(
+                f"{names[origin].get(lang).capitalize()} → {names[destination].get(lang)}"
+                for lang in ("ky", "ru", "en")
+            )
+        ),
+    )
+
+
+FLOWS = Items((_flow("U", "U"), _flow("U", "R"), _flow("R", "U"), _flow("R", "R")))
+BY_SEX_AND_KIND = Items(
+    tuple(
+        sel(
+            indicator,
+            sex=sex,
+            label=_T_(
+                *(f"{kind.get(lang)}, {who.get(lang).lower()}" for lang in ("ky", "ru", "en"))
+            ),
+        )
+        for indicator, kind in (
+            ("mig_arrivals", _T_("Келгендер", "Прибывшие", "Arrivals")),
+            ("mig_departures", _T_("Кеткендер", "Выбывшие", "Departures")),
+        )
+        for sex, who in (
+            ("M", _T_("Эркектер", "Мужчины", "Men")),
+            ("F", _T_("Аялдар", "Женщины", "Women")),
+        )
     )
 )
 
@@ -135,6 +178,124 @@ INTERNAL_MIGRATION = Chapter(
                     sel("mig_net", "ref", migration_type="between_oblasts"),
                     Dim("soate", REGIONS),
                     Items((sel(label=_T_("Сальдо", "Сальдо", "Net")),)),
+                ),
+            ),
+        ),
+        Section(
+            _T_(
+                "Шаар жана айыл жерлеринин ортосундагы көчүүлөр",
+                "Миграция между городом и селом",
+                "Moves between urban and rural areas",
+            ),
+            (
+                Table(
+                    _T_(
+                        "Ички көчүүлөр чыккан жана барган жеринин түрү боюнча",
+                        "Внутренние переезды по типу местности выбытия и прибытия",
+                        "Internal moves by type of area of origin and destination",
+                    ),
+                    sel("mig_urban_rural", "ref"),
+                    Dim("origin_settlement", total=True),
+                    Dim("destination_settlement", total=True),
+                    stub=_T_("Чыккан жери", "Откуда", "Origin"),
+                    note=_T_(
+                        "Саптар — чыккан жеринин түрү, мамычалар — барган жеринин түрү; "
+                        "ар бир көчүү бир жолу эсептелет.",
+                        "Строки — тип местности выбытия, столбцы — прибытия; каждый переезд "
+                        "учтён один раз.",
+                        "Rows: type of area of origin; columns: of destination; each move "
+                        "is counted once.",
+                    ),
+                ),
+                Table(
+                    _T_(
+                        "Шаар жана айыл жерлеринин ортосундагы көчүүлөр, миграциянын түрү "
+                        "жана жынысы боюнча",
+                        "Переезды между городом и селом по видам миграции и полу",
+                        "Moves between urban and rural areas by type of migration and sex",
+                    ),
+                    sel("mig_urban_rural", "ref"),
+                    FLOWS,
+                    Items(
+                        (
+                            sel(migration_type="_T", label=_T_("Бардыгы", "Всего", "Total")),
+                            sel(migration_type="within_oblast"),
+                            sel(migration_type="between_oblasts"),
+                            sel(sex="M", label=_T_("Эркектер", "Мужчины", "Men")),
+                            sel(sex="F", label=_T_("Аялдар", "Женщины", "Women")),
+                        )
+                    ),
+                    stub=_T_("Багыты", "Направление", "Direction"),
+                ),
+                Table(
+                    _T_(
+                        "Шаар жана айыл жерлеринин ортосундагы көчүүлөр, жылдар боюнча",
+                        "Переезды между городом и селом по годам",
+                        "Moves between urban and rural areas by year",
+                    ),
+                    sel("mig_urban_rural"),
+                    FLOWS,
+                    YEARS,
+                    stub=_T_("Багыты", "Направление", "Direction"),
+                ),
+            ),
+        ),
+        Section(
+            _T_(
+                "Жынысы жана жаш курагы боюнча",
+                "По полу и возрасту",
+                "By sex and age",
+            ),
+            (
+                Table(
+                    _T_(
+                        "Ички миграция: келгендер жана кеткендер жынысы жана жаш курагы боюнча",
+                        "Внутренняя миграция: прибывшие и выбывшие по полу и возрасту",
+                        "Internal migration: arrivals and departures by sex and age",
+                    ),
+                    sel(period="ref", migration_type=INTERNAL[0]),
+                    Dim("age5", total=True),
+                    BY_SEX_AND_KIND,
+                    stub=AGE,
+                    note=_T_(
+                        "Облус ичиндеги көчүүлөр.",
+                        "Переезды внутри области.",
+                        "Moves within an oblast.",
+                    ),
+                ),
+                Table(
+                    _T_(
+                        "Облустар аралык миграция: келгендер жана кеткендер жынысы жана "
+                        "жаш курагы боюнча",
+                        "Межобластная миграция: прибывшие и выбывшие по полу и возрасту",
+                        "Migration between oblasts: arrivals and departures by sex and age",
+                    ),
+                    sel(period="ref", migration_type=INTERNAL[1]),
+                    Dim("age5", total=True),
+                    BY_SEX_AND_KIND,
+                    stub=AGE,
+                ),
+                Table(
+                    _T_(
+                        "Келгендер жана кеткендер жынысы боюнча (бардык миграция)",
+                        "Прибывшие и выбывшие по полу (вся миграция)",
+                        "Arrivals and departures by sex (all migration)",
+                    ),
+                    sel(period="ref"),
+                    REGION_ROWS,
+                    BY_SEX_AND_KIND,
+                    stub=TERRITORY,
+                ),
+                Table(
+                    _T_(
+                        "Миграциялык сальдо жынысы боюнча (бардык миграция)",
+                        "Миграционный прирост по полу (вся миграция)",
+                        "Net migration by sex (all migration)",
+                    ),
+                    sel("mig_net", "ref"),
+                    REGION_ROWS,
+                    SEXES,
+                    stub=TERRITORY,
                 ),
             ),
         ),
