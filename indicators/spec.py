@@ -36,6 +36,8 @@ DIMENSIONS: dict[str, str] = {
     "direction": "border_direction",
     "purpose": "purpose_of_trip",
     "refugee_status": "refugee_status",
+    "nationality": "nationality",
+    "mother_nationality": "nationality",
 }
 
 
@@ -76,6 +78,8 @@ DIMENSION_LABELS: dict[str, Text] = {
     "direction": Text("Багыты", "Направление", "Direction"),
     "purpose": Text("Сапардын максаты", "Цель поездки", "Purpose of trip"),
     "refugee_status": Text("Статусу", "Статус", "Status"),
+    "nationality": Text("Улуту", "Национальность", "Nationality"),
+    "mother_nationality": Text("Эненин улуту", "Национальность матери", "Nationality of mother"),
 }
 
 

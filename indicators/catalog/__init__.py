@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from indicators.catalog import migration, other_sources, population, vital
+from indicators.catalog import migration, nationality, other_sources, population, vital
 from indicators.context import Context
 from indicators.frame import Frame
 from indicators.spec import Spec
 
-TOPICS: tuple[ModuleType, ...] = (population, vital, migration, other_sources)
+TOPICS: tuple[ModuleType, ...] = (population, vital, migration, other_sources, nationality)
 
 
 def all_specs() -> list[Spec]:

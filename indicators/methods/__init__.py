@@ -27,6 +27,13 @@ from indicators.methods.lifetable import (
     coale_demeny_4a1,
     life_table_from_rates,
 )
+from indicators.methods.perinatal import (
+    neonatal_mortality_rate,
+    perinatal_mortality_rate,
+    population_density,
+    share_of_births,
+    stillbirth_rate,
+)
 from indicators.methods.rates import (
     annual_average_population,
     crude_rate,
@@ -53,6 +60,11 @@ __all__ = [
     "infant_mortality_rate",
     "infant_mortality_rate_rahts",
     "life_table_from_rates",
+    "neonatal_mortality_rate",
+    "perinatal_mortality_rate",
+    "population_density",
+    "share_of_births",
+    "stillbirth_rate",
     "total_fertility_rate",
     "women_in_age_groups",
 ]
