@@ -28,6 +28,7 @@ CODELISTS = {
     "citizenship": "country",
     "direction": "border_direction",
     "purpose": "purpose_of_trip",
+    "mother_nationality": "nationality",
 }
 REGIONS = ("41702", "41703", "41704", "41705", "41706", "41707", "41708", "41711", "41721")
 
