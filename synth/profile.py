@@ -668,7 +668,7 @@ NATIONALITY_AGE_TILT: dict[str, tuple[tuple[int, float], ...]] = {
 # propensity to emigrate of a resident of each group, on top of the regional weights above
 # (SYNTHETIC, tuned to those shares).
 EMIGRATION_NATIONALITY_PROPENSITY: dict[str, float] = {
-    "RUS": 19.8,
+    "RUS": 23.0,
     "UKR": 33.0,
     "DEU": 49.5,
     "TAT": 19.8,

@@ -123,7 +123,7 @@ def _rate(id_: str, name: Text, definition: Text, unit: str, bounds: tuple[float
         name=name,
         definition=definition,
         unit=unit,
-        unit_base=100 if unit == "percent_of_live_births" else 1000,
+        unit_base=100 if unit == "per_100_live_births" else 1000,
         decimals=1,
         additive=False,
         bounds=bounds,
@@ -347,7 +347,7 @@ SPECS = [
             "Live births outside registered marriage as a percentage of all live births "
             "(births whose mother's status is not stated count in the total only).",
         ),
-        unit="percent_of_live_births",
+        unit="per_100_live_births",
         unit_base=100,
         decimals=1,
         additive=False,
