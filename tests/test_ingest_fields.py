@@ -35,6 +35,7 @@ from store.models import BirthEvent, CensusPopulation, DeathEvent, ReleaseStatus
 from synth.load import generate
 from synth.simulate import Params
 from synth.tunduk import Defects, native
+from tests import factories as f
 
 CONFIG = "zags-births=cs/GOV/1/z/B,zags-deaths=cs/GOV/1/z/D"
 SERVICES = {source: str(path) for source, path in services_from(CONFIG).items()}
@@ -317,3 +318,34 @@ def test_perinatal_rates_equal_a_count_of_the_rows(released: tuple[Session, str]
     )
     density = _cell(session, release, "population_density", year, soate="417")
     assert density == pytest.approx(_cell(session, release, "pop_jan1", year) / 199_951)
+
+
+def test_a_year_without_the_new_fields_publishes_none_of_their_indicators(
+    session: Session,
+) -> None:
+    """Records loaded before issue 14 carry no stillbirths, days of life or marital status:
+    the perinatal indicators must be left out, not published as zero; the breakdowns by
+    nationality publish such records as 'not stated'."""
+    year = 2024
+    f.population(session, year, {(f.UNIT, sex, age): 10 for sex in "MF" for age in range(101)})
+    for _ in range(5):
+        f.birth(session, date(year, 5, 1), mother_age=25)
+    f.death(session, date(year, 5, 3), date(year, 5, 1), "F", 0)  # a neonatal death, no days
+    load_classifiers(session)
+    session.commit()
+    now = datetime(2026, 2, 1, tzinfo=UTC)
+    release = compute_release(
+        session, period=year, status=ReleaseStatus.PROVISIONAL, scheduled_at=now, now=now
+    ).release
+    for indicator in (
+        "stillbirth_rate",
+        "neonatal_mortality_rate",
+        "perinatal_mortality_rate",
+        "births_outside_marriage_share",
+    ):
+        assert read.value(session, release.id, indicator, str(year), soate="417") is None
+    assert _cell(session, release.id, "births_by_nationality", year) == 5
+    assert (
+        _cell(session, release.id, "births_by_nationality", year, mother_nationality="NOT_STATED")
+        == 5
+    )

@@ -16,6 +16,11 @@ The indicators of the fields issue 14 added to the sources:
 * **Population density**: the population on 1 January per km² of the territory's area, an
   attribute of the СОАТЕ classifier (official for the country, oblasts and the two cities of
   republican significance; synthetic shares below them, as the classifier file says).
+
+A year in which the whole republic has no stillbirth, no death with its age in days, or no
+birth with the mother's marital status stated is taken as a year the field was not recorded
+(records loaded before it existed) and those indicators are left out for it: published as
+zero, they would claim that no child was stillborn or died in its first month.
 """
 
 from __future__ import annotations
@@ -489,37 +494,46 @@ def _perinatal(ctx: Context, out: Frame) -> None:
             "stillbirths": expand(still[y], [territories]),
             "early_neonatal_deaths": expand(early[y], [territories]),
             "neonatal_deaths": expand(neonatal[y], [territories]),
-            "live_births": expand(live[y], [territories]),
         }
-        for indicator in ("stillbirths", "early_neonatal_deaths", "neonatal_deaths"):
-            out.add_grid(indicator, year, counts[indicator], axes)
-        births = counts["live_births"]
-        rates = {
-            "stillbirth_rate": stillbirth_rate(
-                counts["stillbirths"], births, base=out.base("stillbirth_rate"), on_zero="missing"
-            ),
-            "perinatal_mortality_rate": perinatal_mortality_rate(
+        births = expand(live[y], [territories])
+        recorded = {
+            "stillbirths": still[y].sum() > 0,
+            "neonatal": neonatal[y].sum() > 0,
+        }
+        if recorded["stillbirths"]:
+            out.add_grid("stillbirths", year, counts["stillbirths"], axes)
+            out.add_grid(
+                "stillbirth_rate",
+                year,
+                stillbirth_rate(
+                    counts["stillbirths"],
+                    births,
+                    base=out.base("stillbirth_rate"),
+                    on_zero="missing",
+                ),
+                axes,
+                not_available_ok=True,
+            )
+        if recorded["neonatal"]:
+            for indicator, deaths in (
+                ("early_neonatal", counts["early_neonatal_deaths"]),
+                ("neonatal", counts["neonatal_deaths"]),
+            ):
+                out.add_grid(f"{indicator}_deaths", year, deaths, axes)
+                rate = f"{indicator}_mortality_rate"
+                values = neonatal_mortality_rate(
+                    deaths, births, base=out.base(rate), on_zero="missing"
+                )
+                out.add_grid(rate, year, values, axes, not_available_ok=True)
+        if recorded["stillbirths"] and recorded["neonatal"]:
+            values = perinatal_mortality_rate(
                 counts["stillbirths"],
                 counts["early_neonatal_deaths"],
                 births,
                 base=out.base("perinatal_mortality_rate"),
                 on_zero="missing",
-            ),
-            "early_neonatal_mortality_rate": neonatal_mortality_rate(
-                counts["early_neonatal_deaths"],
-                births,
-                base=out.base("early_neonatal_mortality_rate"),
-                on_zero="missing",
-            ),
-            "neonatal_mortality_rate": neonatal_mortality_rate(
-                counts["neonatal_deaths"],
-                births,
-                base=out.base("neonatal_mortality_rate"),
-                on_zero="missing",
-            ),
-        }
-        for indicator, values in rates.items():
-            out.add_grid(indicator, year, values, axes, not_available_ok=True)
+            )
+            out.add_grid("perinatal_mortality_rate", year, values, axes, not_available_ok=True)
 
 
 def _outside_marriage(ctx: Context, out: Frame) -> None:
@@ -530,7 +544,10 @@ def _outside_marriage(ctx: Context, out: Frame) -> None:
     )  # year × unit × settlement × sex × status
     outside = [MARITAL_STATUSES.index(status) for status in OUTSIDE_MARRIAGE]
     axes = [("soate", ctx.territories()), ("urban_rural", ctx.settlements())]
+    stated = [MARITAL_STATUSES.index(status) for status in MARITAL_STATUSES[:-1]]
     for y, year in enumerate(ctx.years):
+        if cube[y][..., stated].sum() == 0:
+            continue  # not recorded this year (see the module docstring)
         births = expand(cube[y].sum(axis=(2, 3)), [group for _, group in axes])
         part = expand(cube[y][..., outside].sum(axis=(2, 3)), [group for _, group in axes])
         out.add_grid("births_outside_marriage", year, part, axes)
