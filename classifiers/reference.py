@@ -42,7 +42,7 @@ CODE_COLUMNS = frozenset((*REQUIRED_COLUMNS, "valid_from", "valid_to"))
 # Attribute columns are text unless listed here: the types are declared, not guessed, because
 # a 14-digit СОАТЕ code looks like a number and must stay text.
 INT_ATTRIBUTES = frozenset(
-    {"min_age", "max_age", "min_age_m", "max_age_m", "min_age_f", "max_age_f"}
+    {"min_age", "max_age", "min_age_m", "max_age_m", "min_age_f", "max_age_f", "area_km2"}
 )
 LIST_ATTRIBUTES = frozenset({"alt_names_ru"})
 LIST_SEPARATOR = "|"

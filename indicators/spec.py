@@ -43,6 +43,8 @@ DIMENSIONS: dict[str, str] = {
     "groom_status": "marital_status",
     "bride_status": "marital_status",
     "marriage_duration": "marriage_duration",
+    "nationality": "nationality",
+    "mother_nationality": "nationality",
 }
 
 
@@ -108,6 +110,8 @@ DIMENSION_LABELS: dict[str, Text] = {
     "marriage_duration": Text(
         "Никенин узактыгы", "Продолжительность брака", "Duration of marriage"
     ),
+    "nationality": Text("Улуту", "Национальность", "Nationality"),
+    "mother_nationality": Text("Эненин улуту", "Национальность матери", "Nationality of mother"),
 }
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from store.models import Code, Crosswalk
 
 KYRGYZSTAN = "417"
+NATIONALITY_NOT_STATED = "NOT_STATED"
 COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.csv"
 _NOT_LETTERS = re.compile(r"[^\w]|_|\d", re.UNICODE)
 
@@ -41,6 +42,7 @@ class Context:
     soate: set[str] = field(default_factory=set)  # significant prefixes: 417, 41702, 41702205
     soate_full: dict[str, str] = field(default_factory=dict)  # 14-digit code -> prefix
     countries: set[str] = field(default_factory=set)  # ISO numeric
+    nationalities: set[str] = field(default_factory=set)  # the codelist nationality
     country_alpha: dict[str, str] = field(default_factory=dict)  # alpha-2/alpha-3 -> numeric
     crosswalks: dict[tuple[str, str], list[tuple[str, date, date | None]]] = field(
         default_factory=dict
@@ -62,10 +64,12 @@ class Context:
                 Code.label_ky,
                 Code.label_ru,
                 Code.label_en,
-            ).where(Code.codelist_id.in_(("soate", "country")))
+            ).where(Code.codelist_id.in_(("soate", "country", "nationality")))
         ):
             attrs = attributes or {}
-            if codelist == "soate":
+            if codelist == "nationality":
+                ctx.nationalities.add(code)
+            elif codelist == "soate":
                 ctx.soate.add(code)
                 if attrs.get("full_code"):
                     ctx.soate_full[str(attrs["full_code"])] = code
@@ -144,6 +148,26 @@ class Context:
             return mapped
         self.unmapped[(reference_list, value)] += 1
         return None
+
+    def nationality(self, value: str | None, reference_list: str, on: date | None) -> str:
+        """A state nationality code for a state or ministry code; ``NOT_STATED`` otherwise.
+
+        Why never ``None`` and never a quarantine: nationality is what a person declares, and
+        may decline to; the NSC publishes such persons as "nationality not stated" (as its
+        census tables do). Holding a birth or a death back because of its nationality code
+        would take it out of the totals, which matter more. An unknown ministry code is still
+        counted as unmapped, so the run reports it and the crosswalk can be completed.
+        """
+        if value is None or not value.strip():
+            return NATIONALITY_NOT_STATED
+        text = value.strip()
+        if text.upper() in self.nationalities and text.upper() != "_T":
+            return text.upper()
+        mapped = self.crosswalk(reference_list, text, on)
+        if mapped is not None and mapped in self.nationalities:
+            return mapped
+        self.unmapped[(reference_list, text)] += 1
+        return NATIONALITY_NOT_STATED
 
     def country(self, value: str, reference_list: str, on: date | None) -> str | None:
         """An ISO numeric country code for an ISO code (numeric, alpha) or a ministry code."""

@@ -2,11 +2,12 @@
 
 Why: the MCR codes territories and countries in its own lists instead of СОАТЕ and ISO 3166
 (a problem the NSC names itself). The crosswalks are reference data in ``ingest/data/``
-(``mcr_territory.csv``, ``mcr_country.csv``), loaded into the ``crosswalk`` table with a
-version and validity dates, so a code can map differently before and after a reform.
-A ministry code the crosswalk does not know is never dropped: the record is quarantined
-(``UNMAPPED_CODE``), and :func:`unmapped_report` lists such codes with their counts and
-suggested СОАТЕ matches by name — tolerant of Kyrgyz/Russian spellings and Latin
+(``mcr_territory.csv``, ``mcr_country.csv``, ``mcr_nationality.csv``), loaded into the
+``crosswalk`` table with a version and validity dates, so a code can map differently before
+and after a reform. A ministry code the crosswalk does not know is never dropped: the record
+is quarantined (``UNMAPPED_CODE``) — a nationality is loaded as ``NOT_STATED`` instead, see
+:meth:`ingest.context.Context.nationality` — and :func:`unmapped_report` lists such codes with
+their counts and suggested СОАТЕ matches by name — tolerant of Kyrgyz/Russian spellings and Latin
 transliteration (``Джети-Огузский р-н``, ``Жети-Өгүз району`` and ``Jeti-Oguz`` all match).
 """
 
@@ -30,6 +31,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 LISTS = {
     "mcr-territory": ("mcr_territory.csv", "soate"),
     "mcr-country": ("mcr_country.csv", "country"),
+    "mcr-nationality": ("mcr_nationality.csv", "nationality"),
 }
 
 _TRANSLIT = str.maketrans(
@@ -98,6 +100,15 @@ def ministry_codes() -> dict[str, str]:
     return {row["target_code"]: row["source_code"] for row in read("mcr-territory")}
 
 
+@cache
+def ministry_nationality_codes() -> dict[str, str]:
+    """State nationality code -> the MCR's code for it (the first, for OTHER's many)."""
+    codes: dict[str, str] = {}
+    for row in read("mcr-nationality"):
+        codes.setdefault(row["target_code"], row["source_code"])
+    return codes
+
+
 def suggest(session: Session, name: str, limit: int = 3) -> list[dict[str, Any]]:
     """СОАТЕ units whose names (ky, ru, en, alternative Russian spellings) match ``name``."""
     wanted = normalise(name)
@@ -132,12 +143,14 @@ def unmapped_report(session: Session, source: str | None = None) -> list[dict[st
                 _code, _field, value = [*part.split(": ", 2), "", ""][:3]
                 counts[value] += 1
     labels = {row["source_code"]: row["source_label"] for name in LISTS for row in read(name)}
+    # Suggestions are СОАТЕ units by name: only a territory code can have one.
+    territories = {row["source_code"] for row in read("mcr-territory")}
     return [
         {
             "code": code,
             "count": n,
             "label": labels.get(code, ""),
-            "suggestions": suggest(session, labels[code]) if code in labels else [],
+            "suggestions": suggest(session, labels[code]) if code in territories else [],
         }
         for code, n in counts.most_common()
     ]

@@ -15,6 +15,9 @@ from ingest.reasons import Reason
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_FIRST = frozenset("=+-@\t\r")
+MARITAL_STATUSES = {
+    code: code for code in ("NEVER_MARRIED", "MARRIED", "WIDOWED", "DIVORCED", "NOT_STATED")
+}
 SEXES = {"M": "M", "F": "F", "1": "M", "2": "F", "М": "M", "Ж": "F", "Э": "M", "Е": "F"}
 
 
@@ -125,6 +128,19 @@ class Checker:
         if code is None:
             self.fail("UNMAPPED_CODE", field, text)
         return code
+
+    def nationality(self, field: str, reference_list: str, on: dt.date | None) -> str:
+        """A state nationality code (:meth:`Context.nationality`: never refused; a missing or
+        unknown code is ``NOT_STATED``). Only text that is not a code at all is refused."""
+        value = self.data.get(field)
+        if value is None or plain(value, 40):
+            return self.ctx.nationality(value, reference_list, on)
+        text = self.text(field, required=False, max_length=40)
+        return self.ctx.nationality(text, reference_list, on)
+
+    def marital_status(self, field: str) -> str | None:
+        """A code of the ``marital_status`` codelist, optional (``None`` when not given)."""
+        return self.choice(field, MARITAL_STATUSES, required=False)
 
     def after_birth(self, event: dt.date | None, birth: dt.date | None, field: str) -> None:
         if event is not None and birth is not None and event < birth:

@@ -43,6 +43,9 @@ UNITS: dict[str, Unit] = {
     "per_1000": Unit(_l("per 1,000 population"), _l("per 1,000")),
     "per_10000": Unit(_l("per 10,000 population"), _l("per 10,000")),
     "per_1000_live_births": Unit(_l("per 1,000 live births")),
+    "per_1000_total_births": Unit(_l("per 1,000 live and stillbirths")),
+    "per_100_live_births": Unit(_l("per 100 live births (per cent)"), _l("per cent")),
+    "persons_per_km2": Unit(_l("persons per km²")),
     "per_1000_women": Unit(_l("per 1,000 women of the age group"), _l("per 1,000 women")),
     "children_per_woman": Unit(
         _l("children per woman"), forms=plural("child per woman", "children per woman")

@@ -32,6 +32,7 @@ CODELISTS = {
     "purpose": "purpose_of_trip",
     "groom_status": "marital_status",
     "bride_status": "marital_status",
+    "mother_nationality": "nationality",
 }
 REGIONS = ("41702", "41703", "41704", "41705", "41706", "41707", "41708", "41711", "41721")
 

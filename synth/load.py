@@ -32,6 +32,7 @@ from store.models import (
     IngestBatch,
     MarriageEvent,
     MigrationEvent,
+    StillbirthEvent,
 )
 from synth import SYNTHETIC_NOTICE, profile
 from synth.simulate import Columns, Params, Synthetic, simulate
@@ -45,6 +46,7 @@ MODELS: dict[str, type[Base]] = {
     "marriage_event": MarriageEvent,
     "divorce_event": DivorceEvent,
     "migration_event": MigrationEvent,
+    "stillbirth_event": StillbirthEvent,
 }
 # The word used in source keys: synth:{seed}:{parameters}:{kind}:{n}
 KINDS = {
@@ -53,6 +55,7 @@ KINDS = {
     "marriage_event": "marriage",
     "divorce_event": "divorce",
     "migration_event": "migration",
+    "stillbirth_event": "stillbirth",
 }
 
 
@@ -108,17 +111,26 @@ def delete_synthetic(session: Session) -> int:
 
 
 def census_rows(data: Synthetic) -> Columns:
-    """The non-zero cells of the base population as columns of CensusPopulation."""
-    unit, settlement, sex, age = np.nonzero(data.base)
-    n = len(unit)
+    """The non-zero cells of the base population as columns of CensusPopulation, by
+    nationality when the data set has the split (:attr:`Synthetic.base_nationality`)."""
     codes = np.array([u.code for u in data.units], dtype=object)
+    if data.base_nationality is None:
+        unit, settlement, sex, age = np.nonzero(data.base)
+        nationality = np.full(len(unit), None, dtype=object)
+        persons = data.base[unit, settlement, sex, age]
+    else:
+        unit, settlement, sex, age, group = np.nonzero(data.base_nationality)
+        nationality = np.array(profile.NATIONALITIES, dtype=object)[group]
+        persons = data.base_nationality[unit, settlement, sex, age, group]
+    n = len(unit)
     return {
         "reference_date": np.full(n, np.datetime64(f"{data.params.first_year}-01-01")),
         "territory": codes[unit],
         "settlement": np.array(profile.SETTLEMENTS, dtype=object)[settlement],
         "sex": np.array(profile.SEXES, dtype=object)[sex],
         "age": age.astype(np.int64),
-        "persons": data.base[unit, settlement, sex, age],
+        "nationality": nationality,
+        "persons": persons,
     }
 
 

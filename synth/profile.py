@@ -617,3 +617,152 @@ def region_matrix() -> np.ndarray:
             )
         matrix[i, i] = within
     return matrix  # per 1,000 residents
+
+
+# --- Nationality (NSC) ---------------------------------------------------------------------
+
+# Codes of the classifier ``nationality`` (classifiers/data/nationality.csv), in its order.
+NATIONALITIES = (
+    "KIR", "UZB", "RUS", "DNG", "UIG", "TGK", "KAZ", "TUR", "TAT", "AZE", "KOR", "UKR", "KUR",
+    "DEU", "OTHER",
+)  # fmt: skip
+NATIONALITY_NOT_STATED = "NOT_STATED"
+# Ethnic composition 2025: Kyrgyz 77.8 %, Uzbeks 14.2 %, Russians 3.8 % (NSC). Regional
+# composition (per cent of each region's residents) SYNTHETIC, shaped after the census: Uzbeks
+# concentrated in Osh, Jalal-Abad and Batken oblasts and Osh city; Russians in Bishkek and
+# Chui; Dungans in Chui; Tajiks in Batken; Kazakhs and Kurds in Talas and Chui; Turks in Chui
+# and Talas. Kyrgyz are the rest of each region. Tuned so that the national shares come out
+# at the NSC's figures (see tests/test_ingest_fields.py).
+# fmt: off
+REGION_NATIONALITY: dict[str, dict[str, float]] = {
+    "41711": {"UZB": 1.5, "RUS": 11.8, "DNG": 0.5, "UIG": 0.9, "KAZ": 0.4, "TUR": 0.2,
+              "TAT": 0.4, "AZE": 0.2, "KOR": 0.4, "UKR": 0.2, "DEU": 0.1, "OTHER": 1.2},
+    "41721": {"UZB": 36.6, "RUS": 1.0, "UIG": 0.5, "TGK": 0.2, "TUR": 0.3, "TAT": 0.3,
+              "OTHER": 0.8},
+    "41702": {"UZB": 0.3, "RUS": 3.6, "DNG": 0.8, "UIG": 0.4, "KAZ": 0.6, "TAT": 0.2,
+              "UKR": 0.1, "OTHER": 0.3},
+    "41703": {"UZB": 25.2, "RUS": 0.4, "UIG": 0.2, "TGK": 0.1, "TUR": 0.2, "TAT": 0.1,
+              "AZE": 0.1, "KUR": 0.1, "OTHER": 0.2},
+    "41704": {"UZB": 0.1, "RUS": 0.1, "KAZ": 0.1, "OTHER": 0.1},
+    "41705": {"UZB": 13.9, "RUS": 0.1, "TGK": 6.5, "TUR": 0.1, "OTHER": 0.2},
+    "41706": {"UZB": 28.7, "RUS": 0.1, "TGK": 0.2, "TUR": 0.2, "KUR": 0.1, "OTHER": 0.2},
+    "41707": {"UZB": 0.1, "RUS": 0.4, "KAZ": 1.2, "TUR": 1.1, "KUR": 0.7, "OTHER": 0.2},
+    "41708": {"UZB": 1.5, "RUS": 9.4, "DNG": 5.5, "UIG": 1.1, "KAZ": 0.9, "TUR": 1.2,
+              "TAT": 0.4, "AZE": 0.7, "KOR": 0.4, "UKR": 0.3, "KUR": 0.4, "DEU": 0.3,
+              "OTHER": 1.4},
+}
+# Relative weight of each group by age: Russians, Ukrainians, Germans, Tatars and Koreans are
+# older (low fertility and emigration of the young since the 1990s); Uzbeks and Tajiks a little
+# younger than the Kyrgyz (SYNTHETIC, after the census pyramids by nationality).
+NATIONALITY_AGE_TILT: dict[str, tuple[tuple[int, float], ...]] = {
+    "RUS": ((0, 0.45), (20, 0.6), (40, 1.0), (60, 2.4), (80, 3.5)),
+    "UKR": ((0, 0.3), (20, 0.5), (40, 1.0), (60, 3.0), (80, 4.5)),
+    "DEU": ((0, 0.3), (20, 0.5), (40, 1.0), (60, 3.0), (80, 4.5)),
+    "TAT": ((0, 0.5), (20, 0.7), (40, 1.0), (60, 2.0), (80, 2.8)),
+    "KOR": ((0, 0.6), (20, 0.8), (40, 1.0), (60, 1.8), (80, 2.2)),
+    "UZB": ((0, 1.1), (20, 1.0), (40, 0.95), (60, 0.9), (80, 0.8)),
+    "TGK": ((0, 1.2), (20, 1.0), (40, 0.9), (60, 0.8), (80, 0.7)),
+}
+# fmt: on
+# Emigrants by nationality 2018: Russians 37 %, Kyrgyz 30 %, Uzbeks 15 % (NSC). Relative
+# propensity to emigrate of a resident of each group, on top of the regional weights above
+# (SYNTHETIC, tuned to those shares).
+EMIGRATION_NATIONALITY_PROPENSITY: dict[str, float] = {
+    "RUS": 23.0,
+    "UKR": 33.0,
+    "DEU": 49.5,
+    "TAT": 19.8,
+    "KOR": 16.5,
+    "KIR": 1.0,
+    "UZB": 4.0,
+    "TGK": 4.9,
+    "KAZ": 9.9,
+    "TUR": 9.9,
+    "KUR": 8.2,
+    "AZE": 9.9,
+    "DNG": 4.9,
+    "UIG": 6.6,
+    "OTHER": 13.2,
+}  # fmt: skip
+# Nationality of immigrants by the country they come from (SYNTHETIC shares): returning
+# citizens are mostly Kyrgyz (kayrylman among them, NSC); foreigners mostly of the country's
+# own nationality.
+IMMIGRANT_NATIONALITY: dict[str, dict[str, float]] = {
+    "643": {"RUS": 0.5, "KIR": 0.3, "TAT": 0.06, "UKR": 0.04, "KOR": 0.03, "OTHER": 0.07},
+    "398": {"KAZ": 0.5, "KIR": 0.3, "RUS": 0.12, "UIG": 0.04, "OTHER": 0.04},
+    "860": {"UZB": 0.75, "KIR": 0.15, "TGK": 0.05, "KAZ": 0.02, "OTHER": 0.03},
+    "762": {"TGK": 0.75, "KIR": 0.2, "UZB": 0.05},
+    "156": {"OTHER": 0.55, "UIG": 0.2, "DNG": 0.1, "KIR": 0.1, "KAZ": 0.05},
+    "792": {"TUR": 0.9, "OTHER": 0.1},
+    "004": {"OTHER": 0.6, "KIR": 0.3, "TGK": 0.1},
+    "586": {"OTHER": 1.0},
+    "356": {"OTHER": 1.0},
+    "804": {"UKR": 0.7, "RUS": 0.2, "OTHER": 0.1},
+    "840": {"OTHER": 0.6, "KIR": 0.2, "RUS": 0.2},
+}
+# A returning citizen is Kyrgyz with this probability, else of the country's mix above.
+RETURNING_CITIZEN_KYRGYZ = 0.8
+# Brides of the groom's nationality (SYNTHETIC): most marriages are within one group.
+SAME_NATIONALITY_MARRIAGE = 0.9
+# Share of event records that state no nationality (SYNTHETIC; the census base states all).
+NATIONALITY_NOT_STATED_SHARE = 0.003
+
+
+def _raked_composition(
+    targets: np.ndarray, tilt: np.ndarray, ages: np.ndarray, rounds: int = 50
+) -> np.ndarray:
+    """P(nationality | region, age) ∝ c[region, nationality] × tilt[nationality, age], with
+    c fitted (iterative proportional fitting) so that each region's composition, summed over
+    the age structure ``ages``, is ``targets`` (regions × nationalities, rows summing to 1)."""
+    c = targets.copy()
+    for _ in range(rounds):
+        joint = c[:, :, None] * tilt[None, :, :]
+        p = joint / joint.sum(axis=1, keepdims=True)  # region × nationality × age
+        realised = (p * ages[None, None, :]).sum(axis=2) / ages.sum()
+        c *= targets / np.maximum(realised, 1e-300)
+    joint = c[:, :, None] * tilt[None, :, :]
+    return np.asarray(joint / joint.sum(axis=1, keepdims=True))
+
+
+@cache
+def nationality_by_region_age() -> np.ndarray:
+    """P(nationality | region, age): regions (in :func:`regions` order) × age × nationality.
+
+    Each region's composition over all ages is :data:`REGION_NATIONALITY`; within it the
+    groups' age profiles follow :data:`NATIONALITY_AGE_TILT`.
+    """
+    codes = regions()
+    targets = np.zeros((len(codes), len(NATIONALITIES)))
+    for r, region in enumerate(codes):
+        shares = REGION_NATIONALITY[region]
+        for n, code in enumerate(NATIONALITIES):
+            targets[r, n] = shares.get(code, 0.0) / 100.0
+        targets[r, 0] = 1.0 - targets[r].sum()  # the Kyrgyz: the rest of the region
+    tilt = np.ones((len(NATIONALITIES), N_AGES))
+    for n, code in enumerate(NATIONALITIES):
+        if code in NATIONALITY_AGE_TILT:
+            tilt[n] = by_age(NATIONALITY_AGE_TILT[code])
+    ages = age_sex_structure().sum(axis=0)
+    p = _raked_composition(targets, tilt, ages)
+    return np.asarray(np.moveaxis(p, 1, 2))
+
+
+# --- Stillbirths, neonatal deaths, births outside marriage ---------------------------------
+
+# Stillbirths per 1,000 total births (live + still), about 10-12 in Kyrgyzstan (UN IGME);
+# calibration.md gives none, so the middle of that range.
+STILLBIRTHS_PER_1000_TOTAL_BIRTHS = 11.0
+# Weeks of gestation of stillbirths: from 22 (the WHO threshold, used since 2004) to 42.
+STILLBIRTH_GESTATION = (22, 42)
+# When in the first year the infants who die in their year of birth die: early neonatal
+# (days 0-6), late neonatal (7-27), post-neonatal (28+). Shares SYNTHETIC, tuned so that
+# neonatal mortality is about 10-11 per 1,000 live births (SDG 3.2.2 for Kyrgyzstan, UN IGME:
+# 10-12) with the infant mortality above.
+INFANT_DEATH_TIMING = (0.72, 0.25, 0.03)
+# Births to mothers not in a registered marriage, about 20-25 % of live births (NSC; many are
+# religious marriages (nike) never registered): the probability by the mother's age at
+# 1 January (SYNTHETIC, tuned to about 22 %), higher in towns.
+OUTSIDE_MARRIAGE_BY_AGE = ((15, 0.45), (20, 0.26), (25, 0.19), (30, 0.18), (35, 0.22), (48, 0.3))
+OUTSIDE_MARRIAGE_URBAN_FACTOR = 1.2
+# Status of a mother outside registered marriage (SYNTHETIC): never married, divorced, widowed.
+OUTSIDE_MARRIAGE_STATUS = {"NEVER_MARRIED": 0.72, "DIVORCED": 0.24, "WIDOWED": 0.04}

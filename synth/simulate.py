@@ -18,6 +18,15 @@ equals the simulator's own stock exactly:
 per unit × settlement × sex, births of year y forming age 0 on 1 January y+1 (less those who
 die in the same year) and the 100+ group absorbing ages 99 and 100+.
 
+Nationality, stillbirths, the days of life of infants who die and the mother's marital status
+(issue 14) are drawn from a second random generator seeded from the same seed, so adding them
+left the first generator's draws — the stock and its events — as they were. A person's
+nationality is drawn for each event from the composition of the unit's region at the person's
+age (:func:`synth.profile.nationality_by_region_age`; emigrants weighted by their group's
+propensity to leave); the base population is split by nationality from the same composition
+(:attr:`Synthetic.base_nationality`). Stillbirths are not persons of the stock: they leave the
+balance untouched.
+
 Person keys are synthetic 14-digit ПИН (sex digit, date of birth, serial) passed straight
 through the platform's :class:`~ingest.pseudonymise.Pseudonymiser`; raw ПИН are never kept.
 Keys link the records of one event (the two rows of a move; a child who dies in the year of
@@ -36,7 +45,14 @@ from ingest.pseudonymise import Pseudonymiser
 from synth import profile
 
 Columns = dict[str, np.ndarray]
-TABLES = ("birth_event", "death_event", "marriage_event", "divorce_event", "migration_event")
+TABLES = (
+    "birth_event",
+    "death_event",
+    "marriage_event",
+    "divorce_event",
+    "migration_event",
+    "stillbirth_event",
+)
 SHAPE_NOTE = "unit × settlement (U, R) × sex (M, F) × age 0..100"
 
 
@@ -95,6 +111,9 @@ class Synthetic:
     populations: dict[int, np.ndarray]  # 1 January of first_year .. last_year + 1
     events: dict[str, Columns]  # table name -> column name -> one value per row
     figures: dict[int, dict[str, float]] = field(default_factory=dict)
+    # The base split by nationality: SHAPE_NOTE × nationality (profile.NATIONALITIES order);
+    # summed over its last axis it is ``base``.
+    base_nationality: np.ndarray | None = None
 
     def rows(self, table: str) -> int:
         columns = self.events[table]
@@ -183,6 +202,20 @@ class _Simulator:
     def __init__(self, params: Params, pseudonymiser: Pseudonymiser) -> None:
         self.params = params
         self.rng = np.random.default_rng(params.seed)
+        # The fields of issue 14 draw from their own stream (see the module docstring).
+        self.extra = np.random.default_rng([params.seed, 14])
+        composition = profile.nationality_by_region_age()  # region × age × nationality
+        self.nationality_share = composition
+        self.nationality_cdf = np.cumsum(composition, axis=2)
+        propensity = np.array(
+            [profile.EMIGRATION_NATIONALITY_PROPENSITY[c] for c in profile.NATIONALITIES]
+        )
+        leaving = composition * propensity[None, None, :]
+        self.emigrant_nationality_cdf = np.cumsum(
+            leaving / leaving.sum(axis=2, keepdims=True), axis=2
+        )
+        self.nationality_codes = np.array(profile.NATIONALITIES, dtype=object)
+        self.outside_marriage = profile.by_age(profile.OUTSIDE_MARRIAGE_BY_AGE)
         self.pseudonymiser = pseudonymiser
         self.units = profile.territories()
         self.codes = np.array([u.code for u in self.units], dtype=object)
@@ -231,14 +264,16 @@ class _Simulator:
 
     # -- keys ----------------------------------------------------------------------------------
 
-    def keys(self, sex: np.ndarray, birth: np.ndarray) -> np.ndarray:
+    def keys(
+        self, sex: np.ndarray, birth: np.ndarray, rng: np.random.Generator | None = None
+    ) -> np.ndarray:
         """Pseudonymised keys of fresh synthetic ПИН: sex digit, DDMMYYYY, 5-digit serial."""
         n = len(sex)
         months = birth.astype("datetime64[M]")
         day = (birth - months.astype("datetime64[D]")).astype(np.int64) + 1
         month = months.astype(np.int64) % 12 + 1
         first = np.where(sex == 0, 2, 1)  # 2 = male, 1 = female
-        serial = self.rng.integers(0, 100_000, n)
+        serial = (rng or self.rng).integers(0, 100_000, n)
         pins = first * 10**13 + day * 10**11 + month * 10**9 + year_of(birth) * 10**5 + serial
         pin = self.pseudonymiser.pin
         return np.array([pin(str(value)) for value in pins.tolist()], dtype=object)
@@ -250,6 +285,31 @@ class _Simulator:
             ages >= profile.OPEN_AGE, year - 1 - profile.OPEN_AGE - extra, year - 1 - ages
         )
         return _dates_of_years(self.rng, years)
+
+    def nationalities(
+        self, unit: np.ndarray, age: np.ndarray, cdf: np.ndarray | None = None
+    ) -> np.ndarray:
+        """A nationality for each person of ``unit`` aged ``age`` on 1 January, drawn from the
+        region's composition at that age (``cdf``: another region × age × nationality table),
+        a few left not stated as on real records."""
+        table = self.nationality_cdf if cdf is None else cdf
+        ages = np.clip(age, 0, profile.OPEN_AGE)
+        codes = self.nationality_codes[_pick(self.extra, table[self.region_of[unit], ages])]
+        return self.not_stated(codes)
+
+    def not_stated(self, codes: np.ndarray) -> np.ndarray:
+        codes = codes.astype(object)
+        missing = self.extra.random(len(codes)) < profile.NATIONALITY_NOT_STATED_SHARE
+        codes[missing] = profile.NATIONALITY_NOT_STATED
+        return codes
+
+    def split_by_nationality(self, base: np.ndarray) -> np.ndarray:
+        """The base population split by nationality (SHAPE_NOTE × nationality), each cell by
+        a multinomial draw from its region's composition at its age."""
+        p = self.nationality_share[self.region_of]  # unit × age × nationality
+        p = p / p.sum(axis=2, keepdims=True)
+        pvals = np.broadcast_to(p[:, None, None, :, :], (*base.shape, p.shape[2]))
+        return np.asarray(self.extra.multinomial(base, pvals), dtype=np.int64)
 
     def causes(self, ages: np.ndarray) -> np.ndarray:
         group = np.searchsorted(self.cause_starts, ages, side="right") - 1
@@ -295,6 +355,7 @@ class _Simulator:
 
         events = {
             "birth_event": births,
+            "stillbirth_event": self._stillbirths(births),
             "death_event": self._deaths(year, deaths, infant_deaths),
             "marriage_event": self._marriages(year, stock),
             "divorce_event": self._divorces(year, stock),
@@ -307,6 +368,13 @@ class _Simulator:
             "births": float(len(births["sex"])),
             "deaths": float(len(events["death_event"]["sex"])),
             "infant_deaths": float((events["death_event"]["age"] == 0).sum()),
+            "stillbirths": float(len(events["stillbirth_event"]["territory"])),
+            "neonatal_deaths": float(
+                (
+                    np.array([d is not None and d < 28 for d in events["death_event"]["age_days"]])
+                ).sum()
+            ),
+            "outside_marriage": float((births["mother_marital_status"] != "MARRIED").sum()),
             "tfr": float((by_age / np.maximum(women, 1)).sum()),
             "marriages": float(len(events["marriage_event"]["groom_key"])),
             "divorces": float(len(events["divorce_event"]["husband_key"])),
@@ -364,6 +432,7 @@ class _Simulator:
         higher = order == 4
         order[higher] += rng.geometric(0.55, int(higher.sum())) - 1
         child_key = self.keys(sex, date)
+        mother_nationality = self.nationalities(unit, mother_age0)
         births: Columns = {
             "child_key": child_key,
             "mother_key": self.keys(np.ones(n, dtype=np.int64), mother_birth),
@@ -375,6 +444,8 @@ class _Simulator:
             "birth_order": order,
             "event_date": date,
             "registered_on": _registered_on(rng, date),
+            "mother_nationality": mother_nationality,
+            "mother_marital_status": self._marital_status(mother_age0, settlement),
             "_mother_age0": mother_age0,
         }
         infant_q = np.array([profile.INFANT_MORTALITY[s] for s in profile.SEXES])
@@ -382,10 +453,11 @@ class _Simulator:
         newborn = np.zeros((len(self.units), 2, 2), dtype=np.int64)
         np.add.at(newborn, (unit[~dies], settlement[~dies], sex[~dies]), 1)
         year_end = np.datetime64(f"{year}-12-31")
-        days = np.minimum(
-            rng.exponential(12.0, int(dies.sum())).astype(np.int64),
-            (year_end - date[dies]).astype(np.int64),
-        )
+        # The days come from the same draw as before issue 14 (an exponential with a mean of
+        # 12 days), turned into a uniform and then into the timing of INFANT_DEATH_TIMING, so
+        # the first generator's stream is unchanged.
+        uniform = -np.expm1(-rng.exponential(12.0, int(dies.sum())) / 12.0)
+        days = np.minimum(_days_of_life(uniform), (year_end - date[dies]).astype(np.int64))
         infant_deaths: Columns = {
             "unit": unit[dies],
             "settlement": settlement[dies],
@@ -393,8 +465,46 @@ class _Simulator:
             "birth_date": date[dies],
             "event_date": date[dies] + days,
             "person_key": child_key[dies],
+            "nationality": mother_nationality[dies],  # a child is of its mother's, as recorded
         }
         return births, newborn, infant_deaths
+
+    def _marital_status(self, mother_age0: np.ndarray, settlement: np.ndarray) -> np.ndarray:
+        """MARRIED (a registered marriage) or the mother's status outside one."""
+        p = self.outside_marriage[mother_age0] * np.where(
+            settlement == 0, profile.OUTSIDE_MARRIAGE_URBAN_FACTOR, 1.0
+        )
+        outside = self.extra.random(len(mother_age0)) < p
+        status = np.full(len(mother_age0), "MARRIED", dtype=object)
+        status[outside] = _choice(self.extra, profile.OUTSIDE_MARRIAGE_STATUS, int(outside.sum()))
+        return status
+
+    def _stillbirths(self, births: Columns) -> Columns:
+        """Stillbirths of the year: about :data:`profile.STILLBIRTHS_PER_1000_TOTAL_BIRTHS`
+        per 1,000 total births, to mothers drawn from the year's mothers (their place, age and
+        nationality; the date of one of their births). Not persons of the stock."""
+        extra = self.extra
+        rate = profile.STILLBIRTHS_PER_1000_TOTAL_BIRTHS / 1000.0
+        n_live = len(births["sex"])
+        n = int(extra.poisson(n_live * rate / (1.0 - rate))) if n_live else 0
+        pick = extra.integers(0, max(n_live, 1), n)
+        date = births["event_date"][pick]
+        mother_birth = births["mother_birth_date"][pick]
+        boys = extra.random(n) < profile.SEX_RATIO_AT_BIRTH / (1.0 + profile.SEX_RATIO_AT_BIRTH)
+        low, high = profile.STILLBIRTH_GESTATION
+        weeks = np.clip(np.rint(extra.normal(33.0, 5.0, n)), low, high).astype(np.int64)
+        return {
+            "mother_key": self.keys(np.ones(n, dtype=np.int64), mother_birth, extra),
+            "sex": np.where(boys, "M", "F").astype(object),
+            "territory": births["territory"][pick],
+            "settlement": births["settlement"][pick],
+            "mother_birth_date": mother_birth,
+            "mother_age": age_at(mother_birth, date),
+            "mother_nationality": births["mother_nationality"][pick],
+            "gestation_weeks": weeks,
+            "event_date": date,
+            "registered_on": date + 1 + extra.poisson(2.0, n),
+        }
 
     def _deaths(self, year: int, deaths: np.ndarray, infants: Columns) -> Columns:
         rng = self.rng
@@ -408,6 +518,11 @@ class _Simulator:
         date = np.concatenate([date, infants["event_date"]])
         age = age_at(birth_all, date)
         keys = np.concatenate([self.keys(sex[: len(birth)], birth), infants["person_key"]])
+        nationality = np.concatenate(
+            [self.nationalities(unit[: len(birth)], age0), infants["nationality"]]
+        )
+        days = (date - birth_all).astype(np.int64)
+        age_days = np.asarray(np.where(age == 0, days, None), dtype=object)
         return {
             "person_key": keys,
             "sex": np.array(profile.SEXES, dtype=object)[sex],
@@ -416,6 +531,8 @@ class _Simulator:
             "territory": self.codes[unit],
             "settlement": np.array(profile.SETTLEMENTS, dtype=object)[settlement],
             "cause_chapter": self.causes(age),
+            "nationality": nationality,
+            "age_days": age_days,
             "event_date": date,
             "registered_on": date + 1 + rng.poisson(1.0, len(date)),
         }
@@ -457,6 +574,11 @@ class _Simulator:
         groom_birth = self.cohort_birth_dates(year, groom0)
         bride_birth = self.cohort_birth_dates(year, bride0)
         groom_age, bride_age = age_at(groom_birth, date), age_at(bride_birth, date)
+        groom_nationality = self.nationalities(unit, groom0)
+        same = self.extra.random(n) < profile.SAME_NATIONALITY_MARRIAGE
+        bride_nationality = np.where(
+            same, groom_nationality, self.nationalities(unit, bride0)
+        ).astype(object)
         return {
             "territory": self.codes[unit],
             "settlement": np.array(profile.SETTLEMENTS, dtype=object)[settlement],
@@ -468,6 +590,8 @@ class _Simulator:
             "bride_age": bride_age,
             "groom_prior_status": self._prior_status(groom_age),
             "bride_prior_status": self._prior_status(bride_age),
+            "groom_nationality": groom_nationality,
+            "bride_nationality": bride_nationality,
             "event_date": date,
             "registered_on": date,  # a marriage is registered when it is concluded
         }
@@ -528,6 +652,7 @@ class _Simulator:
             "origin_country": none,
             "destination_country": none,
             "reason": reason,
+            "nationality": self.nationalities(move["from"], move["age"]),
             "event_date": date,
         }
         parts.append(
@@ -574,6 +699,7 @@ class _Simulator:
                 "destination_territory": none,
                 "destination_country": _choice(rng, profile.EMIGRATION_DESTINATIONS, n),
                 "reason": self._reasons(profile.EMIGRATION_REASONS, age_at(birth, date)),
+                "nationality": self.nationalities(unit, age0, self.emigrant_nationality_cdf),
                 "event_date": date,
                 "registered_on": _registered_on(rng, date),
             }
@@ -609,16 +735,43 @@ class _Simulator:
                 "destination_territory": none,
                 "destination_country": none,
                 "reason": reason.astype(object),
+                "nationality": self._immigrant_nationalities(country, citizen),
                 "event_date": date,
                 "registered_on": _registered_on(rng, date),
             }
         )
         return _concatenate(parts)
 
+    def _immigrant_nationalities(self, country: np.ndarray, citizen: np.ndarray) -> np.ndarray:
+        """Immigrants' nationality by the country they come from; returning citizens are
+        mostly Kyrgyz (:data:`profile.RETURNING_CITIZEN_KYRGYZ`)."""
+        codes = np.full(len(country), "OTHER", dtype=object)
+        for origin, mix in profile.IMMIGRANT_NATIONALITY.items():
+            rows = country == origin
+            codes[rows] = _choice(self.extra, mix, int(rows.sum()))
+        kyrgyz = citizen & (self.extra.random(len(country)) < profile.RETURNING_CITIZEN_KYRGYZ)
+        codes[kyrgyz] = "KIR"
+        return self.not_stated(codes)
+
     def _reasons(self, shares: Mapping[str, float], age: np.ndarray) -> np.ndarray:
         reason = _choice(self.rng, shares, len(age))
         reason[age < 16] = profile.CHILD_REASON
         return reason
+
+
+def _days_of_life(uniform: np.ndarray) -> np.ndarray:
+    """Completed days of life at death of infants who die in their year of birth, from one
+    uniform draw each (the inverse of the distribution): early neonatal (0-6 days, most on
+    the first days), late neonatal (7-27) or post-neonatal (28-364, tailing off) in the
+    proportions of :data:`profile.INFANT_DEATH_TIMING`."""
+    early, late, _post = profile.INFANT_DEATH_TIMING
+    u = np.asarray(uniform, dtype=float)
+    first = (np.minimum(u / early, 1.0) ** 2 * 7).astype(np.int64)
+    second = 7 + ((u - early) / late * 21).astype(np.int64)
+    tail = np.clip((u - early - late) / (1.0 - early - late), 0.0, 1.0 - 1e-12)
+    third = np.minimum(28 + (-60.0 * np.log1p(-tail)).astype(np.int64), 364)
+    days = np.where(u < early, np.minimum(first, 6), np.where(u < early + late, second, third))
+    return np.asarray(np.minimum(days, 364), dtype=np.int64)
 
 
 def _concatenate(parts: list[Columns]) -> Columns:
@@ -655,6 +808,7 @@ def simulate(
         populations=populations,
         events={table: _concatenate(parts) for table, parts in per_table.items()},
         figures=figures,
+        base_nationality=simulator.split_by_nationality(base),
     )
 
 

@@ -14,6 +14,11 @@ codes the crosswalk does not yet know), a record re-sent under a new id (a dupli
 person + event + date), a future date, formula-looking text, and a garbage entry that is
 not a record at all.
 
+Nationalities come as the state codes or, in a share of records, as the MCR's own codes
+(``ingest/data/mcr_nationality.csv``); a record of a person of no stated nationality has none;
+a few carry a code the crosswalk does not know (``Defects.nationality``). Stillbirths come in the
+births feed with ``liveBorn: false`` and no child ПИН.
+
 Citizenship and foreigner records are derived from the simulated external moves: a share of
 returning citizens' registrations yields an acquisition, a share of emigrants'
 de-registrations a renunciation, and every foreigner immigrant a registration of stay.
@@ -30,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.crosswalks import ministry_codes
+from ingest.crosswalks import ministry_codes, ministry_nationality_codes
 from ingest.pseudonymise import Pseudonymiser
 from synth.simulate import Params, simulate
 
@@ -69,6 +74,8 @@ class Defects:
     future: float = 0.002
     formula: float = 0.001
     garbage: float = 0.001
+    nationality: float = 0.0  # a nationality code no crosswalk maps (tests set it)
+    ministry_nationality: float = 0.3  # the MCR's own nationality code, not the state one
 
 
 def _iso(value: Any) -> str | None:
@@ -106,6 +113,20 @@ def native(params: Params, defects: Defects | None = None) -> dict[str, list[tup
     def rid(prefix: str) -> str:
         return f"{prefix}-{params.seed}-{next(serial):09d}"
 
+    nationality_codes = ministry_nationality_codes()
+    # A stream of its own, so that the other defects fall where they fell before issue 14.
+    nat_rng = random.Random(f"{params.seed}:nationality")
+
+    def nat(code: str) -> str | None:
+        """A nationality as the MCR sends it: none when not stated, its own code at times."""
+        if code == "NOT_STATED":
+            return None
+        if nat_rng.random() < defects.nationality:
+            return "99"
+        if nat_rng.random() < defects.ministry_nationality:
+            return nationality_codes.get(code, code)
+        return code
+
     for row in _rows(data.events["migration_event"]):
         reg = row["event_kind"] == "registration"
         out["asb"].append(
@@ -125,6 +146,7 @@ def native(params: Params, defects: Defects | None = None) -> dict[str, list[tup
                 "toCode": row["destination_territory"],
                 "toCountry": row["destination_country"],
                 "reason": row["reason"],
+                "nationality": nat(row["nationality"]),
             }
         )
         external = row["migration_type"] == "external"
@@ -171,6 +193,24 @@ def native(params: Params, defects: Defects | None = None) -> dict[str, list[tup
                 "addressCode": row["territory"],
                 "settlement": row["settlement"],
                 "birthOrder": row["birth_order"],
+                "motherNationality": nat(row["mother_nationality"]),
+                "motherMaritalStatus": row["mother_marital_status"],
+            }
+        )
+    for row in _rows(data.events["stillbirth_event"]):
+        out["zags-births"].append(
+            {
+                "id": rid("ZS"),
+                "liveBorn": False,
+                "motherPin": row["mother_key"],
+                "sex": "1" if row["sex"] == "M" else "2",
+                "eventDate": _d(row["event_date"]),
+                "docDate": _d(row["registered_on"]),
+                "motherBirthDate": _d(row["mother_birth_date"]),
+                "addressCode": row["territory"],
+                "settlement": row["settlement"],
+                "motherNationality": nat(row["mother_nationality"]),
+                "gestationWeeks": row["gestation_weeks"],
             }
         )
     for row in _rows(data.events["death_event"]):
@@ -185,6 +225,8 @@ def native(params: Params, defects: Defects | None = None) -> dict[str, list[tup
                 "addressCode": row["territory"],
                 "settlement": row["settlement"],
                 "causeChapter": row["cause_chapter"],
+                "nationality": nat(row["nationality"]),
+                **({"ageDays": row["age_days"]} if row["age_days"] is not None else {}),
             }
         )
     for row in _rows(data.events["marriage_event"]):
@@ -201,6 +243,8 @@ def native(params: Params, defects: Defects | None = None) -> dict[str, list[tup
                 "settlement": row["settlement"],
                 "groomPriorStatus": row["groom_prior_status"],
                 "bridePriorStatus": row["bride_prior_status"],
+                "groomNationality": nat(row["groom_nationality"]),
+                "brideNationality": nat(row["bride_nationality"]),
             }
         )
     for row in _rows(data.events["divorce_event"]):

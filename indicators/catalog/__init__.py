@@ -12,6 +12,7 @@ from indicators.catalog import (
     fertility,
     migration,
     mortality,
+    nationality,
     nuptiality,
     other_sources,
     population,
@@ -29,6 +30,7 @@ TOPICS: tuple[ModuleType, ...] = (
     nuptiality,
     migration,
     other_sources,
+    nationality,
 )
 
 

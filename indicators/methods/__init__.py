@@ -45,6 +45,13 @@ from indicators.methods.nuptiality import (
     mean_age_at_event,
     per_marriages,
 )
+from indicators.methods.perinatal import (
+    neonatal_mortality_rate,
+    perinatal_mortality_rate,
+    population_density,
+    share_of_births,
+    stillbirth_rate,
+)
 from indicators.methods.rates import (
     annual_average_population,
     crude_rate,
@@ -80,10 +87,15 @@ __all__ = [
     "maternal_mortality_ratio",
     "mean_age_at_childbearing",
     "mean_age_at_event",
+    "neonatal_mortality_rate",
     "net_reproduction_rate",
     "per_marriages",
+    "perinatal_mortality_rate",
+    "population_density",
     "probability_of_dying",
+    "share_of_births",
     "standard_weights",
+    "stillbirth_rate",
     "total_fertility_rate",
     "under_five_mortality_rate",
     "women_in_age_groups",

@@ -9,7 +9,13 @@ records received (a truncated page is fetched again), and the cursor must not go
 
 Ministry reference lists: territories may come as СОАТЕ (14-digit or significant prefix) or
 in the MCR's own address register (``mcr-territory``), countries as ISO codes or the MCR's
-list (``mcr-country``); both go through the versioned crosswalks (:mod:`ingest.crosswalks`).
+list (``mcr-country``), nationalities as the state codes or the MCR's own (``mcr-nationality``);
+all go through the versioned crosswalks (:mod:`ingest.crosswalks`). A nationality is never a
+reason to refuse a record: a missing or unknown one is loaded as ``NOT_STATED``
+(:meth:`ingest.context.Context.nationality`).
+
+Stillbirths come in the ZAGS births feed (``liveBorn: false``, a registration of the birth
+of a stillborn child) and are loaded into ``stillbirth_event``, never with the live births.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import click
 
 from config import setting
 from ingest.base import Loadable, MapResult, Page, RawRecord, SourceAdapter, SourceError, register
-from ingest.context import KYRGYZSTAN, Context
+from ingest.context import KYRGYZSTAN, NATIONALITY_NOT_STATED, Context
 from ingest.rules import SEXES, Checker, plain
 from ingest.tunduk.client import XRoadClient
 from ingest.tunduk.services import services_from
@@ -36,9 +42,11 @@ from store.models import (
     ForeignerRegistration,
     MarriageEvent,
     MigrationEvent,
+    StillbirthEvent,
 )
 
 TERRITORY = "mcr-territory"
+NATIONALITY = "mcr-nationality"
 SETTLEMENTS = {"U": "U", "R": "R"}
 COUNTRY = "mcr-country"
 END = "end"
@@ -248,9 +256,14 @@ class Asb(TundukAdapter):
             return None
         if reason is not None and not plain(reason, 20):
             return None
+        nationality = get("nationality")
+        if nationality is None:
+            nationality = NATIONALITY_NOT_STATED
+        elif nationality not in ctx.nationalities or nationality == "_T":
+            return None
         return self._loadable(
             key, kind, person, sex, birth, registered, on, citizenship, territory, settlement,
-            reason, origin, origin_country, dest, dest_country,
+            reason, origin, origin_country, dest, dest_country, nationality,
         )  # fmt: skip
 
     def _checked(self, data: dict[str, Any], ctx: Context) -> MapResult:
@@ -272,11 +285,12 @@ class Asb(TundukAdapter):
         check.after_birth(on, birth, "eventDate")
         settlement = check.choice("settlement", SETTLEMENTS, required=False)
         reason = check.text("reason", required=False, max_length=20)
+        nationality = check.nationality("nationality", NATIONALITY, on)
         if not check.ok or territory is None or on is None or key is None:
             return check.reasons
         return self._loadable(
             key, kind, person, sex, birth, registered, on, citizenship, territory, settlement,
-            reason, origin, origin_country, dest, dest_country,
+            reason, origin, origin_country, dest, dest_country, nationality,
         )  # fmt: skip
 
     @classmethod
@@ -286,6 +300,7 @@ class Asb(TundukAdapter):
         registered: date | None, on: date, citizenship: str | None, territory: str,
         settlement: str | None, reason: str | None, origin: str | None,
         origin_country: str | None, dest: str | None, dest_country: str | None,
+        nationality: str,
     ) -> Loadable:  # fmt: skip
         other = origin if kind == "registration" else dest
         if other is None:
@@ -306,6 +321,7 @@ class Asb(TundukAdapter):
             "destination_territory": dest,
             "destination_country": dest_country,
             "reason": reason,
+            "nationality": nationality,
             "event_date": on,
             "registered_on": registered,
         }
@@ -404,17 +420,28 @@ class _Zags(TundukAdapter):
 @register
 class ZagsBirths(_Zags):
     name = "zags-births"
-    help = "AIS ZAGS (civil registry): live births."
+    help = "AIS ZAGS (civil registry): live births, and stillbirths (liveBorn false)."
     table = BirthEvent
     title = lazy_gettext("Civil registry (ZAGS): births")
     identifiers: ClassVar[dict[str, str]] = {"childPin": "pin", "motherPin": "pin"}
+    # Stillbirths are registered from 22 completed weeks of gestation (WHO; Kyrgyzstan since
+    # 2004): a shorter or longer gestation is not a plausible stillbirth record.
+    GESTATION_WEEKS = (22, 45)
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
         check = Checker(data, ctx)
         key, on, row = self.common(check)
-        child, mother = check.key("childPin"), check.key("motherPin", required=False)
-        sex, mother_birth = check.sex("sex"), check.date("motherBirthDate", required=False)
+        live = data.get("liveBorn", True)
+        if not isinstance(live, bool):
+            check.fail("INVALID_VALUE", "liveBorn", "not true or false")
+        mother = check.key("motherPin", required=False)
+        mother_birth = check.date("motherBirthDate", required=False)
         age = check.age_between(mother_birth, on, 12, 55, "motherBirthDate")
+        nationality = check.nationality("motherNationality", NATIONALITY, on)
+        if live is False:
+            return self._stillbirth(check, key, on, row, mother, mother_birth, age, nationality)
+        child, sex = check.key("childPin"), check.sex("sex")
+        marital = check.marital_status("motherMaritalStatus")
         order = data.get("birthOrder")
         if not check.ok or key is None:
             return check.reasons
@@ -425,8 +452,33 @@ class ZagsBirths(_Zags):
             "mother_birth_date": mother_birth,
             "mother_age": age,
             "birth_order": order if isinstance(order, int) and 0 < order < 30 else None,
+            "mother_nationality": nationality,
+            "mother_marital_status": marital,
         }
         return Loadable(self.table, row, key, (child, "birth", on))
+
+    def _stillbirth(
+        self, check: Checker, key: str | None, on: date | None, row: dict[str, Any],
+        mother: str | None, mother_birth: date | None, age: int | None, nationality: str,
+    ) -> MapResult:  # fmt: skip
+        """A stillborn child: no ПИН of its own, sex if stated, the weeks of gestation."""
+        sex = check.sex("sex") if check.data.get("sex") is not None else None
+        weeks = check.data.get("gestationWeeks")
+        low, high = self.GESTATION_WEEKS
+        if weeks is not None and (not isinstance(weeks, int) or not low <= weeks <= high):
+            check.fail("INVALID_VALUE", "gestationWeeks", f"not in {low}–{high}")
+        if not check.ok or key is None:
+            return check.reasons
+        row |= {
+            "mother_key": mother,
+            "sex": sex,
+            "mother_birth_date": mother_birth,
+            "mother_age": age,
+            "mother_nationality": nationality,
+            "gestation_weeks": weeks,
+        }
+        natural = (mother, "stillbirth", on) if mother is not None else None
+        return Loadable(StillbirthEvent, row, key, natural)
 
 
 @register
@@ -444,6 +496,8 @@ class ZagsDeaths(_Zags):
         check.after_birth(on, birth, "eventDate")
         age = check.age_between(birth, on, 0, 125, "birthDate")
         cause = check.text("causeChapter", required=False, max_length=5)
+        nationality = check.nationality("nationality", NATIONALITY, on)
+        days = self._age_days(check, birth, on, age)
         if not check.ok or key is None:
             return check.reasons
         row |= {
@@ -452,8 +506,24 @@ class ZagsDeaths(_Zags):
             "birth_date": birth,
             "age": age,
             "cause_chapter": cause,
+            "nationality": nationality,
+            "age_days": days,
         }
         return Loadable(self.table, row, key, (person, "death", on))
+
+    @staticmethod
+    def _age_days(
+        check: Checker, birth: date | None, on: date | None, age: int | None
+    ) -> int | None:
+        """Completed days of life of a death under one year: ``ageDays`` as sent, which must
+        agree with the dates; derived from the dates when not sent; ``None`` from age one."""
+        sent = check.data.get("ageDays")
+        if birth is None or on is None or age is None:
+            return None
+        days = (on - birth).days
+        if sent is not None and (isinstance(sent, bool) or sent != days or age != 0):
+            check.fail("INVALID_VALUE", "ageDays", "does not agree with the dates")
+        return days if age == 0 else None
 
 
 @register
@@ -474,6 +544,8 @@ class ZagsMarriages(_Zags):
         bride_age = check.age_between(bride_birth, on, 16, 110, "brideBirthDate")
         groom_prior = check.text("groomPriorStatus", required=False, max_length=20)
         bride_prior = check.text("bridePriorStatus", required=False, max_length=20)
+        groom_nationality = check.nationality("groomNationality", NATIONALITY, on)
+        bride_nationality = check.nationality("brideNationality", NATIONALITY, on)
         if not check.ok or key is None:
             return check.reasons
         row |= {
@@ -485,6 +557,8 @@ class ZagsMarriages(_Zags):
             "bride_age": bride_age,
             "groom_prior_status": groom_prior,
             "bride_prior_status": bride_prior,
+            "groom_nationality": groom_nationality,
+            "bride_nationality": bride_nationality,
         }
         return Loadable(self.table, row, key, (groom, bride, "marriage", on))
 

@@ -17,6 +17,7 @@ from store.models.microdata import (
     DivorceEvent,
     MarriageEvent,
     MigrationEvent,
+    StillbirthEvent,
 )
 from store.models.registers import CitizenshipEvent, ForeignerRegistration
 from store.models.releases import (
@@ -73,4 +74,5 @@ __all__ = [
     "Release",
     "ReleaseStatus",
     "RequestStatus",
+    "StillbirthEvent",
 ]

@@ -6,7 +6,9 @@ counted twice. ``person_key`` and the other ``*_key`` columns hold the keyed has
 personal identifier, never the identifier itself.
 
 Codes: territories are СОАТЕ codes (``soate``), countries ISO 3166-1 numeric (``country``),
-sex ``M``/``F`` (``sex``), ``settlement`` ``U``/``R`` (``urban_rural``).
+sex ``M``/``F`` (``sex``), ``settlement`` ``U``/``R`` (``urban_rural``), nationalities the
+``nationality`` codelist (``NOT_STATED`` when a record gives none), marital status the
+``marital_status`` codelist.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class MigrationEvent(_Event, Base):
     destination_territory: Mapped[str | None] = mapped_column(String(14))
     destination_country: Mapped[str | None] = mapped_column(String(3))
     reason: Mapped[str | None] = mapped_column(String(20))
+    nationality: Mapped[str | None] = mapped_column(String(12), default=None)
 
 
 class BirthEvent(_Event, Base):
@@ -69,6 +72,31 @@ class BirthEvent(_Event, Base):
     mother_birth_date: Mapped[date | None] = mapped_column(Date)
     mother_age: Mapped[int | None] = mapped_column(Integer)
     birth_order: Mapped[int | None] = mapped_column(Integer)
+    mother_nationality: Mapped[str | None] = mapped_column(String(12), default=None)
+    # Whether the mother is in a registered marriage: MARRIED, or her status outside it.
+    mother_marital_status: Mapped[str | None] = mapped_column(String(20), default=None)
+
+
+class StillbirthEvent(_Event, Base):
+    """A stillbirth (fetal death at 22 or more completed weeks of gestation) registered by the
+    civil registry.
+
+    Why a table of its own: a stillborn child is registered by ZAGS like a birth but is not a
+    live birth, so it must never be counted with ``birth_event`` (births, fertility, the
+    cohort-component estimates); the perinatal indicators read both tables.
+    """
+
+    __tablename__ = "stillbirth_event"
+    __table_args__ = (Index("ix_stillbirth_event_date", "event_date"),)
+
+    mother_key: Mapped[str | None] = mapped_column(String(64))
+    sex: Mapped[str | None] = mapped_column(String(1))
+    territory: Mapped[str] = mapped_column(String(14))
+    settlement: Mapped[str | None] = mapped_column(String(1))
+    mother_birth_date: Mapped[date | None] = mapped_column(Date)
+    mother_age: Mapped[int | None] = mapped_column(Integer)
+    mother_nationality: Mapped[str | None] = mapped_column(String(12))
+    gestation_weeks: Mapped[int | None] = mapped_column(Integer)
 
 
 class DeathEvent(_Event, Base):
@@ -84,6 +112,9 @@ class DeathEvent(_Event, Base):
     territory: Mapped[str] = mapped_column(String(14))
     settlement: Mapped[str | None] = mapped_column(String(1))
     cause_chapter: Mapped[str | None] = mapped_column(String(5))
+    nationality: Mapped[str | None] = mapped_column(String(12), default=None)
+    # Completed days of life, for deaths under one year (neonatal and perinatal mortality).
+    age_days: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class MarriageEvent(_Event, Base):
@@ -102,6 +133,8 @@ class MarriageEvent(_Event, Base):
     bride_age: Mapped[int | None] = mapped_column(Integer)
     groom_prior_status: Mapped[str | None] = mapped_column(String(20))
     bride_prior_status: Mapped[str | None] = mapped_column(String(20))
+    groom_nationality: Mapped[str | None] = mapped_column(String(12), default=None)
+    bride_nationality: Mapped[str | None] = mapped_column(String(12), default=None)
 
 
 class DivorceEvent(_Event, Base):
@@ -120,10 +153,14 @@ class DivorceEvent(_Event, Base):
 
 
 class CensusPopulation(Base):
-    """The base population: persons by territory, settlement type, sex and single year of age.
+    """The base population: persons by territory, settlement type, sex, single year of age and
+    nationality.
 
     The starting point of the cohort-component estimates (a census, or for synthetic data
-    the generated base), as of ``reference_date``; ``age`` 100 means 100 and over.
+    the generated base), as of ``reference_date``; ``age`` 100 means 100 and over. A row is
+    one cell of that grain, so there may be several rows (one per nationality; ``None`` in a
+    base loaded without it) for a territory × settlement × sex × age: every reader sums
+    ``persons`` over the columns it does not group by.
     """
 
     __tablename__ = "census_population"
@@ -136,4 +173,5 @@ class CensusPopulation(Base):
     settlement: Mapped[str] = mapped_column(String(1))
     sex: Mapped[str] = mapped_column(String(1))
     age: Mapped[int] = mapped_column(Integer)
+    nationality: Mapped[str | None] = mapped_column(String(12), default=None)
     persons: Mapped[int] = mapped_column(Integer)

@@ -18,6 +18,7 @@ from publishing.specs.yearbook.internal_migration import INTERNAL_MIGRATION
 from publishing.specs.yearbook.life_tables import LIFE_TABLES
 from publishing.specs.yearbook.marriages import MARRIAGES
 from publishing.specs.yearbook.methods import METHODS
+from publishing.specs.yearbook.nationality import NATIONALITY_CHAPTER
 from publishing.specs.yearbook.other_sources import OTHER_SOURCES
 from publishing.specs.yearbook.population import POPULATION
 from publishing.specs.yearbook.regions import REGIONAL
@@ -32,6 +33,7 @@ PUBLICATION = Publication(
     subtitle=_T_("Статистикалык жыйнак", "Статистический сборник", "Statistical yearbook"),
     chapters=(
         POPULATION,
+        NATIONALITY_CHAPTER,
         BIRTHS,
         DEATHS,
         LIFE_TABLES,
