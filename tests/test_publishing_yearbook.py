@@ -115,7 +115,8 @@ class _Api:
     """The API's row for one printed cell, each cell asked once for all three editions."""
 
     def __init__(self, client: FlaskClient, release: str) -> None:
-        self.client, self.release, self.asked = client, release, {}
+        self.client, self.release = client, release
+        self.asked: dict[tuple[str, str, str], dict[str, Any] | None] = {}
 
     def row(self, cell: dict[str, Any]) -> dict[str, Any] | None:
         where = (cell["indicator"], cell["period"], cell["dim_key"])
