@@ -39,10 +39,9 @@ import numpy.typing as npt
 
 from indicators.methods.lifetable import LifeTable
 from indicators.methods.ratios import (
-    NOT_AVAILABLE,
     FloatArray,
     OnZero,
-    ZeroDenominatorError,
+    mean_age,
     non_negative,
     ratio,
 )
@@ -197,16 +196,13 @@ def mean_age_at_childbearing(
         base=1.0,
         on_zero=on_zero,
     )
-    first, last = REPRODUCTIVE_AGES
-    middles = np.arange(first, last + 1, dtype=np.float64) + 0.5
-    weighted, total = (rates * middles).sum(axis=-1), rates.sum(axis=-1)
-    # A rate that is not available (no women of an age) makes the mean not available: the
-    # NaN passes through both sums. No birth at any age leaves nothing to average.
-    none = total == 0
-    if on_zero == "raise" and np.any(none):
-        raise ZeroDenominatorError("no births at any age: the mean age is undefined")
-    mean: FloatArray = np.where(none, NOT_AVAILABLE, weighted / np.where(none, 1.0, total))
-    return mean
+    # A rate that is not available (no women of an age) makes the mean not available.
+    return mean_age(
+        rates,
+        REPRODUCTIVE_AGES[0],
+        on_zero=on_zero,
+        undefined="no births at any age: the mean age is undefined",
+    )
 
 
 def gross_reproduction_rate(

@@ -25,10 +25,9 @@ import numpy as np
 import numpy.typing as npt
 
 from indicators.methods.ratios import (
-    NOT_AVAILABLE,
     FloatArray,
     OnZero,
-    ZeroDenominatorError,
+    mean_age,
     non_negative,
     ratio,
 )
@@ -45,13 +44,9 @@ def mean_age_at_event(counts_by_age: npt.ArrayLike, *, on_zero: OnZero = "raise"
     counts = non_negative(counts_by_age, "the persons")
     if counts.ndim == 0:
         raise ValueError("the counts need an age axis")
-    middles = np.arange(counts.shape[-1], dtype=np.float64) + 0.5
-    weighted, total = (counts * middles).sum(axis=-1), counts.sum(axis=-1)
-    none = total == 0
-    if on_zero == "raise" and np.any(none):
-        raise ZeroDenominatorError("no one was counted: the mean age is undefined")
-    mean: FloatArray = np.where(none, NOT_AVAILABLE, weighted / np.where(none, 1.0, total))
-    return mean
+    return mean_age(
+        counts, 0, on_zero=on_zero, undefined="no one was counted: the mean age is undefined"
+    )
 
 
 def age_specific_marriage_rates(

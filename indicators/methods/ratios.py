@@ -92,3 +92,20 @@ def ratio(
         raise ZeroDenominatorError(f"{what} is 0: the rate is undefined")
     result: FloatArray = np.where(zero, NOT_AVAILABLE, base * top / np.where(zero, 1.0, bottom))
     return float(result) if result.ndim == 0 else result
+
+
+def mean_age(weights: FloatArray, first_age: int, *, on_zero: OnZero, undefined: str) -> FloatArray:
+    """The mean exact age ``Σ (x + 0.5) · w(x) / Σ w(x)`` over the last axis of ``weights``
+    (completed ages ``first_age``, ``first_age + 1``, …): persons counted by age (the mean
+    age at marriage) or age-specific rates (the mean age of mother, free of the age
+    structure). A weight that is not available (NaN) makes the mean not available; with no
+    weight at all the mean is undefined: ``undefined`` is raised, or under
+    ``on_zero="missing"`` the mean is :data:`NOT_AVAILABLE`.
+    """
+    middles = np.arange(first_age, first_age + weights.shape[-1], dtype=np.float64) + 0.5
+    weighted, total = (weights * middles).sum(axis=-1), weights.sum(axis=-1)
+    none = total == 0
+    if on_zero == "raise" and np.any(none):
+        raise ZeroDenominatorError(undefined)
+    mean: FloatArray = np.where(none, NOT_AVAILABLE, weighted / np.where(none, 1.0, total))
+    return mean
