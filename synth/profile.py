@@ -139,6 +139,11 @@ CAUSES_BY_AGE: tuple[tuple[int, tuple[float, ...]], ...] = (
     (65, (0.5,  11.5, 3.0,  2.0,  73.5, 5.5,  2.5,  1.5,  0.0,  0.0,  1.5,  1.0)),
 )
 # fmt: on
+# Maternal deaths (ICD-10 chapter XV, women of 15-49 only): about 40 per 100,000 live births,
+# the order of the NSC's and WHO's recent figures for Kyrgyzstan. The synthetic data have
+# about 2,300 deaths of women aged 15-49 and 140k births a year, so 2.5 % of those deaths.
+MATERNAL_SHARE_OF_DEATHS_OF_WOMEN_15_49 = 0.025
+MATERNAL_AGES = (15, 49)
 
 # --- Marriages and divorces (NSC) ---------------------------------------------------------
 

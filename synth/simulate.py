@@ -315,6 +315,19 @@ class _Simulator:
         group = np.searchsorted(self.cause_starts, ages, side="right") - 1
         return np.asarray(self.cause_codes[_pick(self.rng, self.cause_cdf[group])])
 
+    def maternal(self, causes: np.ndarray, sex: np.ndarray, ages: np.ndarray) -> np.ndarray:
+        """Some deaths of women of childbearing age put under ICD-10 chapter XV (pregnancy,
+        childbirth and the puerperium), drawn from the second generator (issue 14) so that
+        every other draw stays as it was."""
+        low, high = profile.MATERNAL_AGES
+        women = (sex == profile.SEXES.index("F")) & (ages >= low) & (ages <= high)
+        chosen = women & (
+            self.extra.random(len(causes)) < profile.MATERNAL_SHARE_OF_DEATHS_OF_WOMEN_15_49
+        )
+        out = causes.astype(object)
+        out[chosen] = "XV"
+        return out
+
     # -- one year ------------------------------------------------------------------------------
 
     def year(
@@ -530,7 +543,7 @@ class _Simulator:
             "age": age,
             "territory": self.codes[unit],
             "settlement": np.array(profile.SETTLEMENTS, dtype=object)[settlement],
-            "cause_chapter": self.causes(age),
+            "cause_chapter": self.maternal(self.causes(age), sex, age),
             "nationality": nationality,
             "age_days": age_days,
             "event_date": date,
