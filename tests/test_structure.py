@@ -116,6 +116,12 @@ def _catalog_units() -> set[str]:
     return {spec.unit for spec in all_specs()}
 
 
+def _catalog_topics() -> set[str]:
+    from indicators.catalog import all_specs
+
+    return {spec.topic for spec in all_specs()}
+
+
 @pytest.mark.parametrize("unit", sorted(_catalog_units() | set(units.UNITS)))
 def test_every_unit_is_labelled_in_ky_ru_en(unit: str) -> None:
     assert unit in units.UNITS, f"the catalog uses {unit!r}, l10n.units does not name it"
@@ -124,6 +130,12 @@ def test_every_unit_is_labelled_in_ky_ru_en(unit: str) -> None:
     if units.UNITS[unit].forms is not None:  # after a number: one, few, many, a fraction
         for n in (1, 3, 5, 2.5):
             assert_translated(partial(units.counted, unit, n), f"{unit} after {n}", code=unit)
+
+
+@pytest.mark.parametrize("topic", sorted(_catalog_topics()))
+def test_every_topic_of_the_catalog_is_named_in_ky_ru_en(topic: str) -> None:
+    assert topic in texts.TOPICS, f"the catalog's topic {topic!r} has no label in l10n.texts"
+    assert_translated(lambda: str(texts.TOPICS[topic]), topic, code=topic)
 
 
 @pytest.mark.parametrize(

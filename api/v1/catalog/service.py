@@ -10,14 +10,8 @@ from api.exceptions import NotFoundError
 from api.metadata import Snapshot
 from api.paging import page
 from api.v1.data.service import present_codes
-from l10n import _, lazy_gettext
+from l10n import _, texts
 from store import read
-
-TOPICS = {
-    "population": lazy_gettext("Population"),
-    "vital": lazy_gettext("Births, deaths, marriages and divorces"),
-    "migration": lazy_gettext("Migration"),
-}
 
 
 def _entry(
@@ -78,7 +72,7 @@ def catalog(
     body = page(entries, cursor, limit, "catalog")
     topics = sorted({e["topic"] for e in entries})
     return {
-        "topics": [{"id": t, "label": str(TOPICS.get(t, t))} for t in topics],
+        "topics": [{"id": t, "label": str(texts.TOPICS[t])} for t in topics],
         "indicators": body["items"],
         "next": body["next"],
         "release": release.id if release else None,
