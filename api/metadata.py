@@ -67,6 +67,14 @@ class Snapshot:
             return {i.id: i for i in read.indicators(session)}
 
     @cached_property
+    def public_indicators(self) -> frozenset[str]:
+        """The indicators the public may know of: those a public release holds, and the
+        discontinued ones. An indicator only an unpublished computation wrote is not among
+        them (the embargo): every route answers for it as for an id that does not exist."""
+        held = {i for release in self.releases for i in self.coverage(release.id)}
+        return frozenset(i for i, info in self.indicators.items() if i in held or info.discontinued)
+
+    @cached_property
     def codelists(self) -> dict[str, read.CodelistInfo]:
         with self._database.session() as session:
             return {c.id: c for c in read.codelists(session)}

@@ -413,3 +413,40 @@ def test_a_catalog_edit_reaches_every_answer_when_the_state_is_next_read(
     app.extensions["statkg.public_state"].invalidate()  # what STATKG_API_STATE_TTL does
     assert client.get(url).get_json()["definition"] == "A better definition"
     app.extensions["statkg.db"].dispose()
+
+
+def test_an_indicator_only_an_embargoed_release_holds_answers_as_an_unknown_one(
+    api: FlaskClient,
+) -> None:
+    """Whatever else the query says (a release, a cursor, a selection), the answer about an
+    indicator that only an unpublished computation wrote is the answer about an id that
+    does not exist: nothing tells the public that it is coming."""
+    from store.models import ConfStatus, Indicator, ObsStatus
+    from store.observations import NewObservation, insert_observations
+
+    with api.application.extensions["statkg.db"].transaction() as session:
+        public = session.get(Indicator, "pop_test")
+        assert public is not None
+        secret = Indicator(**{c.name: getattr(public, c.name) for c in Indicator.__table__.columns})
+        secret.id = "secret_test"
+        session.add(secret)
+        session.flush()
+        cell = NewObservation(
+            indicator_id="secret_test",
+            period="2026",
+            dims={"soate": "417", "sex": "_T"},
+            value=rf.EMBARGOED_VALUE,
+            status=ObsStatus.PROVISIONAL,
+            conf=ConfStatus.FREE,
+            sort_order=1,
+        )
+        insert_observations(
+            session.connection(), rf.EMBARGOED_ID, [cell], {"secret_test": ("soate", "sex")}
+        )
+    queries = ("", "?release=2025-P1", "?release=2099-P1", "?release=bogus", "?cursor=garbage")
+    for query in queries:
+        secret_answer = api.get(f"/api/v1/data/secret_test{query}")
+        unknown_answer = api.get(f"/api/v1/data/no_such_test{query}")
+        assert secret_answer.status_code == unknown_answer.status_code, query
+        assert secret_answer.get_json()["type"] == unknown_answer.get_json()["type"], query
+    assert api.get("/api/v1/data/secret_test").status_code == 404

@@ -168,7 +168,9 @@ def run(
     ``connect`` opens a connection for the one read of the cells, held for that alone.
     """
     info = snapshot.indicators.get(query.indicator_id)
-    if info is None:
+    if info is None or info.id not in snapshot.public_indicators:
+        # Checked before the cursor and the release are read, so that no answer about an
+        # embargoed indicator differs from one about an id that does not exist.
         raise NotFoundError("unknown-indicator", _("There is no indicator with this id."))
     offset = 0
     release_id = query.release_id
@@ -176,8 +178,7 @@ def run(
         release_id, offset = decode_cursor(query.cursor)
     release = resolve_release(snapshot, release_id)
     if info.id not in snapshot.coverage(release.id) and not info.discontinued:
-        # In the catalog only because a computation not yet public wrote it: the embargo
-        # answers as it does for an indicator that does not exist.
+        # Public, but not in the release asked for.
         raise NotFoundError("unknown-indicator", _("There is no indicator with this id."))
     info = as_released(snapshot, release.id, info)
     doms = domains(snapshot, release.id, info)
