@@ -162,6 +162,20 @@ def test_a_stillbirth_goes_to_its_own_table(ctx: Context) -> None:
     assert "child_key" not in mapped.row
 
 
+def test_stillborn_twins_are_two_records(ctx: Context) -> None:
+    """Two acts for one mother on one day: neither may be taken for a copy of the other."""
+    mapped = []
+    for act in ("ZB-1", "ZB-2"):
+        record = _birth(id=act, liveBorn=False, gestationWeeks=34)
+        del record["childPin"]
+        result = ZagsBirths().map(record, ctx)
+        assert isinstance(result, Loadable)
+        mapped.append(result)
+    first, second = mapped
+    assert first.source_key != second.source_key
+    assert first.natural_key is None or first.natural_key != second.natural_key
+
+
 @pytest.mark.parametrize(
     ("fields", "field"),
     [

@@ -477,8 +477,10 @@ class ZagsBirths(_Zags):
             "mother_nationality": nationality,
             "gestation_weeks": weeks,
         }
-        natural = (mother, "stillbirth", on) if mother is not None else None
-        return Loadable(StillbirthEvent, row, key, natural)
+        # No natural key: a stillborn child has no ПИН, and its mother and date do not tell
+        # twins apart (multiple pregnancies end in stillbirth more often than others). The
+        # act's own id de-duplicates a re-sent record.
+        return Loadable(StillbirthEvent, row, key)
 
 
 @register
