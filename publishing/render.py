@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from babel.dates import format_date, format_datetime
 
-from l10n import flags, language, texts, units
+from l10n import language, units
 from l10n.templates import TEMPLATES as ALL_TEMPLATES
 from l10n.templates import environment
 from publishing.charts import chart_file
@@ -93,7 +93,6 @@ class BuiltBlock:
     text: str = ""
     generated: bool = False
     groups: list[DefinitionGroup] = field(default_factory=list)
-    symbols: list[tuple[str, str]] = field(default_factory=list)
     spec: Block | None = None  # a glossary's spec, until the whole book is built
 
 
@@ -218,10 +217,9 @@ def _block(
     if isinstance(block, Glossary):
         return BuiltBlock("glossary", spec=block)  # filled once the whole book is built
     if isinstance(block, Symbols):
-        return BuiltBlock("symbols", symbols=flags.symbols())
+        return BuiltBlock("symbols")  # the template prints the legend of l10n.flags
     if isinstance(block, DataNote):
-        note = str(texts.SYNTHETIC) if data.release.synthetic else ""
-        return BuiltBlock("datanote", text=note)
+        return BuiltBlock("datanote")  # the template prints the release and synthetic notes
     return BuiltBlock("text", text=_sentence(data, block, lang, book), generated=True)
 
 

@@ -174,7 +174,8 @@ class Glossary:
 
 @dataclass(frozen=True)
 class Symbols:
-    """The legend of the symbols the tables print (``l10n.flags.symbols``: one place)."""
+    """The legend of the symbols the tables print (``l10n.flags.symbols``: one place) and the
+    note on rounding, as the imprint prints them."""
 
 
 @dataclass(frozen=True)

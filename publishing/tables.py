@@ -75,12 +75,10 @@ def period_of(data: ReleaseData, period: str | None, indicator: str | None = Non
     ref = int(data.release.reference_period[:4])
     if period == "last" and indicator is not None:
         return data.last_period(indicator) or str(ref)
-    if period is None or period == "ref":
+    if period is None:
         return str(ref)
-    if period.startswith("ref-"):
-        return str(ref - int(period[4:]))
-    if period.startswith("ref+"):
-        return str(ref + int(period[4:]))
+    if period.startswith("ref"):  # ref, ref-N, ref+N
+        return str(ref + int(period[3:] or 0))
     return period
 
 

@@ -21,12 +21,9 @@ from publishing.spec import (
 from publishing.spec import T as _T_
 from publishing.specs.yearbook.common import (
     AGE,
-    BOTH,
-    MEN,
     REGION_ROWS,
     SEXES,
     TERRITORY,
-    WOMEN,
     YEARS,
     by_region,
 )
@@ -328,7 +325,7 @@ DEATHS = Chapter(
                     ),
                     sel("standardised_death_rate", "ref"),
                     CAUSES,
-                    Items((BOTH, MEN, WOMEN)),
+                    SEXES,
                     stub=CAUSE,
                     note=STANDARD,
                 ),

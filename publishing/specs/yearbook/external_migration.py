@@ -96,7 +96,7 @@ EXTERNAL_MIGRATION = Chapter(
                 ),
                 Table(
                     _T_(
-                        "Эмигранттар аймактар боюнча",
+                        "Эмигранттар жана иммигранттар аймактар боюнча",
                         "Эмигранты и иммигранты по территории",
                         "Emigrants and immigrants by territory",
                     ),

@@ -103,15 +103,7 @@ METHODS = Chapter(
         Section(
             _T_("Шарттуу белгилер", "Условные обозначения", "Conventional symbols"),
             (
-                Symbols(),
-                Paragraph(
-                    _T_(
-                        "Тегеректөөдөн улам жыйынтыктар бөлүктөрдүн суммасынан айырмаланышы"
-                        " мүмкүн.",
-                        "Итоги могут отличаться от суммы слагаемых за счёт округления.",
-                        "Totals may differ from the sum of their parts because of rounding.",
-                    )
-                ),
+                Symbols(),  # the legend and its rounding note, as the imprint prints them
             ),
         ),
         Section(
