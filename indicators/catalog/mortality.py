@@ -141,7 +141,7 @@ SPECS = [
             "Число умерших на 1000 человек среднегодового населения соответствующего возраста.",
             "Deaths per 1,000 of the annual average population of the age group.",
         ),
-        "per_1000",
+        "per_1000_age_group",
         LIFE_TABLE_DIMS,
         unit_base=1000,
         # No bounds: an age group of one sex and settlement type holds few people even

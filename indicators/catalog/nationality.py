@@ -32,6 +32,7 @@ import numpy as np
 from sqlalchemy import ColumnElement, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
+from indicators.catalog.vital import births_cube
 from indicators.context import Context
 from indicators.cubes import DataError
 from indicators.frame import Frame
@@ -478,7 +479,7 @@ def _per_unit(cube: np.ndarray) -> np.ndarray:
 
 def _perinatal(ctx: Context, out: Frame) -> None:
     still = _per_unit(ctx.cube("stillbirths", StillbirthEvent, [], sex=literal("M")))
-    live = _per_unit(ctx.cube("live_births", BirthEvent, []))
+    live = _per_unit(births_cube(ctx))
     days = ctx.cube(
         "deaths_by_day_of_life",
         DeathEvent,

@@ -367,20 +367,23 @@ def _structure(ctx: Context, out: Frame) -> None:
             not_available_ok=True,
         )
         grouped = expand(groups.sum(axis=2), [territories, settlements])
-        for position, indicator in enumerate(
-            ("dependency_ratio", "child_dependency_ratio", "old_age_dependency_ratio")
+        # The three ratios are specified with one base (per 100 of working age): computed once.
+        ratios = dependency_ratios(
+            grouped[..., 0],
+            grouped[..., 1],
+            grouped[..., 2],
+            base=out.base("dependency_ratio"),
+            on_zero="missing",
+        )
+        for indicator, values in zip(
+            ("dependency_ratio", "child_dependency_ratio", "old_age_dependency_ratio"),
+            ratios,
+            strict=True,
         ):
-            ratios = dependency_ratios(
-                grouped[..., 0],
-                grouped[..., 1],
-                grouped[..., 2],
-                base=out.base(indicator),
-                on_zero="missing",
-            )
             out.add_grid(
                 indicator,
                 year,
-                ratios[position],
+                values,
                 [("soate", territories), ("urban_rural", settlements)],
                 not_available_ok=True,
             )
