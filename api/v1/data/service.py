@@ -34,7 +34,7 @@ from api.metadata import Snapshot
 from api.paging import decode_cursor, encode_cursor
 from api.selection import Domain, SelectionError, resolve
 from l10n import _
-from l10n.numbers import published
+from l10n.numbers import number, published
 from store import read
 from store.observations import key_order, select_cells
 
@@ -188,7 +188,7 @@ def run(
         raise SelectionTooLargeError(
             "selection-too-large",
             _("The selection has %(cells)s cells; at most %(limit)s are allowed per query.")
-            % {"cells": f"{cells:,}", "limit": f"{cell_limit:,}"},
+            % {"cells": number(cells, 0, lang), "limit": number(cell_limit, 0, lang)},
             cells=cells,
             cell_limit=cell_limit,
         )

@@ -74,10 +74,12 @@ def summary(
     decimals: int,
     lang: str,
     balance: bool = False,
+    share: float | None = None,
 ) -> str:
     """One sentence: the figure, its period and its change on the previous period.
 
-    A ``balance`` is compared by its two values; other figures by their percentage change.
+    A ``balance`` is compared by its two values; other figures by their percentage change
+    ``share`` (:func:`change_share`: passed by a caller that has it, else computed here).
     """
     if balance and previous is not None:
         return BALANCE_SENTENCES[lang].format(
@@ -89,10 +91,11 @@ def summary(
             previous=prev,
         )
     up, down, same = CHANGES[lang]
-    share = change_share(value, previous)
+    if share is None:
+        share = change_share(value, previous)
     if share is None:
         change = same if previous == value else "—"
-    elif number(abs(share) * 100, 1, lang) == number(0, 1, lang):
+    elif machine(abs(share) * 100, 1) == 0:  # what the percentage publishes as: 0.0
         change = same
     else:
         change = (up if share > 0 else down).format(pct=percent(abs(share), 1, lang))
@@ -175,7 +178,7 @@ def highlights(
                 "change": None
                 if before_value is None
                 else machine(value - before_value, info.decimals),
-                "change_percent": None if share is None else share * 100,
+                "change_percent": None if share is None else machine(share * 100, 1),
                 "summary": summary(
                     info.name[lang],
                     value,
@@ -186,6 +189,7 @@ def highlights(
                     info.decimals,
                     lang,
                     balance=info.balance,
+                    share=share,
                 ),
                 "data_url": f"/api/v1/data/{info.id}",
             }
