@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from indicators.catalog.vital import births_cube, order_grouping
+from indicators.catalog.vital import births_cube, deaths_cube, order_grouping
 from indicators.context import AGE_LT, Context
 from indicators.cubes import month_grouping, month_of
 from indicators.frame import Axis, Frame
@@ -32,7 +32,7 @@ from indicators.methods import (
 )
 from indicators.space import N_AGES, SEXES, Grouping, expand
 from indicators.spec import Spec, Text
-from store.models import BirthEvent, DeathEvent
+from store.models import BirthEvent
 
 PER_1000_WOMEN = "per_1000_women"
 DAUGHTERS = "daughters_per_woman"
@@ -278,9 +278,9 @@ def _reproduction(
 
 
 def _female_deaths(ctx: Context) -> np.ndarray:
-    """Deaths of women: year × unit × settlement × age at death."""
-    deaths = ctx.cube("deaths_by_age", DeathEvent, [(DeathEvent.age, N_AGES)])
-    female: np.ndarray = deaths[:, :, :, SEXES.index("F")]
+    """Deaths of women: year × unit × settlement × age at death (the deaths cube the
+    mortality topic reads, summed over causes: no second query)."""
+    female: np.ndarray = deaths_cube(ctx)[:, :, :, SEXES.index("F")].sum(axis=-1)
     return female
 
 
