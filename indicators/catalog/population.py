@@ -8,8 +8,9 @@ bounds differ by sex), so that a change of the pension age is one line of refere
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from indicators.context import Context
@@ -23,7 +24,7 @@ from indicators.methods.structure import (
 )
 from indicators.space import SEXES, Grouping, expand
 from indicators.spec import Spec, Text
-from store.models import Code
+from store import read
 
 METHOD = Text(
     ky="Когорттук-компоненттик (баланстык) ыкма: базалык калкка ар бир жылдын катталган "
@@ -307,19 +308,14 @@ def compute(ctx: Context, out: Frame) -> None:
     _change(ctx, out)
 
 
-def working_age(session: Session) -> dict[str, tuple[int, int]]:
-    """Sex → (first age of working age, first age above it), from the classifier ``age_broad``.
-
-    The current version of its code ``WA``: the bounds are reference data, so that the
-    pension age is written once (``classifiers/data/age_broad.csv``).
+def working_age(session: Session, on: date) -> dict[str, tuple[int, int]]:
+    """Sex → (first age of working age, first age above it) on a date, from the classifier
+    ``age_broad``: the version of its code ``WA`` valid then, so that the pension age is
+    written once (``classifiers/data/age_broad.csv``) and a reform applies from its date.
     """
-    code = session.scalar(
-        select(Code).where(
-            Code.codelist_id == "age_broad", Code.code == "WA", Code.valid_to.is_(None)
-        )
-    )
+    code = next((c for c in read.codes(session, "age_broad", on) if c.code == "WA"), None)
     if code is None:
-        raise ValueError("the classifier age_broad (working age) is not loaded")
+        raise ValueError(f"the classifier age_broad (working age) has no WA on {on}")
     return {
         sex: (int(code.attributes[f"min_age_{s}"]), int(code.attributes[f"max_age_{s}"]) + 1)
         for sex, s in (("M", "m"), ("F", "f"))
@@ -341,12 +337,11 @@ def _broad_groups(stock: np.ndarray, limits: dict[str, tuple[int, int]]) -> np.n
 
 def _structure(ctx: Context, out: Frame) -> None:
     """Working-age groups, median age, dependency and sex ratios on each 1 January."""
-    limits = working_age(ctx.session)
     territories, settlements, sexes = ctx.territories(), ctx.settlements(), ctx.sexes()
     broad = Grouping.members_and_total(BROAD_AGES)
     for year in ctx.estimates.years:
         stock = ctx.estimates.on_jan1(year)
-        groups = _broad_groups(stock, limits)
+        groups = _broad_groups(stock, working_age(ctx.session, date(year, 1, 1)))
         out.add_cube(
             "pop_age_broad",
             year,
