@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import BindParameter, ColumnElement, Subquery, bindparam, case, func, select, true
 from sqlalchemy.orm import Session
@@ -42,12 +43,19 @@ REGISTRATION = "registration"
 DEREGISTRATION = "deregistration"
 
 
-def _halves() -> Subquery:
-    """Every internal-move record with the number of records of each kind in its move."""
+def move_partition() -> list[Any]:
+    """What makes two records halves of one internal move: the person, the date, the origin
+    and the destination (each half names the other end in its origin or destination)."""
     leaving = M.event_kind == DEREGISTRATION
     origin = case((leaving, M.territory), else_=M.origin_territory)
     destination = case((leaving, M.destination_territory), else_=M.territory)
-    move = [M.person_key, M.event_date, origin, destination]
+    return [M.person_key, M.event_date, origin, destination]
+
+
+def _halves() -> Subquery:
+    """Every internal-move record with the number of records of each kind in its move."""
+    leaving = M.event_kind == DEREGISTRATION
+    move = move_partition()
     return (
         select(
             M.id,

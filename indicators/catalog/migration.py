@@ -22,8 +22,18 @@ from indicators import cubes
 from indicators.context import Context
 from indicators.frame import Frame
 from indicators.methods import crude_rate
-from indicators.space import COUNTRY, N_AGES, TOTAL, Grouping, expand, region_of
+from indicators.space import (
+    COUNTRY,
+    N_AGES,
+    SETTLEMENTS,
+    SEXES,
+    TOTAL,
+    Grouping,
+    expand,
+    region_of,
+)
 from indicators.spec import Spec, Text
+from store import moves
 from store.models import MigrationEvent as M
 
 TYPES = ("within_oblast", "between_oblasts", "external")
@@ -338,9 +348,7 @@ def _urban_rural(ctx: Context, out: Frame) -> None:
     that counts are loaded (:mod:`store.moves`), so one window over the move (the same
     partition the pairing uses) gives each de-registration the type of its destination.
     """
-    leaving = M.event_kind == "deregistration"
-    origin = case((leaving, M.territory), else_=M.origin_territory)
-    destination = case((leaving, M.destination_territory), else_=M.territory)
+    leaving = M.event_kind == moves.DEREGISTRATION
     event_year = cubes.year_of(M.event_date)
     halves = (
         select(
@@ -350,11 +358,11 @@ def _urban_rural(ctx: Context, out: Frame) -> None:
             M.settlement,
             M.sex,
             func.max(case((leaving, None), else_=M.settlement))
-            .over(partition_by=[M.person_key, M.event_date, origin, destination])
+            .over(partition_by=moves.move_partition())
             .label("arriving_in"),
         )
         .where(
-            M.migration_type != "external",
+            M.migration_type != moves.EXTERNAL,
             event_year.between(ctx.years[0], ctx.years[-1]),
             ctx.counted_moves,
         )
@@ -369,10 +377,10 @@ def _urban_rural(ctx: Context, out: Frame) -> None:
     ]
     query = (
         select(*columns, func.count())
-        .where(halves.c.event_kind == "deregistration")
+        .where(halves.c.event_kind == moves.DEREGISTRATION)
         .group_by(*columns)
     )
-    internal, settlements, sexes = TYPES[:2], ("U", "R"), ("M", "F")
+    internal, settlements, sexes = TYPES[:2], SETTLEMENTS, SEXES
     cube = np.zeros((len(ctx.years), len(internal), 2, 2, 2))
     for row in ctx.session.execute(query):
         when, kind, settlement, arriving_in, sex, count = tuple(row)
