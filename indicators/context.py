@@ -32,6 +32,8 @@ AGE_LT: tuple[AgeGroup, ...] = (
     ("Y_GE85", 85, None),
 )
 FERTILE = tuple((code, low, high) for code, low, high in AGE5 if 15 <= low <= 45)
+# The codes of the classifier ``marital_status`` (legal status), "not stated" last.
+MARITAL_STATUSES = ("NEVER_MARRIED", "MARRIED", "WIDOWED", "DIVORCED", cubes.NOT_STATED)
 
 
 @dataclass

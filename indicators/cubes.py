@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from indicators.space import N_AGES, SETTLEMENTS, SEXES, Grouping, Space
@@ -42,6 +42,18 @@ def month_of(column: Any) -> ColumnElement[int]:
 
 
 MONTHS = tuple(f"{m:02d}" for m in range(1, 13))
+NOT_STATED = "NOT_STATED"  # the code of every classifier for "not stated"
+
+
+def stated(column: Any) -> ColumnElement[str]:
+    """A coded column with ``NULL`` (a record without the field) as :data:`NOT_STATED`.
+
+    The constant is written into the SQL, not bound: PostgreSQL must see the expression in the
+    select list and in ``GROUP BY`` as the same one.
+    """
+    return func.coalesce(column, literal_column(f"'{NOT_STATED}'"))
+
+
 """The codes of the ``month`` codelist, January to December."""
 
 

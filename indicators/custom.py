@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from indicators.cubes import year_of
+from indicators.cubes import stated, year_of
 from store import moves
 from store.models import CensusPopulation
 from store.models import MigrationEvent as M
@@ -64,7 +64,7 @@ def _column(name: str) -> Any:
     if name == "sex":
         return M.sex
     if name == "reason":
-        return func.coalesce(M.reason, "NOT_STATED")
+        return stated(M.reason)
     if name == "migration_type":
         return M.migration_type
     if name == "age5":

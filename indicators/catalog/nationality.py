@@ -26,15 +26,14 @@ zero, they would claim that no child was stillborn or died in its first month.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, func, literal, literal_column, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from indicators.catalog.vital import births_cube
-from indicators.context import Context
-from indicators.cubes import DataError
+from indicators.context import MARITAL_STATUSES, Context
+from indicators.cubes import DataError, stated
 from indicators.frame import Frame
 from indicators.methods import (
     neonatal_mortality_rate,
@@ -55,8 +54,6 @@ from store.models import (
     StillbirthEvent,
 )
 
-NOT_STATED = "NOT_STATED"
-MARITAL_STATUSES = ("MARRIED", "NEVER_MARRIED", "DIVORCED", "WIDOWED", NOT_STATED)
 OUTSIDE_MARRIAGE = ("NEVER_MARRIED", "DIVORCED", "WIDOWED")
 PER_1000_LIVE_BIRTHS = "per_1000_live_births"
 PER_1000_TOTAL_BIRTHS = "per_1000_total_births"
@@ -402,23 +399,14 @@ def nationality_codes(session: Session) -> tuple[str, ...]:
     return tuple(code for code, _order in sorted(rows, key=lambda row: (row[1], row[0])))
 
 
-def _stated(column: Any) -> ColumnElement[str]:
-    """A nationality or status column with ``NULL`` (a record without it) as ``NOT_STATED``.
-
-    The constant is written into the SQL, not bound: PostgreSQL must see the expression in the
-    select list and in ``GROUP BY`` as the same one.
-    """
-    return func.coalesce(column, literal_column(f"'{NOT_STATED}'"))
-
-
 def _census(ctx: Context, out: Frame, codes: tuple[str, ...]) -> None:
     base = ctx.base
     c = CensusPopulation
-    stated = _stated(c.nationality)
+    stated_nationality = stated(c.nationality)
     rows = ctx.session.execute(
-        select(c.territory, c.sex, stated, func.sum(c.persons))
+        select(c.territory, c.sex, stated_nationality, func.sum(c.persons))
         .where(c.reference_date == base.reference_date)
-        .group_by(c.territory, c.sex, stated)
+        .group_by(c.territory, c.sex, stated_nationality)
     )
     index = {code: i for i, code in enumerate(codes)}
     persons = np.zeros((len(ctx.space.units), len(SEXES), len(codes)))
@@ -440,17 +428,17 @@ def _events_by_nationality(ctx: Context, out: Frame, codes: tuple[str, ...]) -> 
     births = ctx.cube(
         "births_by_mother_nationality",
         BirthEvent,
-        [(_stated(BirthEvent.mother_nationality), codes)],
+        [(stated(BirthEvent.mother_nationality), codes)],
     )
     deaths = ctx.cube(
-        "deaths_by_nationality", DeathEvent, [(_stated(DeathEvent.nationality), codes)]
+        "deaths_by_nationality", DeathEvent, [(stated(DeathEvent.nationality), codes)]
     )
     m = MigrationEvent
     flows = {
         indicator: ctx.cube(
             indicator,
             m,
-            [(_stated(m.nationality), codes)],
+            [(stated(m.nationality), codes)],
             m.migration_type == "external",
             m.event_kind == kind,
         )
@@ -541,13 +529,13 @@ def _outside_marriage(ctx: Context, out: Frame) -> None:
     cube = ctx.cube(
         "births_by_marital_status",
         BirthEvent,
-        [(_stated(BirthEvent.mother_marital_status), MARITAL_STATUSES)],
+        [(stated(BirthEvent.mother_marital_status), MARITAL_STATUSES)],
     )  # year × unit × settlement × sex × status
     outside = [MARITAL_STATUSES.index(status) for status in OUTSIDE_MARRIAGE]
     axes = [("soate", ctx.territories()), ("urban_rural", ctx.settlements())]
-    stated = [MARITAL_STATUSES.index(status) for status in MARITAL_STATUSES[:-1]]
+    recorded = [MARITAL_STATUSES.index(status) for status in MARITAL_STATUSES[:-1]]
     for y, year in enumerate(ctx.years):
-        if cube[y][..., stated].sum() == 0:
+        if cube[y][..., recorded].sum() == 0:
             continue  # not recorded this year (see the module docstring)
         births = expand(cube[y].sum(axis=(2, 3)), [group for _, group in axes])
         part = expand(cube[y][..., outside].sum(axis=(2, 3)), [group for _, group in axes])

@@ -18,15 +18,14 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import func, literal
 
-from indicators.context import AGE5, Context
-from indicators.cubes import month_grouping, month_of
+from indicators.context import AGE5, MARITAL_STATUSES, Context
+from indicators.cubes import NOT_STATED, month_grouping, month_of, stated
 from indicators.frame import Axis, Frame
 from indicators.methods import age_specific_marriage_rates, mean_age_at_event, per_marriages
 from indicators.space import N_AGES, SEXES, Grouping, expand
 from indicators.spec import Spec, Text
 from store.models import DivorceEvent, MarriageEvent
 
-STATUSES = ("NEVER_MARRIED", "MARRIED", "WIDOWED", "DIVORCED", "NOT_STATED")
 MARRYING_AGES = tuple(group for group in AGE5 if group[1] >= 15)
 UNDER_18 = 18
 # Duration of the marriage: place 0 is "not stated", place d + 1 the completed years d, the
@@ -275,19 +274,19 @@ def _partners(ctx: Context, role: str) -> np.ndarray:
     return ctx.cube(
         f"{role}s",
         table,
-        [(age, N_AGES), (func.coalesce(status, "NOT_STATED"), STATUSES)],
+        [(age, N_AGES), (stated(status), MARITAL_STATUSES)],
         sex=literal("M" if role == "groom" else "F"),
     )
 
 
 def _by_status(ctx: Context, out: Frame, y: int, year: int, axes: list[Axis]) -> None:
-    statuses = Grouping.members_and_total(STATUSES)
+    statuses = Grouping.members_and_total(MARITAL_STATUSES)
     cube = ctx.cube(
         "marriages_by_status",
         MarriageEvent,
         [
-            (func.coalesce(MarriageEvent.groom_prior_status, "NOT_STATED"), STATUSES),
-            (func.coalesce(MarriageEvent.bride_prior_status, "NOT_STATED"), STATUSES),
+            (stated(MarriageEvent.groom_prior_status), MARITAL_STATUSES),
+            (stated(MarriageEvent.bride_prior_status), MARITAL_STATUSES),
         ],
         sex=literal("M"),
     )
@@ -309,7 +308,7 @@ def _mean_ages(
 ) -> None:
     """Mean age of grooms (sex M) and brides (F), in all marriages and in first marriages."""
     grid = [grouping for _, grouping in axes]
-    never = STATUSES.index("NEVER_MARRIED")
+    never = MARITAL_STATUSES.index("NEVER_MARRIED")
     for sex, partners in (("M", grooms), ("F", brides)):
         by_age = partners.sum(axis=2)  # unit × settlement × age × status
         for indicator, counts in (
@@ -367,7 +366,7 @@ def duration_grouping() -> Grouping:
     """The bands of :data:`DURATIONS` and "not stated" over the places of the duration cube."""
     groups = {"_T": list(range(N_DURATIONS))}
     groups.update({code: list(range(low + 1, high + 2)) for code, low, high in DURATIONS})
-    groups["NOT_STATED"] = [0]
+    groups[NOT_STATED] = [0]
     return Grouping.of(groups, N_DURATIONS)
 
 
