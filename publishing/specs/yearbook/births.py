@@ -13,6 +13,8 @@ from publishing.spec import (
 )
 from publishing.spec import T as _T_
 from publishing.specs.yearbook.common import (
+    MONTH,
+    MOTHER_AGE,
     REGION_ROWS,
     SETTLEMENTS,
     TERRITORY,
@@ -50,7 +52,7 @@ BIRTHS = Chapter(
                     sel("births"),
                     Dim("mother_age", level="group,open", total=True),
                     YEARS,
-                    stub=_T_("Энесинин жашы", "Возраст матери", "Age of mother"),
+                    stub=MOTHER_AGE,
                     drop_empty=True,
                 ),
                 Table(
@@ -62,7 +64,7 @@ BIRTHS = Chapter(
                     sel("births", "ref"),
                     Dim("mother_age", level="group,open", total=True),
                     Dim("birth_order", total=True),
-                    stub=_T_("Энесинин жашы", "Возраст матери", "Age of mother"),
+                    stub=MOTHER_AGE,
                     drop_empty=True,
                 ),
                 Table(
@@ -93,7 +95,7 @@ BIRTHS = Chapter(
                         ("Y15T19", "Y20T24", "Y25T29", "Y30T34", "Y35T39", "Y40T44", "Y45T49"),
                     ),
                     YEARS,
-                    stub=_T_("Энесинин жашы", "Возраст матери", "Age of mother"),
+                    stub=MOTHER_AGE,
                 ),
                 by_region(
                     _T_(
@@ -123,7 +125,7 @@ BIRTHS = Chapter(
                     sel("asfr", "ref"),
                     FERTILE_AGES,
                     SETTLEMENTS,
-                    stub=_T_("Энесинин жашы", "Возраст матери", "Age of mother"),
+                    stub=MOTHER_AGE,
                 ),
                 Table(
                     _T_(
@@ -256,7 +258,7 @@ BIRTHS = Chapter(
                         )
                     ),
                     YEARS,
-                    stub=_T_("Энесинин жашы", "Возраст матери", "Age of mother"),
+                    stub=MOTHER_AGE,
                     note=_T_(
                         "Ушул жаштагы энелерден төрөлгөндөр ушул жаштагы 1000 аялга; 15 жашка "
                         "чейинки энелерден төрөлгөндөр 15–19 жаш тобуна кошулбайт.",
@@ -289,7 +291,7 @@ BIRTHS = Chapter(
                     sel("births_by_month"),
                     Dim("month", total=True),
                     YEARS,
-                    stub=_T_("Айы", "Месяц", "Month"),
+                    stub=MONTH,
                 ),
             ),
         ),

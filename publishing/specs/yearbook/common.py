@@ -21,6 +21,9 @@ WOMEN = sel(sex="F", label=_T_("Аялдар", "Женщины", "Women"))
 SEXES = Items((BOTH, MEN, WOMEN))
 TERRITORY = _T_("Аймак", "Территория", "Territory")
 AGE = _T_("Жаш курагы", "Возраст", "Age")
+MOTHER_AGE = _T_("Энесинин жашы", "Возраст матери", "Age of mother")
+MONTH = _T_("Айы", "Месяц", "Month")
+INDICATOR = _T_("Көрсөткүч", "Показатель", "Indicator")
 # Both books print the same pyramid of the reference year.
 AGE_PYRAMID = Chart(
     _T_(

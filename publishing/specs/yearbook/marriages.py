@@ -14,7 +14,9 @@ from publishing.spec import (
 from publishing.spec import T as _T_
 from publishing.specs.yearbook.common import (
     AGE,
+    INDICATOR,
     MEN,
+    MONTH,
     REGION_ROWS,
     SETTLEMENTS,
     TERRITORY,
@@ -227,7 +229,7 @@ MARRIAGES = Chapter(
                         )
                     ),
                     YEARS,
-                    stub=_T_("Көрсөткүч", "Показатель", "Indicator"),
+                    stub=INDICATOR,
                     note=_T_(
                         "Колуктусу каттоо учурунда 18 жашка толо элек катталган никелер. Бул ТӨМ "
                         "5.3.1 көрсөткүчү эмес (20–24 жаштагы аялдардын ичинен 18 жашка чейин "
@@ -286,7 +288,7 @@ MARRIAGES = Chapter(
                             ),
                         )
                     ),
-                    stub=_T_("Айы", "Месяц", "Month"),
+                    stub=MONTH,
                 ),
                 Chart(
                     _T_(
@@ -312,14 +314,14 @@ MARRIAGES = Chapter(
                     sel("marriages_by_month"),
                     Dim("month", total=True),
                     YEARS,
-                    stub=_T_("Айы", "Месяц", "Month"),
+                    stub=MONTH,
                 ),
                 Table(
                     _T_("Ажырашуулар айлар боюнча", "Разводы по месяцам", "Divorces by month"),
                     sel("divorces_by_month"),
                     Dim("month", total=True),
                     YEARS,
-                    stub=_T_("Айы", "Месяц", "Month"),
+                    stub=MONTH,
                 ),
             ),
         ),

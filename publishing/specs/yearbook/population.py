@@ -18,6 +18,7 @@ from publishing.specs.yearbook.common import (
     AGE,
     AGE_PYRAMID,
     DEPENDENCY,
+    INDICATOR,
     REGION_ROWS,
     SETTLEMENTS,
     SEXES,
@@ -52,7 +53,6 @@ def both(first: Sel | Gap, second: Sel | Gap) -> Sel:
     return Sel(merged.indicator, merged.period, merged.dims, label)
 
 
-INDICATOR = _T_("Көрсөткүч", "Показатель", "Indicator")
 # Total, men, women, urban, rural: one row or column each.
 SEXES_AND_AREAS = Items(
     (

@@ -24,7 +24,9 @@ from publishing.spec import (
 from publishing.spec import T as _T_
 from publishing.specs.yearbook.common import (
     AGE,
+    INDICATOR,
     MEN,
+    MOTHER_AGE,
     REGION_NAMES,
     SETTLEMENTS,
     SEXES,
@@ -38,7 +40,6 @@ from publishing.specs.yearbook.population import SEXES_AND_AREAS, WORKING_AGE_NO
 
 # Cities of republican significance without rayons or districts in СОАТЕ.
 WITHOUT_DISTRICTS = ("41721",)
-INDICATOR = _T_("Көрсөткүч", "Показатель", "Indicator")
 
 KEY_INDICATORS = Items(
     (
@@ -242,7 +243,7 @@ def _by_age(code: str, name: _T_) -> tuple[Table, ...]:
             sel("asfr", "ref", soate=code),
             Dim("mother_age", FERTILE),
             SETTLEMENTS,
-            stub=_T_("Энесинин жашы", "Возраст матери", "Age of mother"),
+            stub=MOTHER_AGE,
         ),
         Table(
             _title(
