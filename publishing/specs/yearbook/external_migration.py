@@ -20,6 +20,7 @@ from publishing.specs.yearbook.common import (
     TERRITORY,
     YEARS,
     by_country,
+    by_region,
 )
 
 CITIZENSHIP = _T_("Жарандыгы", "Гражданство", "Citizenship")
@@ -192,16 +193,14 @@ EXTERNAL_MIGRATION = Chapter(
                     Items((*_by_sex("immigrants", IMMIGRANTS), *_by_sex("emigrants", EMIGRANTS))),
                     stub=TERRITORY,
                 ),
-                Table(
+                by_region(
                     _T_(
                         "Тышкы миграциянын сальдосу, аймактар боюнча",
                         "Сальдо внешней миграции по территории",
                         "Net external migration by territory",
                     ),
-                    sel("mig_net", migration_type="external"),
-                    REGION_ROWS,
-                    YEARS,
-                    stub=TERRITORY,
+                    "mig_net",
+                    migration_type="external",
                 ),
             ),
         ),

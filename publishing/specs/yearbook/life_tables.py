@@ -29,6 +29,7 @@ from publishing.specs.yearbook.common import (
     TERRITORY,
     WOMEN,
     YEARS,
+    by_region,
 )
 from publishing.specs.yearbook.deaths import short_ages
 
@@ -136,16 +137,14 @@ LIFE_TABLES = Chapter(
                     SEXES,
                     stub=TERRITORY,
                 ),
-                Table(
+                by_region(
                     _T_(
                         "Төрөлгөндөгү күтүлүүчү өмүрдүн узактыгы, жылдар боюнча",
                         "Ожидаемая продолжительность жизни при рождении по годам",
                         "Life expectancy at birth over the years",
                     ),
-                    sel("life_expectancy", age_lt="Y0"),
-                    REGION_ROWS,
-                    YEARS,
-                    stub=TERRITORY,
+                    "life_expectancy",
+                    age_lt="Y0",
                 ),
                 Table(
                     _T_(
