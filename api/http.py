@@ -238,7 +238,7 @@ def _spend_budget(response: Response) -> Response:
 
 def register_http(app: Flask, settings: Config) -> None:
     """Attach caching state, CORS, rate limits and compression to ``app``."""
-    database_ = cast(Database, app.extensions["statkg.db"])
+    database_ = Database.of(app)
     app.extensions["statkg.public_state"] = PublicState(database_, settings.api_state_ttl)
     app.extensions["statkg.answers"] = AnswerCache[CachedAnswer](settings.api_cache_bytes)
     app.extensions["statkg.metadata"] = Metadata(database_)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from indicators.context import Context
 from indicators.frame import Frame
-from indicators.methods.structure import (
+from indicators.methods import (
     dependency_ratios,
     median_age,
     population_change,

@@ -32,12 +32,9 @@ from indicators.methods.lifetable import (
     life_table_from_rates,
 )
 from indicators.methods.mortality import (
-    EUROPEAN_STANDARD_POPULATION_2013,
     age_specific_death_rates,
     directly_standardised_rate,
     maternal_mortality_ratio,
-    probability_of_dying,
-    standard_weights,
     under_five_mortality_rate,
 )
 from indicators.methods.nuptiality import (
@@ -59,10 +56,16 @@ from indicators.methods.rates import (
     infant_mortality_rate_rahts,
 )
 from indicators.methods.ratios import NOT_AVAILABLE, OnZero, ZeroDenominatorError
+from indicators.methods.structure import (
+    dependency_ratios,
+    median_age,
+    population_change,
+    sex_ratio,
+    working_age_groups,
+)
 
 __all__ = [
     "ABRIDGED_AGES",
-    "EUROPEAN_STANDARD_POPULATION_2013",
     "NOT_AVAILABLE",
     "REPRODUCTIVE_AGES",
     "LifeTable",
@@ -78,6 +81,7 @@ __all__ = [
     "coale_demeny_1a0",
     "coale_demeny_4a1",
     "crude_rate",
+    "dependency_ratios",
     "directly_standardised_rate",
     "fold_births_by_age",
     "gross_reproduction_rate",
@@ -87,16 +91,18 @@ __all__ = [
     "maternal_mortality_ratio",
     "mean_age_at_childbearing",
     "mean_age_at_event",
+    "median_age",
     "neonatal_mortality_rate",
     "net_reproduction_rate",
     "per_marriages",
     "perinatal_mortality_rate",
+    "population_change",
     "population_density",
-    "probability_of_dying",
+    "sex_ratio",
     "share_of_births",
-    "standard_weights",
     "stillbirth_rate",
     "total_fertility_rate",
     "under_five_mortality_rate",
     "women_in_age_groups",
+    "working_age_groups",
 ]
