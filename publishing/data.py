@@ -212,34 +212,32 @@ class ReleaseData:
                 by_codes[(*codes, period)] = (period, key)
             periods = {period for period, _ in wanted}
             n = len(dimensions)
-            rows = select_cells(
-                self.session.connection(),
-                self.release.id,
-                indicator,
-                dimensions,
-                periods,
-                where,
-                ordered=False,
-            )
             found = self._obs.setdefault(indicator, {})
-            for row in rows:
+            for row in self._select(indicator, dimensions, periods, where):
                 cell = by_codes.get(row[: n + 1])
                 if cell is not None:
-                    found[cell] = Obs(row[n + 1], row[n + 2], row[n + 3], row[n + 4])
+                    found[cell] = _obs(row, n)
             self._asked.setdefault(indicator, set()).update(wanted)
 
     def _load(self, indicator_id: str) -> None:
-        self._obs[indicator_id] = self._rows(indicator_id)
+        """Every cell of an indicator (one a prefetch did not foresee)."""
+        dimensions = list(self.key_order(indicator_id))
+        n = len(dimensions)
+        self._obs[indicator_id] = {
+            (row[n], dim_key(dimensions, row[:n])): _obs(row, n)
+            for row in self._select(indicator_id, dimensions)
+        }
         self._asked.pop(indicator_id, None)  # complete now
 
-    def _rows(
+    def _select(
         self,
         indicator_id: str,
+        dimensions: list[str],
         periods: set[str] | None = None,
         where: dict[str, set[str]] | None = None,
-    ) -> dict[tuple[str, str], Obs]:
-        dimensions = list(self.key_order(indicator_id))
-        rows = select_cells(
+    ) -> Any:
+        """The release's rows of an indicator: codes in key order, period, value, flags."""
+        return select_cells(
             self.session.connection(),
             self.release.id,
             indicator_id,
@@ -248,13 +246,6 @@ class ReleaseData:
             where,
             ordered=False,
         )
-        n = len(dimensions)
-        return {
-            (row[n], dim_key(dimensions, row[:n])): Obs(
-                row[n + 1], row[n + 2], row[n + 3], row[n + 4]
-            )
-            for row in rows
-        }
 
     def _load_labels(self, codelist: str) -> None:
         if codelist in self._label_lists:
@@ -306,3 +297,8 @@ class ReleaseData:
             "revises": r.revises_id,
             "base_reference_date": r.notes.get("base_reference_date"),
         }
+
+
+def _obs(row: Any, n: int) -> Obs:
+    """The observation of a row of :func:`store.observations.select_cells` (n key codes)."""
+    return Obs(row[n + 1], row[n + 2], row[n + 3], row[n + 4])
