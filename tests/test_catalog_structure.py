@@ -153,7 +153,8 @@ def test_population_change_is_the_change_of_the_stock(published: Value, territor
 
 
 def test_the_definitions_state_the_working_age_of_the_classifier() -> None:
-    """The texts say the bounds in words; they must be the reference data's bounds."""
+    """The texts (the catalog's definition, the yearbook's note) say the bounds in words;
+    they must be the reference data's bounds."""
     with open("classifiers/data/age_broad.csv", encoding="utf-8") as file:
         rows = {
             row["code"]: row
@@ -164,6 +165,14 @@ def test_the_definitions_state_the_working_age_of_the_classifier() -> None:
     assert f"мужчины 16–{men} года, женщины 16–{women} лет" in spec.definition.ru
     assert f"men 16–{men}, women 16–{women}" in spec.definition.en
     assert f"эркектер 16–{men} жаш, аялдар 16–{women} жаш" in spec.definition.ky
+    # …and so must the yearbook's note under its working-age tables.
+    from publishing.specs.yearbook.population import WORKING_AGE_NOTE
+
+    note = WORKING_AGE_NOTE
+
+    assert f"мужчины 16–{men} года, женщины 16–{women} лет" in note.ru
+    assert f"men 16–{men}, women 16–{women}" in note.en
+    assert f"эркектер 16–{men} жаш, аялдар 16–{women} жаш" in note.ky
 
 
 # Moves whose two records name different settlement types: origin, destination, the type at
