@@ -290,9 +290,9 @@ def release_state(session: Session, now: datetime) -> ReleaseState:
 def _catalog_digest(session: Session) -> str:
     """A digest of every catalog entry and of each classifier's version and size."""
     digest = hashlib.sha256()
-    for row in session.scalars(select(Indicator).order_by(Indicator.id)):
-        entry = {c.key: getattr(row, c.key) for c in Indicator.__table__.columns}
-        digest.update(json.dumps(entry, sort_keys=True, default=str).encode())
+    table = Indicator.__table__
+    for row in session.execute(select(table).order_by(table.c.id)):  # plain rows, no ORM
+        digest.update(json.dumps(list(row), sort_keys=True, default=str).encode())
     lists = session.execute(
         select(Codelist.id, Codelist.version, func.count(Code.code))
         .join(Code, Code.codelist_id == Codelist.id, isouter=True)
