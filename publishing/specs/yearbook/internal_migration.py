@@ -249,11 +249,12 @@ INTERNAL_MIGRATION = Chapter(
             (
                 Table(
                     _T_(
-                        "Ички миграция: келгендер жана кеткендер жынысы жана жаш курагы боюнча",
-                        "Внутренняя миграция: прибывшие и выбывшие по полу и возрасту",
-                        "Internal migration: arrivals and departures by sex and age",
+                        "Облус ичиндеги миграция: келгендер жана кеткендер жынысы жана "
+                        "жаш курагы боюнча",
+                        "Внутриобластная миграция: прибывшие и выбывшие по полу и возрасту",
+                        "Migration within oblasts: arrivals and departures by sex and age",
                     ),
-                    sel(period="ref", migration_type=INTERNAL[0]),
+                    sel(period="ref", migration_type="within_oblast"),
                     Dim("age5", total=True),
                     BY_SEX_AND_KIND,
                     stub=AGE,
@@ -270,7 +271,7 @@ INTERNAL_MIGRATION = Chapter(
                         "Межобластная миграция: прибывшие и выбывшие по полу и возрасту",
                         "Migration between oblasts: arrivals and departures by sex and age",
                     ),
-                    sel(period="ref", migration_type=INTERNAL[1]),
+                    sel(period="ref", migration_type="between_oblasts"),
                     Dim("age5", total=True),
                     BY_SEX_AND_KIND,
                     stub=AGE,
