@@ -162,18 +162,21 @@ def test_a_stillbirth_goes_to_its_own_table(ctx: Context) -> None:
     assert "child_key" not in mapped.row
 
 
-def test_stillborn_twins_are_two_records(ctx: Context) -> None:
-    """Two acts for one mother on one day: neither may be taken for a copy of the other."""
+def test_stillborn_twins_are_two_records_and_a_resent_record_one(ctx: Context) -> None:
+    """Two acts for one mother on one day: a girl and a boy are two stillbirths; the same
+    record re-sent under a new act id is one (its natural key is the first's)."""
     mapped = []
-    for act in ("ZB-1", "ZB-2"):
-        record = _birth(id=act, liveBorn=False, gestationWeeks=34)
+    for act, sex in (("ZB-1", "2"), ("ZB-2", "1"), ("ZB-3", "2")):
+        record = _birth(id=act, sex=sex, liveBorn=False, gestationWeeks=34)
         del record["childPin"]
         result = ZagsBirths().map(record, ctx)
         assert isinstance(result, Loadable)
         mapped.append(result)
-    first, second = mapped
-    assert first.source_key != second.source_key
-    assert first.natural_key is None or first.natural_key != second.natural_key
+    girl, boy, resent = mapped
+    assert len({girl.source_key, boy.source_key, resent.source_key}) == 3
+    assert girl.natural_key is not None
+    assert girl.natural_key != boy.natural_key
+    assert resent.natural_key == girl.natural_key
 
 
 @pytest.mark.parametrize(

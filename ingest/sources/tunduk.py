@@ -477,10 +477,13 @@ class ZagsBirths(_Zags):
             "mother_nationality": nationality,
             "gestation_weeks": weeks,
         }
-        # No natural key: a stillborn child has no ПИН, and its mother and date do not tell
-        # twins apart (multiple pregnancies end in stillbirth more often than others). The
-        # act's own id de-duplicates a re-sent record.
-        return Loadable(StillbirthEvent, row, key)
+        # A stillborn child has no ПИН: a record re-sent under a new act id is known by its
+        # mother, date, sex and weeks of gestation. The sex and the weeks keep twins of
+        # different sex apart (multiple pregnancies end in stillbirth more often than
+        # others); twins of one sex and the same weeks cannot be told from a re-sent record
+        # without a plurality field, which the feed does not carry.
+        natural = (mother, "stillbirth", on, sex, weeks) if mother is not None else None
+        return Loadable(StillbirthEvent, row, key, natural)
 
 
 @register
