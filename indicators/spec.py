@@ -45,6 +45,16 @@ DIMENSIONS: dict[str, str] = {
     "marriage_duration": "marriage_duration",
     "nationality": "nationality",
     "mother_nationality": "nationality",
+    "education_level": "education_level",
+    "field": "field_of_education",
+    "activity": "economic_activity",
+    "occupation": "occupation",
+    "age_social": "age_social",
+    "head_sex": "sex",
+    "pension_type": "pension_type",
+    "grade": "civil_service_grade",
+    "court": "court_level",
+    "offence": "offence_category",
 }
 
 
@@ -112,6 +122,20 @@ DIMENSION_LABELS: dict[str, Text] = {
     ),
     "nationality": Text("Улуту", "Национальность", "Nationality"),
     "mother_nationality": Text("Эненин улуту", "Национальность матери", "Nationality of mother"),
+    "education_level": Text("Билим берүүнүн деңгээли", "Уровень образования", "Level of education"),
+    "field": Text("Билим берүүнүн багыты", "Направление образования", "Field of education"),
+    "activity": Text(
+        "Экономикалык иштин түрү", "Вид экономической деятельности", "Economic activity"
+    ),
+    "occupation": Text("Кесиби", "Занятие", "Occupation"),
+    "age_social": Text("Жаш тобу", "Возрастная группа", "Age group"),
+    "head_sex": Text(
+        "Үй чарба башчысынын жынысы", "Пол главы домохозяйства", "Sex of household head"
+    ),
+    "pension_type": Text("Пенсиянын түрү", "Вид пенсии", "Kind of pension"),
+    "grade": Text("Кызмат орундарынын тобу", "Группа должностей", "Group of posts"),
+    "court": Text("Сот", "Суд", "Court"),
+    "offence": Text("Кылмыштын тобу", "Группа преступлений", "Group of offences"),
 }
 
 

@@ -72,6 +72,14 @@ UNITS: dict[str, Unit] = {
     ),
     "per_100_working_age": Unit(_l("per 100 persons of working age"), _l("per 100 of working age")),
     "per_100_women": Unit(_l("men per 100 women")),
+    # Aggregate sources by sex (issue 15): survey rates, money, cases of a register.
+    "percent": Unit(_l("per cent")),
+    "thousand_persons": Unit(
+        _l("thousand persons"), forms=plural("thousand persons", "thousand persons")
+    ),
+    "som_per_month": Unit(_l("som per month")),
+    "cases": Unit(_l("cases"), forms=plural("case", "cases")),
+    "index": Unit(_l("index (ratio, no unit)"), _l("index")),
 }
 
 

@@ -35,6 +35,7 @@ from store.models.reports import (
     ForeignWorkerReport,
     HouseholdMember,
     RefugeeReport,
+    SexAggregateReport,
 )
 from store.models.requests import DataRequest, DataRequestEvent, JobState, RequestStatus
 
@@ -74,5 +75,6 @@ __all__ = [
     "Release",
     "ReleaseStatus",
     "RequestStatus",
+    "SexAggregateReport",
     "StillbirthEvent",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
@@ -136,3 +136,34 @@ class RefugeeReport(_ReportCell, Base):
     age_group: Mapped[str] = mapped_column(String(10))  # UNHCR: Y0T4 Y5T11 Y12T17 Y18T59 Y_GE60
     men: Mapped[int] = mapped_column(Integer)
     women: Mapped[int] = mapped_column(Integer)
+
+
+class SexAggregateReport(_ReportCell, Base):
+    """A cell of an aggregate table by sex that a ministry or survey delivers (issue 15):
+    education, labour, incomes and poverty, health, decision-making, crime and violence.
+
+    Why one table for six sources: they all arrive as the same shape — a measure (``measure``,
+    e.g. ``enrolment``, ``unemployment_rate``), up to two breakdown codes of the measure's
+    codelists (``category``, ``subcategory``; ``_T`` when the row is their total), an
+    optional territory (a СОАТЕ code; the country's ``417`` when national) and the values for
+    men, women and both sexes. ``source`` is the adapter's name. Values are floats because
+    rates, wages and survey estimates are not counts; the ``*_se`` columns hold the standard
+    errors a survey gives with its estimates (``NULL`` for registers and where not given).
+    For a measure "by sex of household head" (the poverty rate) ``men``/``women`` are the
+    households headed by a man / a woman: the measure's definition says so.
+    """
+
+    __tablename__ = "report_sex_aggregate"
+    __table_args__ = (Index("ix_report_sex_aggregate_measure", "source", "measure", "period"),)
+
+    source: Mapped[str] = mapped_column(String(40))
+    measure: Mapped[str] = mapped_column(String(40))
+    category: Mapped[str] = mapped_column(String(40), default="_T")
+    subcategory: Mapped[str] = mapped_column(String(40), default="_T")
+    territory: Mapped[str] = mapped_column(String(14), default="417")
+    men: Mapped[float | None] = mapped_column(Float, default=None)
+    women: Mapped[float | None] = mapped_column(Float, default=None)
+    total: Mapped[float | None] = mapped_column(Float, default=None)
+    men_se: Mapped[float | None] = mapped_column(Float, default=None)
+    women_se: Mapped[float | None] = mapped_column(Float, default=None)
+    total_se: Mapped[float | None] = mapped_column(Float, default=None)
