@@ -12,8 +12,10 @@ PERIOD ?= 2025
 run: data serve
 
 ## data: the store, the classifiers, the synthetic population, every source ingested (each
-## file source the adapters' registry lists, from the file synth wrote for it:
-## var/sources/<source, - as _>.<csv|xlsx>; then the Tunduk sources), the release, the books
+## file source the adapters' registry lists, from what synth wrote for it: the file
+## var/sources/<source, - as _>.<csv|xlsx>, or every file of the folder
+## var/sources/<source, - as _>/ (one a year) in name order; then the Tunduk sources), the
+## release, the books
 data: setup-run
 	$(FLASK) store upgrade
 	$(FLASK) classifiers load
@@ -21,10 +23,12 @@ data: setup-run
 	$(FLASK) synth files --seed $(SEED) --scale $(SCALE) --out var/sources
 	@sources=$$($(FLASK) ingest sources --kind file --names) && [ -n "$$sources" ] || exit 1; \
 	for source in $$sources; do \
-	  file=$$(ls -t var/sources/$$(echo $$source | tr - _).* 2>/dev/null | head -n 1); \
-	  [ -n "$$file" ] || { echo "no file for $$source in var/sources" >&2; exit 1; }; \
-	  echo "$(FLASK) ingest $$source --file $$file --synthetic"; \
-	  $(FLASK) ingest $$source --file $$file --synthetic || exit 1; done
+	  stem=var/sources/$$(echo $$source | tr - _); \
+	  if [ -d $$stem ]; then files=$$(ls $$stem/* 2>/dev/null | sort); \
+	  else files=$$(ls -t $$stem.* 2>/dev/null | head -n 1); fi; \
+	  [ -n "$$files" ] || { echo "no file for $$source in var/sources" >&2; exit 1; }; \
+	  echo "$(FLASK) ingest files $$source" $$files "--synthetic"; \
+	  $(FLASK) ingest files $$source $$files --synthetic || exit 1; done
 	$(MAKE) --no-print-directory tunduk
 	$(FLASK) release compute --period $(PERIOD) --publish-at now --if-changed
 	$(FLASK) publish build --pub all --lang ky,ru,en

@@ -372,9 +372,7 @@ class AggregateAdapter(PaperAdapter):
         if measure is not None:
             cell = (
                 check.breakdown("category", measure.codelist, measure.categories, True),
-                check.breakdown(
-                    "subcategory", measure.subcodelist, measure.subcategories, False
-                ),
+                check.breakdown("subcategory", measure.subcodelist, measure.subcategories, False),
                 check.place(measure),
             )
             values = check.values(measure, [c.key for c in self.spec.columns])

@@ -28,7 +28,7 @@ KYRGYZSTAN = "417"
 NATIONALITY_NOT_STATED = "NOT_STATED"
 COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.csv"
 _NOT_LETTERS = re.compile(r"[^\w]|_|\d", re.UNICODE)
-_NOT_LETTERS_OR_DIGITS = re.compile(r"[^\w]|_", re.UNICODE)
+_NOT_WORD = re.compile(r"[^\w]", re.UNICODE)
 # The codelists held by name for other uses; every other codelist is held in ``codes``.
 _BY_NAME = ("soate", "country", "nationality")
 
@@ -39,9 +39,10 @@ def name_key(name: str) -> str:
 
 
 def label_key(name: str) -> str:
-    """A code's label as compared: lower case, ё as е, letters and digits only, so that
-    ``0–14 лет`` and ``0-14 лет`` are one label and ``0–14`` stays apart from ``15–24``."""
-    return _NOT_LETTERS_OR_DIGITS.sub("", name.lower().replace("ё", "е"))
+    """A code's label as compared: lower case, ё as е, letters, digits and ``_`` only, so
+    that ``0–14 лет`` and ``0-14 лет`` are one label, ``0–14`` stays apart from ``15–24``
+    and the total ``_T`` from the section ``T``."""
+    return _NOT_WORD.sub("", name.lower().replace("ё", "е"))
 
 
 @dataclass

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 from babel.support import LazyProxy
@@ -190,9 +190,10 @@ class ReportSpec:
 
 
 SPECS: dict[str, ReportSpec] = {}
+_Spec = TypeVar("_Spec", bound=ReportSpec)
 
 
-def register_spec(spec: ReportSpec) -> ReportSpec:
+def register_spec(spec: _Spec) -> _Spec:
     """Make a template known, so that a file of one report sent as another is recognised."""
     SPECS[spec.name] = spec
     return spec
@@ -801,9 +802,7 @@ def write_xlsx(
         if column.kind in ("count", "total"):
             validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
         elif column.kind in ("value", "se"):
-            validation = DataValidation(
-                type="decimal", operator="greaterThanOrEqual", formula1="0"
-            )
+            validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
         elif values:
             list_column += 1
             list_letter = get_column_letter(list_column)

@@ -106,10 +106,18 @@ PAPER_FILES = (("paper-absent", "ky", "xlsx"), ("paper-workers", "ru", "csv"),
 )
 @click.option("--bad", type=click.FloatRange(0.0, 1.0), default=0.01, show_default=True,
               help="Share of records with a defect the loader must quarantine.")  # fmt: skip
-def files_command(out: str, seed: int, scale: float, bad: float) -> None:
-    """Write the file sources' native files (border, Sanarip Aimak, paper reports), with defects."""
+@click.option("--first-year", type=int, default=2021, show_default=True,
+              help="First year of the aggregate sources' yearly tables.")  # fmt: skip
+@click.option("--years", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Number of years of the aggregate sources' tables.")  # fmt: skip
+def files_command(
+    out: str, seed: int, scale: float, bad: float, first_year: int, years: int
+) -> None:
+    """Write the file sources' native files (border, Sanarip Aimak, paper reports, the
+    aggregate tables by sex: one file a year in ``<out>/<source>/``), with defects."""
     from pathlib import Path
 
+    from synth.aggregates import write_aggregates
     from synth.files import Defects, write_border, write_paper, write_sanarip
 
     click.echo(SYNTHETIC_NOTICE)
@@ -124,7 +132,9 @@ def files_command(out: str, seed: int, scale: float, bad: float) -> None:
                     defects, scale, "cp1251" if lang == "ru" and suffix == "csv" else "utf-8")
         for i, (report, lang, suffix) in enumerate(PAPER_FILES)
     ]  # fmt: skip
-    for manifest in (border, sanarip, *papers):
+    # The aggregate tables by sex: a folder per source, a file per year (as many deliveries).
+    aggregates = write_aggregates(folder, range(first_year, first_year + years), seed, scale, bad)
+    for manifest in (border, sanarip, *papers, *aggregates):
         click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")
 
 
