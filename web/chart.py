@@ -17,7 +17,7 @@ from l10n.numbers import number, shown
 from web.cells import Layout
 
 WIDTH, HEIGHT = 480, 280
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 72, 20, 16, 40
 MAX_SERIES = 8
 MAX_BARS = 24
 COLOURS = (
