@@ -17,4 +17,10 @@ TOPICS = {
     "vital": _l("Births, deaths, marriages and divorces"),
     "migration": _l("Migration"),
     "other_sources": _l("Other migration sources"),
+    "education": _l("Education"),
+    "labour": _l("Labour and wages"),
+    "income": _l("Poverty and pensions"),
+    "health": _l("Health"),
+    "decision_making": _l("Decision-making"),
+    "crime": _l("Crime and violence"),
 }

@@ -161,6 +161,21 @@ class CatalogEntry(Schema):
     replaced_by = Str(allow_none=True)
     data_url = Str()
     periods = fields.List(Str())
+    standard_error = Str(
+        allow_none=True,
+        metadata={
+            "description": "For a survey estimate: the id of the indicator holding its "
+            "standard errors, cell by cell with the same dimensions (an approximate 95 % "
+            "confidence interval is the value ± 1.96 × the standard error); null otherwise."
+        },
+    )
+    standard_error_of = Str(
+        allow_none=True,
+        metadata={
+            "description": "For an indicator of standard errors: the id of the estimate "
+            "they belong to; null otherwise."
+        },
+    )
 
 
 class Topic(Schema):

@@ -51,6 +51,8 @@ def _entry(
         "discontinued": info.discontinued,
         "replaced_by": info.replaced_by,
         "data_url": f"/api/v1/data/{info.id}",
+        "standard_error": info.standard_error,
+        "standard_error_of": info.standard_error_of,
     }
 
 
