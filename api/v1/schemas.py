@@ -191,6 +191,39 @@ class Catalog(Schema):
     synthetic = fields.Boolean()
 
 
+class MinimumSetAnswer(Schema):
+    indicator = Str()
+    select = fields.Dict(keys=Str(), values=fields.List(Str()))
+    note = Str(allow_none=True)
+    data_url = Str()
+
+
+class MinimumSetCell(Schema):
+    indicator = Str()
+    period = Str()
+    dims = fields.Dict(keys=Str(), values=Str())
+    value = fields.Float(allow_none=True)
+    status = Str()
+    standard_error = fields.Float(allow_none=True)
+
+
+class MinimumSetItem(Schema):
+    number = fields.Integer()
+    domain = Str()
+    label = Str()
+    available = fields.Boolean()
+    reason = Str(allow_none=True, metadata={"description": "Why the release has no figure."})
+    answers = fields.List(fields.Nested(MinimumSetAnswer))
+    cells = fields.List(fields.Nested(MinimumSetCell))
+
+
+class MinimumSet(Schema):
+    release = Str(allow_none=True)
+    synthetic = fields.Boolean()
+    domains = fields.List(fields.Nested(Topic))
+    items = fields.List(fields.Nested(MinimumSetItem))
+
+
 class Config(Schema):
     api_version = Str()
     languages = fields.List(Str())
