@@ -78,6 +78,10 @@ def sync_catalog(session: Session, specs: list[Spec]) -> None:
             "methodology": None
             if spec.methodology is None
             else {lang: spec.methodology.get(lang) for lang in ("ky", "ru", "en")},
+            # A survey estimate names its companion of standard errors, and the companion its
+            # estimate, so that the API's metadata and the books find one from the other.
+            "standard_error": spec.attributes.get("standard_error"),
+            "standard_error_of": spec.attributes.get("standard_error_of"),
         }
         session.add(row)
     session.flush()

@@ -17,6 +17,12 @@ TOPICS = {
     "vital": _l("Births, deaths, marriages and divorces"),
     "migration": _l("Migration"),
     "other_sources": _l("Other migration sources"),
+    "education": _l("Education"),
+    "labour": _l("Labour and wages"),
+    "income": _l("Poverty and pensions"),
+    "health": _l("Health"),
+    "decision_making": _l("Decision-making"),
+    "crime": _l("Crime and violence"),
 }
 
 #: Each interface language by its own name (an autonym reads the same in every language).

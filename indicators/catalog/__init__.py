@@ -9,7 +9,13 @@ from collections.abc import Callable
 from types import ModuleType
 
 from indicators.catalog import (
+    crime,
+    decision_making,
+    education,
     fertility,
+    health,
+    income,
+    labour,
     migration,
     mortality,
     nationality,
@@ -31,6 +37,12 @@ TOPICS: tuple[ModuleType, ...] = (
     migration,
     other_sources,
     nationality,
+    education,
+    labour,
+    income,
+    health,
+    decision_making,
+    crime,
 )
 
 
