@@ -33,6 +33,14 @@ CODELISTS = {
     "groom_status": "marital_status",
     "bride_status": "marital_status",
     "mother_nationality": "nationality",
+    "husband_age": "age5",
+    "wife_age": "age5",
+    "field": "field_of_education",
+    "activity": "economic_activity",
+    "grade": "civil_service_grade",
+    "court": "court_level",
+    "offence": "offence_category",
+    "head_sex": "sex",
 }
 REGIONS = ("41702", "41703", "41704", "41705", "41706", "41707", "41708", "41711", "41721")
 
