@@ -316,9 +316,15 @@ def render_html(data: ReleaseData, book: Book, edition: str) -> str:
                 if release["published_at"]
                 else "",
                 printed=format_date(datetime.now(UTC), "long", locale=lang),
-                css=(TEMPLATES / "book.css").read_text(encoding="utf-8"),
+                css=_stylesheet(book.publication),
             )
         )
+
+
+def _stylesheet(pub: Publication) -> str:
+    """``book.css``, then the publication's own page style if it names one."""
+    names = ["book.css", *([pub.style] if pub.style else [])]
+    return "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in names)
 
 
 class FetchRefusedError(Exception):

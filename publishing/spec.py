@@ -151,6 +151,7 @@ class Chart:
     base: Sel
     x: Axis
     series: Axis
+    size: tuple[float, float] | None = None  # inches; None: the A4 books' width
 
 
 @dataclass(frozen=True)
@@ -214,3 +215,6 @@ class Publication:
     title: T
     subtitle: T
     chapters: tuple[Chapter, ...]
+    # A stylesheet of ``templates/publications/`` read after ``book.css``: another page size
+    # and type for the same markup (the pocket book's A6 spreads). None: the A4 books'.
+    style: str | None = None

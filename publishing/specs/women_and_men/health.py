@@ -26,7 +26,6 @@ from publishing.specs.women_and_men.common import (
 from publishing.specs.yearbook.common import by_region
 from publishing.specs.yearbook.deaths import CAUSE, CAUSES, LIFE_TABLE_AGES, MATERNAL, STANDARD
 
-AT_BIRTH = {"age_lt": "Y0"}
 EXCESS_NOTE = _T_(
     "Акыркы мамыча: эркектердин көрсөткүчү аялдардыкынын пайызы менен (100дөн жогору — "
     "эркектердин өлүмү жогору).",
@@ -69,7 +68,7 @@ HEALTH = Chapter(
                     ),
                     "life_expectancy",
                     cols=Items((BOTH, MEN, WOMEN, GAP_YEARS)),
-                    **AT_BIRTH,
+                    age_lt="Y0",
                 ),
                 Chart(
                     _T_(
@@ -90,7 +89,7 @@ HEALTH = Chapter(
                     ),
                     "life_expectancy",
                     Items((BOTH, MEN, WOMEN, GAP_YEARS)),
-                    **AT_BIRTH,
+                    age_lt="Y0",
                 ),
                 Chart(
                     _T_(
