@@ -106,3 +106,36 @@ def over_years(
         stub=_T_("Жыл", "Год", "Year"),
         note=note,
     )
+
+
+STANDARD_ERROR = _T_("станд. ката", "станд. ошибка", "std. error")
+SURVEY_NOTE = _T_(
+    "Тандалма изилдөөнүн баалоолору; ар биринин жанында анын стандарттык катасы берилет "
+    "(баалоонун болжол менен 95 % ишенимдүү аралыгы ± 2 стандарттык ката).",
+    "Оценки выборочного обследования; рядом с каждой — её стандартная ошибка (примерно 95 % "
+    "доверительный интервал оценки — ± 2 стандартные ошибки).",
+    "Sample survey estimates, each beside its standard error (an approximate 95% confidence "
+    "interval is the estimate ± 2 standard errors).",
+)
+
+
+def with_errors(indicator: str, sexes: tuple[Sel, ...] = (MEN, WOMEN, BOTH)) -> Items:
+    """A survey estimate for each sex, each followed by its standard error (the companion
+    indicator ``<id>_se`` the catalog names in the estimate's ``standard_error``)."""
+    items: list[Sel] = []
+    for where in sexes:
+        assert where.label is not None
+        items.append(sel(indicator, label=where.label, **dict(where.dims)))
+        items.append(
+            sel(
+                f"{indicator}_se",
+                label=_T_(
+                    *(
+                        f"{where.label.get(lang)}: {STANDARD_ERROR.get(lang)}"
+                        for lang in ("ky", "ru", "en")
+                    )
+                ),
+                **dict(where.dims),
+            )
+        )
+    return Items(tuple(items))

@@ -334,3 +334,96 @@ HEALTH = Chapter(
         ),
     ),
 )
+
+SOCIAL_AGES = Dim("age_social", total=True)
+MORBIDITY = Section(
+    _T_(
+        "Оорулар, ВИЧ, кургак учук, майыптык, бойдон алдыруу",
+        "Заболеваемость, ВИЧ, туберкулёз, инвалидность, аборты",
+        "Morbidity, HIV, tuberculosis, disability, abortion",
+    ),
+    (
+        by_sex(
+            _T_(
+                "Биринчи жолу аныкталган оорулар, оорулардын класстары жана жынысы боюнча",
+                "Впервые зарегистрированные заболевания по классам болезней и полу",
+                "New cases of disease by ICD-10 chapter and sex",
+            ),
+            "morbidity",
+            CAUSES,
+            COUNTS,
+            CAUSE,
+            "last",
+        ),
+        by_sex(
+            _T_(
+                "ВИЧтин жаңы учурлары жаш курагы жана жынысы боюнча",
+                "Новые случаи ВИЧ по возрасту и полу",
+                "New HIV cases by age and sex",
+            ),
+            "hiv_new",
+            SOCIAL_AGES,
+            COUNTS,
+            AGE,
+            "last",
+        ),
+        by_sex(
+            _T_(
+                "Кургак учуктун жаңы учурлары жаш курагы жана жынысы боюнча",
+                "Новые случаи туберкулёза по возрасту и полу",
+                "New tuberculosis cases by age and sex",
+            ),
+            "tb_new",
+            SOCIAL_AGES,
+            COUNTS,
+            AGE,
+            "last",
+        ),
+        Table(
+            _T_(
+                "ВИЧ жана кургак учук менен ооругандар, 100 000 калкка",
+                "Заболеваемость ВИЧ и туберкулёзом на 100 000 населения",
+                "HIV and tuberculosis incidence per 100,000 population",
+            ),
+            sel(period="last"),
+            Items((sel("hiv_incidence"), sel("tb_incidence"))),
+            SEXES3,
+            stub=_T_("Көрсөткүч", "Показатель", "Indicator"),
+        ),
+        by_sex(
+            _T_(
+                "Майыптуулугу бар адамдар жаш курагы жана жынысы боюнча",
+                "Лица с инвалидностью по возрасту и полу",
+                "Persons with a disability by age and sex",
+            ),
+            "disability",
+            SOCIAL_AGES,
+            COUNTS,
+            AGE,
+            "last",
+        ),
+        Table(
+            _T_(
+                "Бойдон алдыруулар аялдын жаш курагы боюнча",
+                "Аборты по возрасту женщины",
+                "Abortions by age of the woman",
+            ),
+            sel("abortions", "last"),
+            SOCIAL_AGES,
+            Items((sel(label=_T_("Бойдон алдыруулар", "Аборты", "Abortions")),)),
+            stub=AGE,
+        ),
+        Table(
+            _T_(
+                "15–49 жаштагы 1000 аялга бойдон алдыруулар",
+                "Аборты на 1000 женщин 15–49 лет",
+                "Abortions per 1,000 women aged 15–49",
+            ),
+            sel("abortion_rate"),
+            YEARS,
+            Items((sel(label=_T_("1000 аялга", "На 1000 женщин", "Per 1,000 women")),)),
+            stub=_T_("Жыл", "Год", "Year"),
+        ),
+    ),
+)
+HEALTH = Chapter(HEALTH.title, (*HEALTH.sections, MORBIDITY), HEALTH.intro)
