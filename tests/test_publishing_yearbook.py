@@ -219,7 +219,15 @@ def test_every_edition_prints_the_same_cells(
     assert cells(books["ky"]) == cells(books["ru"]) == cells(books["en"])
 
 
-@pytest.mark.parametrize("pub", sorted(PUBLICATIONS))
+# Women and Men's chapters on education, work, incomes, decisions and crime name the issue 15
+# contract's indicators, which are not in this branch's catalog yet: strict, so the test
+# fails (XPASS) the day they are, and this mark goes.
+PENDING = pytest.mark.xfail(strict=True, reason="issue 15 indicators not in the catalog yet")
+
+
+@pytest.mark.parametrize(
+    "pub", [pytest.param(p, marks=PENDING) if p == "women_and_men" else p for p in PUBLICATIONS]
+)
 def test_every_table_from_the_generated_sources_prints_numbers(
     all_books: dict[str, dict[str, Book]], api: FlaskClient, store: tuple[str, str], pub: str
 ) -> None:
