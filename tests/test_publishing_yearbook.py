@@ -309,7 +309,11 @@ def test_women_and_men_has_the_depth_of_the_nsc_compendium(
 def test_the_pocket_book_is_a6_one_topic_a_spread(pdfs: dict[str, Path], lang: str) -> None:
     """Each topic's chart opens a left-hand (even) page and its table faces it."""
     pdf = pdfs[f"in_figures-{lang}"]
-    assert "(A6)" in _info(pdf)["Page size"]
+    width, _, height = _info(pdf)["Page size"].partition(" x ")
+    assert (round(float(width) / 72 * 25.4), round(float(height.split()[0]) / 72 * 25.4)) == (
+        105,
+        148,
+    )  # A6, in millimetres
     pages = _pages(pdf)
     with language(lang):
         from l10n import gettext
