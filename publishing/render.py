@@ -40,6 +40,8 @@ from publishing.tables import (
     address,
     build_table,
     evaluate,
+    indicators_of,
+    missing,
     wanted,
 )
 
@@ -202,6 +204,11 @@ def _block(
             _note_indicators(book, table.indicators, "table", number_, anchor)
         return BuiltBlock("table", table=table, title=table.title, number=number_)
     if isinstance(block, Chart):
+        notice = missing(data, _chart_reads(block))
+        if notice is not None:  # nothing to draw: the notice a table would print
+            return BuiltBlock(
+                "chart", title=block.title.get(lang), number=number_, anchor=anchor, text=notice
+            )
         path, drawn = chart_file(data, block, lang, charts)
         book.charts_drawn += drawn
         _note_indicators(book, _chart_indicators(data, block), "chart", number_, anchor)
@@ -223,15 +230,14 @@ def _block(
     return BuiltBlock("text", text=_sentence(data, block, lang, book), generated=True)
 
 
+def _chart_reads(chart: Chart) -> set[str]:
+    items = [i for axis in (chart.x, chart.series) if isinstance(axis, Items) for i in axis.items]
+    return indicators_of(chart.base, *items)
+
+
 def _chart_indicators(data: ReleaseData, chart: Chart) -> set[str]:
     """The indicators a chart draws: its base's and its axes' items' (those the release holds)."""
-    found = {chart.base.indicator}
-    for axis in (chart.x, chart.series):
-        if isinstance(axis, Items):
-            for item in axis.items:
-                parts = (item,) if isinstance(item, Sel) else (item.a, item.b)
-                found |= {part.indicator for part in parts}
-    return {i for i in found if i is not None and i in data.indicators() and data.holds(i)}
+    return {i for i in _chart_reads(chart) if i in data.indicators() and data.holds(i)}
 
 
 def _fill_glossaries(data: ReleaseData, book: Book) -> None:
@@ -270,6 +276,9 @@ def _definitions(data: ReleaseData, book: Book, glossary: Glossary) -> list[Defi
 
 
 def _sentence(data: ReleaseData, sentence: Sentence, lang: str, book: Book) -> str:
+    notice = missing(data, indicators_of(sentence.base, *(w for _, w in sentence.values)))
+    if notice is not None:
+        return notice
     values = {}
     for name, where in sentence.values:
         cell = evaluate(data, address(sentence.base, Sel(), where), lang)
@@ -316,9 +325,15 @@ def render_html(data: ReleaseData, book: Book, edition: str) -> str:
                 if release["published_at"]
                 else "",
                 printed=format_date(datetime.now(UTC), "long", locale=lang),
-                css=(TEMPLATES / "book.css").read_text(encoding="utf-8"),
+                css=_stylesheet(book.publication),
             )
         )
+
+
+def _stylesheet(pub: Publication) -> str:
+    """``book.css``, then the publication's own page style if it names one."""
+    names = ["book.css", *([pub.style] if pub.style else [])]
+    return "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in names)
 
 
 class FetchRefusedError(Exception):

@@ -33,6 +33,14 @@ CODELISTS = {
     "groom_status": "marital_status",
     "bride_status": "marital_status",
     "mother_nationality": "nationality",
+    "husband_age": "age5",
+    "wife_age": "age5",
+    "field": "field_of_education",
+    "activity": "economic_activity",
+    "grade": "civil_service_grade",
+    "court": "court_level",
+    "offence": "offence_category",
+    "head_sex": "sex",
 }
 REGIONS = ("41702", "41703", "41704", "41705", "41706", "41707", "41708", "41711", "41721")
 
@@ -143,6 +151,7 @@ class Chart:
     base: Sel
     x: Axis
     series: Axis
+    size: tuple[float, float] | None = None  # inches; None: the A4 books' width
 
 
 @dataclass(frozen=True)
@@ -206,3 +215,6 @@ class Publication:
     title: T
     subtitle: T
     chapters: tuple[Chapter, ...]
+    # A stylesheet of ``templates/publications/`` read after ``book.css``: another page size
+    # and type for the same markup (the pocket book's A6 spreads). None: the A4 books'.
+    style: str | None = None
