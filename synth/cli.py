@@ -107,10 +107,12 @@ PAPER_FILES = (("paper-absent", "ky", "xlsx"), ("paper-workers", "ru", "csv"),
 @click.option("--bad", type=click.FloatRange(0.0, 1.0), default=0.01, show_default=True,
               help="Share of records with a defect the loader must quarantine.")  # fmt: skip
 def files_command(out: str, seed: int, scale: float, bad: float) -> None:
-    """Write the file sources' native files (border, Sanarip Aimak, paper reports), with defects."""
+    """Write the file sources' native files (border, Sanarip Aimak, paper reports, the LFS
+    migration module), with defects."""
     from pathlib import Path
 
     from synth.files import Defects, write_border, write_paper, write_sanarip
+    from synth.survey import write_lfs_migration
 
     click.echo(SYNTHETIC_NOTICE)
     folder, defects = Path(out), Defects(bad=bad)
@@ -124,8 +126,14 @@ def files_command(out: str, seed: int, scale: float, bad: float) -> None:
                     defects, scale, "cp1251" if lang == "ru" and suffix == "csv" else "utf-8")
         for i, (report, lang, suffix) in enumerate(PAPER_FILES)
     ]  # fmt: skip
-    for manifest in (border, sanarip, *papers):
+    survey = write_lfs_migration(folder / "lfs_migration.csv", seed, scale, defects)
+    for manifest in (border, sanarip, *papers, survey):
         click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")
+    for year, truth in survey.truth.items():  # what the survey's estimates should come near
+        click.echo(
+            f"  survey {year}: {survey.sampled[year]:,} households drawn; true members abroad "
+            f"{truth['abroad']:,.0f}, of whom for work {truth['abroad_WORK']:,.0f}"
+        )
 
 
 @cli.command("tunduk")

@@ -63,11 +63,20 @@ from indicators.methods.structure import (
     sex_ratio,
     working_age_groups,
 )
+from indicators.methods.survey import (
+    Estimate,
+    confidence_interval,
+    nonresponse_adjusted_weights,
+    survey_ratio,
+    survey_total,
+    totals_by,
+)
 
 __all__ = [
     "ABRIDGED_AGES",
     "NOT_AVAILABLE",
     "REPRODUCTIVE_AGES",
+    "Estimate",
     "LifeTable",
     "LifeTableError",
     "OnZero",
@@ -80,6 +89,7 @@ __all__ = [
     "annual_average_population",
     "coale_demeny_1a0",
     "coale_demeny_4a1",
+    "confidence_interval",
     "crude_rate",
     "dependency_ratios",
     "directly_standardised_rate",
@@ -94,6 +104,7 @@ __all__ = [
     "median_age",
     "neonatal_mortality_rate",
     "net_reproduction_rate",
+    "nonresponse_adjusted_weights",
     "per_marriages",
     "perinatal_mortality_rate",
     "population_change",
@@ -101,7 +112,10 @@ __all__ = [
     "sex_ratio",
     "share_of_births",
     "stillbirth_rate",
+    "survey_ratio",
+    "survey_total",
     "total_fertility_rate",
+    "totals_by",
     "under_five_mortality_rate",
     "women_in_age_groups",
     "working_age_groups",
