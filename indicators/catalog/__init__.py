@@ -16,6 +16,7 @@ from indicators.catalog import (
     nuptiality,
     other_sources,
     population,
+    survey_migration,
     vital,
 )
 from indicators.context import Context
@@ -31,6 +32,7 @@ TOPICS: tuple[ModuleType, ...] = (
     migration,
     other_sources,
     nationality,
+    survey_migration,
 )
 
 

@@ -29,7 +29,7 @@ is out of scope and dropped.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -139,10 +139,23 @@ def survey_ratio(
     stratum: npt.ArrayLike,
     psu: npt.ArrayLike,
     domain: npt.ArrayLike | None = None,
+    *,
+    base: float = 1.0,
 ) -> Estimate | dict[str, Estimate]:
-    """The ratio of the weighted totals Ŷ / X̂ (a share when ``y`` counts a part of what
-    ``x`` counts) and its linearised standard error; by ``domain`` as :func:`survey_total`."""
-    return _estimate(PopParam.ratio, y, weight, stratum, psu, x=x, domain=domain)
+    """The ratio of the weighted totals Ŷ / X̂ × ``base`` (a share when ``y`` counts a part
+    of what ``x`` counts; ``base=100`` for per cent) and its linearised standard error; by
+    ``domain`` as :func:`survey_total`. A domain whose X̂ is zero has no ratio and is left
+    out (nothing is published rather than a division by zero)."""
+    result = _estimate(PopParam.ratio, y, weight, stratum, psu, x=x, domain=domain)
+    if isinstance(result, Estimate):
+        if not np.isfinite(result.value):
+            raise ValueError("the ratio's denominator is zero")
+        return Estimate(result.value * base, result.se * base)
+    return {
+        key: Estimate(e.value * base, e.se * base)
+        for key, e in result.items()
+        if np.isfinite(e.value) and np.isfinite(e.se)
+    }
 
 
 def confidence_interval(estimate: Estimate, level: float = 0.95) -> tuple[float, float]:
@@ -156,8 +169,8 @@ def totals_by(
     weight: npt.ArrayLike,
     stratum: npt.ArrayLike,
     psu: npt.ArrayLike,
-    domains: Mapping[Hashable, npt.ArrayLike],
-) -> dict[Hashable, Estimate]:
+    domains: Mapping[str, npt.ArrayLike],
+) -> dict[str, Estimate]:
     """:func:`survey_total` of ``y`` within each named subset (a boolean mask per key), for
     subsets that overlap (CIS and EAEU) and so cannot be one ``domain`` column."""
     values = np.asarray(y, dtype=float)
