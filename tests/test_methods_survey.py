@@ -127,3 +127,16 @@ def test_confidence_interval_is_normal() -> None:
     assert high == pytest.approx(1000.0 + 1.959964 * 50.0, rel=1e-6)
     low90, _ = confidence_interval(Estimate(1000.0, 50.0), level=0.90)
     assert low90 == pytest.approx(1000.0 - 1.644854 * 50.0, rel=1e-6)
+
+
+def test_a_domain_with_nobody_is_zero_and_leaves_the_others_as_they_are() -> None:
+    countries = ["RUS", "-", "RUS", "KAZ", "-", "KAZ", "RUS", "RUS", "TUR"]
+    with_tur = survey_total(ABROAD, WEIGHT, STRATUM, PSU, domain=countries)
+    assert isinstance(with_tur, dict)
+    assert with_tur["TUR"] == Estimate(0.0, 0.0)  # the one member in Türkiye is at home
+    assert with_tur["-"] == Estimate(0.0, 0.0)
+    for code in ("RUS", "KAZ"):
+        values = [float(a and c == code) for a, c in zip(ABROAD, countries, strict=True)]
+        assert with_tur[code].value == pytest.approx(sum(np.multiply(WEIGHT, values)))
+        assert with_tur[code].se == pytest.approx(math.sqrt(_ultimate_cluster_variance(values)))
+    assert survey_ratio(WORK, [0] * 9, WEIGHT, STRATUM, PSU, domain=countries) == {}

@@ -94,23 +94,29 @@ def _keyed(result: Any) -> Any:
 
 def _estimate(
     param: PopParam,
-    y: npt.ArrayLike,
+    y: np.ndarray,
     weight: npt.ArrayLike,
     stratum: npt.ArrayLike,
     psu: npt.ArrayLike,
-    x: npt.ArrayLike | None = None,
-    domain: npt.ArrayLike | None = None,
+    x: np.ndarray | None = None,
+    domain: np.ndarray | None = None,
 ) -> Estimate | dict[str, Estimate]:
+    """samplics' Taylor estimate. samplics divides by the estimate for its coefficient of
+    variation, so a zero estimate (nobody of the domain abroad) would raise: it is known
+    without computing — every PSU total is zero, so the estimate and its variance are 0."""
+    if not np.any(y):
+        zero = Estimate(0.0, 0.0)
+        return zero if domain is None else dict.fromkeys(map(str, np.unique(domain)), zero)
     estimator = TaylorEstimator(param)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         estimator.estimate(
-            y=np.asarray(y, dtype=float),
-            x=None if x is None else np.asarray(x, dtype=float),
+            y=y,
+            x=x,
             samp_weight=np.asarray(weight, dtype=float),
             stratum=np.asarray(stratum).astype(str),
             psu=np.asarray(psu).astype(str),
-            domain=None if domain is None else np.asarray(domain).astype(str),
+            domain=None if domain is None else domain.astype(str),
             single_psu=SinglePSUEst.skip,
         )
     values, errors = _keyed(estimator.point_est), _keyed(estimator.stderror)
@@ -129,7 +135,20 @@ def survey_total(
     """The weighted (Horvitz–Thompson) total of ``y`` and its linearised standard error; with
     ``domain`` (a code per unit) a dict of the total in each domain — the units outside a
     domain count as zeros, so every PSU stays in its variance (not a subsample's variance)."""
-    return _estimate(PopParam.total, y, weight, stratum, psu, domain=domain)
+    values = np.asarray(y, dtype=float)
+    if domain is None:
+        return _estimate(PopParam.total, values, weight, stratum, psu)
+    codes = np.asarray(domain).astype(str)
+    result = dict.fromkeys(map(str, np.unique(codes)), Estimate(0.0, 0.0))
+    counted = values != 0
+    if counted.any():
+        # A unit with y = 0 adds nothing to any domain's total or PSU totals, so it may be
+        # counted in any domain: in one that has a total, so that no domain is all zeros.
+        some = codes[np.argmax(counted)]
+        shifted = np.where(np.isin(codes, np.unique(codes[counted])), codes, some)
+        computed = _estimate(PopParam.total, values, weight, stratum, psu, domain=shifted)
+        result.update(cast(dict[str, Estimate], computed))
+    return result
 
 
 def survey_ratio(
@@ -144,18 +163,29 @@ def survey_ratio(
 ) -> Estimate | dict[str, Estimate]:
     """The ratio of the weighted totals Ŷ / X̂ × ``base`` (a share when ``y`` counts a part
     of what ``x`` counts; ``base=100`` for per cent) and its linearised standard error; by
-    ``domain`` as :func:`survey_total`. A domain whose X̂ is zero has no ratio and is left
-    out (nothing is published rather than a division by zero)."""
-    result = _estimate(PopParam.ratio, y, weight, stratum, psu, x=x, domain=domain)
-    if isinstance(result, Estimate):
-        if not np.isfinite(result.value):
+    ``domain`` the ratio of the domain's totals, linearised over the whole sample (every PSU
+    kept). A domain whose X̂ is zero has no ratio and is left out (nothing is published
+    rather than a division by zero); with no domain, a zero X̂ raises ``ValueError``."""
+    numerator, denominator = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    if domain is None:
+        if not np.any(denominator):
             raise ValueError("the ratio's denominator is zero")
+        result = cast(
+            Estimate, _estimate(PopParam.ratio, numerator, weight, stratum, psu, x=denominator)
+        )
         return Estimate(result.value * base, result.se * base)
-    return {
-        key: Estimate(e.value * base, e.se * base)
-        for key, e in result.items()
-        if np.isfinite(e.value) and np.isfinite(e.se)
-    }
+    codes = np.asarray(domain).astype(str)
+    ratios: dict[str, Estimate] = {}
+    for code in map(str, np.unique(codes)):
+        inside = codes == code
+        if np.any(denominator[inside]):
+            ratios[code] = cast(
+                Estimate,
+                survey_ratio(
+                    numerator * inside, denominator * inside, weight, stratum, psu, base=base
+                ),
+            )
+    return ratios
 
 
 def confidence_interval(estimate: Estimate, level: float = 0.95) -> tuple[float, float]:
