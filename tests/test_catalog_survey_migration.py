@@ -42,7 +42,8 @@ def computed(
                                    defects=Defects(bad=0.0), years=(2024, YEAR),
                                    households=800)  # fmt: skip
     result = BatchLoader(database, Pseudonymiser("s")).run(LfsMigration(str(manifest.path)))
-    assert result.balanced and result.quarantined == 0
+    assert result.balanced
+    assert result.quarantined == 0
     frame = Frame(survey_migration.SPECS)
     with database.session() as session:
         survey_migration.compute(Context(session, YEAR), frame)
@@ -76,7 +77,7 @@ def _by_hand(rows: list[tuple[object, ...]], wanted: str) -> tuple[float, float]
         if result == 1:
             responding[stratum] += weight
     psu_totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for _q, hh, stratum, psu, weight, result, line, sex, abroad, purpose, _c in rows:
+    for _q, _hh, stratum, psu, weight, result, line, sex, abroad, purpose, _c in rows:
         if result != 1 or line is None:
             continue
         w = weight * eligible[stratum] / responding[stratum]
