@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -28,12 +29,13 @@ from synth.survey import SurveyManifest, write_lfs_migration
 
 YEAR = 2025
 Values = dict[tuple[str, str, tuple[tuple[str, str], ...]], float | None]
+Computed = tuple[Values, list[tuple[Any, ...]], SurveyManifest, Frame]
 
 
 @pytest.fixture(scope="module")
 def computed(
     tmp_path_factory: pytest.TempPathFactory, classified_template: Path
-) -> Iterator[tuple[Values, list[tuple[object, ...]], SurveyManifest, Frame]]:
+) -> Iterator[Computed]:
     folder = tmp_path_factory.mktemp("lfs")
     url = f"sqlite:///{folder / 'statkg.sqlite3'}"
     (folder / "statkg.sqlite3").write_bytes(classified_template.read_bytes())
@@ -64,13 +66,13 @@ def _get(values: Values, indicator: str, **dims: str) -> float:
     return value
 
 
-def _by_hand(rows: list[tuple[object, ...]], wanted: str) -> tuple[float, float]:
+def _by_hand(rows: list[tuple[Any, ...]], wanted: str) -> tuple[float, float]:
     """Σ w·y and its ultimate-cluster SE, with the non-response adjustment done here."""
     eligible: dict[str, float] = defaultdict(float)
     responding: dict[str, float] = defaultdict(float)
     households = {}
     for _q, hh, stratum, _psu, weight, result, *_ in rows:
-        households[hh] = (stratum, weight, result)
+        households[hh] = (str(stratum), float(weight), result)
     for stratum, weight, result in households.values():
         if result in (1, 2, 3):
             eligible[stratum] += weight
@@ -94,7 +96,7 @@ def _by_hand(rows: list[tuple[object, ...]], wanted: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize("wanted", ["all", "M", "F", "WORK", "STUDY", "FAMILY"])
-def test_stock_equals_the_weighted_sum_by_hand(computed: tuple, wanted: str) -> None:
+def test_stock_equals_the_weighted_sum_by_hand(computed: Computed, wanted: str) -> None:
     values, rows, _manifest, _frame = computed
     dims = {} if wanted == "all" else {"sex": wanted} if wanted in "MF" else {
         "purpose_abroad": wanted}  # fmt: skip
@@ -107,7 +109,7 @@ def test_stock_equals_the_weighted_sum_by_hand(computed: tuple, wanted: str) -> 
     assert (high - low) / 2 == pytest.approx(1.959964 * se / 1000, rel=1e-6)
 
 
-def test_labour_share_is_the_ratio_of_two_weighted_sums(computed: tuple) -> None:
+def test_labour_share_is_the_ratio_of_two_weighted_sums(computed: Computed) -> None:
     values, rows, _manifest, _frame = computed
     work, _ = _by_hand(rows, "WORK")
     everyone, _ = _by_hand(rows, "all")
@@ -115,7 +117,7 @@ def test_labour_share_is_the_ratio_of_two_weighted_sums(computed: tuple) -> None
     assert 0 < _get(values, "labour_migration_share_se") < 10
 
 
-def test_breakdowns_add_up_and_the_release_checks_pass(computed: tuple) -> None:
+def test_breakdowns_add_up_and_the_release_checks_pass(computed: Computed) -> None:
     values, _rows, _manifest, frame = computed
     total = _get(values, "lfs_residents_abroad")
     for dim in ("country", "purpose_abroad", "duration_abroad", "age_social"):
@@ -135,7 +137,7 @@ def test_breakdowns_add_up_and_the_release_checks_pass(computed: tuple) -> None:
     assert not failed, [(c.name, c.examples) for c in failed]
 
 
-def test_the_estimate_is_near_the_synthetic_truth(computed: tuple) -> None:
+def test_the_estimate_is_near_the_synthetic_truth(computed: Computed) -> None:
     values, _rows, manifest, _frame = computed
     truth = manifest.truth[YEAR]
     for key, dims in (("abroad", {}), ("abroad_WORK", {"purpose_abroad": "WORK"}),
@@ -147,6 +149,6 @@ def test_the_estimate_is_near_the_synthetic_truth(computed: tuple) -> None:
     assert share == pytest.approx(100 * truth["abroad_WORK"] / truth["abroad"], abs=6)
 
 
-def test_the_census_benchmark_is_the_published_figure(computed: tuple) -> None:
+def test_the_census_benchmark_is_the_published_figure(computed: Computed) -> None:
     values, *_ = computed
     assert values[("census_labour_migrants", "2022", ())] == 964.6

@@ -45,6 +45,7 @@ def test_a_generated_module_is_conserved(loader: BatchLoader, tmp_path: Path) ->
             select(func.count(func.distinct(SurveyMigrationMember.household_id)))
         )
         strata = set(session.scalars(select(SurveyMigrationMember.stratum).distinct()))
+    assert households is not None
     # every drawn household is there (less those whose only line was defective)
     assert households <= sum(manifest.sampled.values())
     assert households > 0.9 * sum(manifest.sampled.values())
