@@ -256,14 +256,12 @@ def standard_error_spec(estimate: Spec) -> Spec:
         "Standard error: ",
     )
     about = Text(
-        "Тандалма изилдөөнүн баасынын стандарттык катасы, изилдөө берген боюнча, баанын "
-        "өзүнүн бирдигинде. Болжол менен 95 % ишеним аралыгы: баа ± 1,96 × стандарттык ката.",
-        "Стандартная ошибка выборочной оценки, как её даёт обследование, в единицах самой "
-        "оценки. Приблизительный 95-процентный доверительный интервал: оценка ± 1,96 × "
-        "стандартная ошибка.",
-        "The standard error of the survey estimate, as the survey gives it, in the unit of "
-        "the estimate. An approximate 95 % confidence interval is the estimate ± 1.96 × the "
-        "standard error.",
+        "Тандалма изилдөөнүн баасынын стандарттык катасы, баанын өзүнүн бирдигинде. Болжол "
+        "менен 95 % ишеним аралыгы: баа ± 1,96 × стандарттык ката.",
+        "Стандартная ошибка выборочной оценки, в единицах самой оценки. Приблизительный "
+        "95-процентный доверительный интервал: оценка ± 1,96 × стандартная ошибка.",
+        "The standard error of the survey estimate, in the unit of the estimate. An "
+        "approximate 95 % confidence interval is the estimate ± 1.96 × the standard error.",
     )
     return replace(
         estimate,

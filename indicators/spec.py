@@ -55,6 +55,9 @@ DIMENSIONS: dict[str, str] = {
     "grade": "civil_service_grade",
     "court": "court_level",
     "offence": "offence_category",
+    "purpose_abroad": "migration_reason",
+    "duration_abroad": "duration_abroad",
+    "bound": "confidence_bound",
 }
 
 
@@ -136,6 +139,13 @@ DIMENSION_LABELS: dict[str, Text] = {
     "grade": Text("Кызмат орундарынын тобу", "Группа должностей", "Group of posts"),
     "court": Text("Сот", "Суд", "Court"),
     "offence": Text("Кылмыштын тобу", "Группа преступлений", "Group of offences"),
+    "purpose_abroad": Text(
+        "Чет өлкөдө болуунун максаты", "Цель пребывания за рубежом", "Purpose of stay abroad"
+    ),
+    "duration_abroad": Text(
+        "Чет өлкөдө болуу мөөнөтү", "Продолжительность пребывания за рубежом", "Time abroad"
+    ),
+    "bound": Text("Ишеним аралыгынын чеги", "Граница доверительного интервала", "Confidence bound"),
 }
 
 

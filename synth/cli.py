@@ -113,12 +113,14 @@ PAPER_FILES = (("paper-absent", "ky", "xlsx"), ("paper-workers", "ru", "csv"),
 def files_command(
     out: str, seed: int, scale: float, bad: float, first_year: int, years: int
 ) -> None:
-    """Write the file sources' native files (border, Sanarip Aimak, paper reports, the
-    aggregate tables by sex: one file a year in ``<out>/<source>/``), with defects."""
+    """Write the file sources' native files (border, Sanarip Aimak, paper reports, the LFS
+    migration module, the aggregate tables by sex: one file a year in ``<out>/<source>/``),
+    with defects."""
     from pathlib import Path
 
     from synth.aggregates import write_aggregates
     from synth.files import Defects, write_border, write_paper, write_sanarip
+    from synth.survey import write_lfs_migration
 
     click.echo(SYNTHETIC_NOTICE)
     folder, defects = Path(out), Defects(bad=bad)
@@ -134,8 +136,14 @@ def files_command(
     ]  # fmt: skip
     # The aggregate tables by sex: a folder per source, a file per year (as many deliveries).
     aggregates = write_aggregates(folder, range(first_year, first_year + years), seed, scale, bad)
-    for manifest in (border, sanarip, *papers, *aggregates):
+    survey = write_lfs_migration(folder / "lfs_migration.csv", seed, scale, defects)
+    for manifest in (border, sanarip, *papers, survey, *aggregates):
         click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")
+    for year, truth in survey.truth.items():  # what the survey's estimates should come near
+        click.echo(
+            f"  survey {year}: {survey.sampled[year]:,} households drawn; true members abroad "
+            f"{truth['abroad']:,.0f}, of whom for work {truth['abroad_WORK']:,.0f}"
+        )
 
 
 @cli.command("tunduk")

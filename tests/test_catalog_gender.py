@@ -265,6 +265,9 @@ def test_the_estimate_names_its_standard_error_in_the_catalog(
         "employed_by_activity",
         "employed_by_occupation",
         "poverty_rate",
+        # The LFS migration module's estimates (indicators/catalog/survey_migration.py).
+        "lfs_residents_abroad",
+        "labour_migration_share",
     }
     specs = {s.id: s for s in all_specs()}
     for spec in estimates:

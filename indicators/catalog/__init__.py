@@ -22,6 +22,7 @@ from indicators.catalog import (
     nuptiality,
     other_sources,
     population,
+    survey_migration,
     vital,
 )
 from indicators.context import Context
@@ -43,6 +44,7 @@ TOPICS: tuple[ModuleType, ...] = (
     health,
     decision_making,
     crime,
+    survey_migration,
 )
 
 

@@ -72,11 +72,20 @@ from indicators.methods.structure import (
     sex_ratio,
     working_age_groups,
 )
+from indicators.methods.survey import (
+    Estimate,
+    confidence_interval,
+    nonresponse_adjusted_weights,
+    survey_ratio,
+    survey_total,
+    totals_by,
+)
 
 __all__ = [
     "ABRIDGED_AGES",
     "NOT_AVAILABLE",
     "REPRODUCTIVE_AGES",
+    "Estimate",
     "LifeTable",
     "LifeTableError",
     "OnZero",
@@ -90,6 +99,7 @@ __all__ = [
     "annual_average_population",
     "coale_demeny_1a0",
     "coale_demeny_4a1",
+    "confidence_interval",
     "crude_rate",
     "dependency_ratios",
     "directly_standardised_rate",
@@ -107,6 +117,7 @@ __all__ = [
     "median_age",
     "neonatal_mortality_rate",
     "net_reproduction_rate",
+    "nonresponse_adjusted_weights",
     "pay_gap",
     "per_marriages",
     "perinatal_mortality_rate",
@@ -116,7 +127,10 @@ __all__ = [
     "sex_ratio",
     "share_of_births",
     "stillbirth_rate",
+    "survey_ratio",
+    "survey_total",
     "total_fertility_rate",
+    "totals_by",
     "under_five_mortality_rate",
     "women_in_age_groups",
     "women_share",
