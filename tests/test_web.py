@@ -365,3 +365,66 @@ def test_a_good_request_goes_to_its_private_status_page(web: FlaskClient) -> Non
     assert 'name="robots" content="noindex' in html
     assert "request-status" in html
     assert web.get("/ru/requests/not-a-token").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("lang", "email", "purpose", "required"),
+    [
+        (
+            "ky",
+            "Электрондук почтанын дарегин name@example.kg түрүндө жазыңыз.",
+            "Узундугу 10–4000 аралыгында болушу керек.",
+            "Бул талааны толтуруу милдеттүү.",
+        ),
+        (
+            "ru",
+            "Введите адрес электронной почты вида name@example.kg.",
+            "Длина должна быть от 10 до 4000.",
+            "Это поле обязательно.",
+        ),
+    ],
+)
+def test_the_form_and_the_api_refuse_in_the_page_language(
+    web: FlaskClient, lang: str, email: str, purpose: str, required: str
+) -> None:
+    html = web.post(
+        f"/{lang}/requests/new", data=_form(email="not-an-address", purpose="short", name="")
+    ).get_data(as_text=True)
+    assert f'id="email-error">{_error_word(web, lang)} {email}</span>' in html
+    assert purpose in html
+    assert required in html
+    assert "Not a valid" not in html
+    assert "Length must" not in html
+    assert "Missing data" not in html
+    api = web.post(
+        f"/api/v1/requests?lang={lang}",
+        json={
+            "contact": {"name": "A", "email": "not-an-address"},
+            "purpose": "short",
+            "table": {"source": "release", "indicator": "pop_test", "periods": ["2025"]},
+            "formats": ["csv"],
+        },
+    ).get_json()
+    reasons = {p["name"]: p["reason"] for p in api["invalid_params"]}
+    assert (reasons["contact"], reasons["purpose"]) == (email, purpose)  # the same words
+
+
+def _error_word(web: FlaskClient, lang: str) -> str:
+    from l10n import gettext, language
+
+    with language(lang):
+        return gettext("Error:")
+
+
+def test_the_form_names_breakdowns_and_the_status_page_shows_a_localised_date(
+    web: FlaskClient,
+) -> None:
+    form = web.get("/ky/requests/new").get_data(as_text=True)
+    assert 'value="sex"> Жынысы</label>' in form
+    assert not re.search(r'value="(soate|sex|age5)"> \1<', form)
+    status_url = web.post("/ru/requests/new", data=_form()).headers["Location"]
+    html = web.get(status_url).get_data(as_text=True)
+    received = re.search(r'<dd id="received">([^<]+)</dd>', html)
+    assert received
+    assert re.search(r"\d{4}\s?г\., \d{1,2}:\d{2}:\d{2}", received.group(1))
+    assert "T" not in received.group(1).split("(")[0]  # not an ISO string
