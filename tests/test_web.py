@@ -184,6 +184,39 @@ def test_a_bad_selection_is_a_page_with_the_error_not_a_500(web: FlaskClient) ->
     assert web.get("/en/indicators/no_such/").status_code == 404
 
 
+def test_the_period_selects_choose_a_range_and_keep_it(web: FlaskClient) -> None:
+    url = "/en/indicators/pop_test/?soate=41702&sex=_T&period_from=2023&period_to=2025"
+    html = web.get(url).get_data(as_text=True)
+    header = parse(html).table[0]
+    assert header[-3:] == ["2023", "2024", "2025"]
+    assert re.search(
+        r'<select id="f-period_from" name="period_from">.*?'
+        r'<option value="2023" selected>',
+        html,
+        re.S,
+    )
+    assert re.search(
+        r'<select id="f-period_to" name="period_to">.*?'
+        r'<option value="2025" selected>',
+        html,
+        re.S,
+    )
+    assert "valueCodes%5Bperiod%5D=range%282023%2C2025%29" in html  # the API link says so
+    backwards = "/en/indicators/pop_test/?soate=41702&period_from=2025&period_to=2024"
+    assert parse(web.get(backwards).get_data(as_text=True)).table[0][-2:] == ["2024", "2025"]
+    only_first = "/en/indicators/pop_test/?soate=41702&period_from=2024"
+    assert parse(web.get(only_first).get_data(as_text=True)).table[0][-2:] == ["2024", "2025"]
+
+
+@pytest.mark.parametrize("query", ["period_from=1800", "period=range(2024)", "period=top(x)"])
+def test_a_bad_period_in_the_address_is_a_localised_400(web: FlaskClient, query: str) -> None:
+    ky = web.get(f"/ky/indicators/pop_test/?{query}")
+    en = web.get(f"/en/indicators/pop_test/?{query}")
+    assert ky.status_code == en.status_code == 400
+    assert parse(ky.get_data(as_text=True)).lang == "ky"
+    assert ky.get_data(as_text=True) != en.get_data(as_text=True).replace("/en/", "/ky/")
+
+
 def _csv_cells(body: bytes) -> dict[tuple[str, ...], str]:
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     return {(r["soate"], r["sex"], r["period"]): r["value"] for r in rows}
@@ -428,3 +461,38 @@ def test_the_form_names_breakdowns_and_the_status_page_shows_a_localised_date(
     assert received
     assert re.search(r"\d{4}\s?г\., \d{1,2}:\d{2}:\d{2}", received.group(1))
     assert "T" not in received.group(1).split("(")[0]  # not an ISO string
+
+
+def test_a_revision_is_read_from_the_release_notes_not_diffed_per_request(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release computed with its revision summarised shows it without reading both
+    releases' observations; its cells are named by their labels."""
+    from datetime import timedelta
+
+    from store.models import Release
+    from store.revisions import diff, summarise
+
+    app = _make_app(sqlite_url, tmp_path)
+    database = Database(sqlite_url)
+    with database.transaction() as session:
+        rf.release(session, "2025-P2", rf.NOW - timedelta(hours=1), scale=1.5, revises="2025-P1")
+        session.flush()
+        revision = session.get(Release, "2025-P2")
+        assert revision is not None
+        revision.notes = {
+            **revision.notes,
+            "revisions": summarise(diff(session, "2025-P1", "2025-P2")),
+        }
+    database.dispose()
+
+    def no_diff(*_args: object) -> None:
+        raise AssertionError("the page diffed the releases")
+
+    monkeypatch.setattr("web.releases.diff", no_diff)
+    html = app.test_client().get("/en/releases/2025-P2/").get_data(as_text=True)
+    assert re.search(r"\d+ values changed", html)
+    assert "soate=" not in html  # not the raw key
+    assert re.search(
+        r'<th scope="row">[^<]*(Bishkek|Chüy|Chui|Osh|Issyk)[^<]*, (Male|Female|Total)', html
+    )

@@ -35,17 +35,29 @@ from store import read
 PAGE_CELLS = 1500
 DEFAULT_LEVELS = ("country", "oblast", "city-republican")
 DEFAULT_PERIODS = 5
-RESERVED = ("release", "lang")
+#: The form's two period selects (first and last period): a range in the API's grammar.
+PERIOD_FROM, PERIOD_TO = "period_from", "period_to"
+RESERVED = ("release", "lang", PERIOD_FROM, PERIOD_TO)
 
 
 def requested(args: MultiDict[str, str]) -> dict[str, str]:
-    """The selection the query arguments name: dimension → expression (repeats joined)."""
+    """The selection the query arguments name: dimension → expression (repeats joined).
+
+    The form's period selects become ``range(first,last)`` (either alone ``from(…)`` or
+    ``to(…)``) unless the address names ``period`` itself.
+    """
     selection: dict[str, str] = {}
     for key, value in args.items(multi=True):
         dim = key[len("valueCodes[") : -1] if key.startswith("valueCodes[") else key
         if dim in RESERVED or not value.strip():
             continue
         selection[dim] = f"{selection[dim]},{value}" if dim in selection else value
+    first, last = args.get(PERIOD_FROM, "").strip(), args.get(PERIOD_TO, "").strip()
+    if "period" not in selection and (first or last):
+        if first and last:
+            selection["period"] = f"range({first},{last})"
+        else:
+            selection["period"] = f"from({first})" if first else f"to({last})"
     return selection
 
 
