@@ -71,15 +71,18 @@ def cell_label(info: read.IndicatorInfo, key: str, lang: str) -> str:
         if not dim:
             continue
         codelist = info.codelists.get(dim, dim)
-        labels = snap.memo(
-            ("web-code-labels", codelist), lambda _s, c=codelist: _labels(snap.codes(c))
-        )
+        labels = _labels(snap, codelist)
         words.append(str((labels.get(code) or {}).get(lang) or code))
     return ", ".join(words)
 
 
-def _labels(codes: list[read.CodeInfo]) -> dict[str, Any]:
-    return {c.code: c.label for c in codes}
+def _labels(snap: Any, codelist: str) -> dict[str, Any]:
+    """A codelist's labels by code, made once per snapshot."""
+
+    def make(_session: Any) -> dict[str, Any]:
+        return {c.code: c.label for c in snap.codes(codelist)}
+
+    return snap.memo(("web-code-labels", codelist), make)  # type: ignore[no-any-return]
 
 
 @blueprint.get("/<lang:lang>/releases/")
