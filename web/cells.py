@@ -148,6 +148,7 @@ class Row:
     headers: tuple[str, ...]  # the labels of the varying dimensions
     codes: tuple[str, ...]
     cells: tuple[tuple[Any, ...] | None, ...]  # one store row (or None) per period
+    aggregate: bool = False  # a total of other rows shown (the country beside its oblasts)
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,11 @@ def layout(view: View, lang: str) -> Layout:
     ]
     varying = [d for d, _labels in doms if len(sel.chosen[d.id]) > 1]
     label_of = {d.id: labels for d, labels in doms}
+    totals = {  # per dimension, the chosen codes that add up others chosen beside them
+        d.id: {d.parents.get(c) for c in sel.chosen[d.id]}
+        | ({read.TOTAL} if len(sel.chosen[d.id]) > 1 else set())
+        for d, _labels in doms
+    }
     rows = []
     for codes in itertools.product(*(sel.chosen[d.id] for d, _labels in doms)):
         headers = tuple(
@@ -185,7 +191,10 @@ def layout(view: View, lang: str) -> Layout:
             if d in varying
         )
         cells = tuple(by_key.get((*codes, p)) for p in periods)
-        rows.append(Row(headers, codes, cells))
+        aggregate = any(
+            code in totals[d.id] for d, code in zip((d for d, _l in doms), codes, strict=True)
+        )
+        rows.append(Row(headers, codes, cells, aggregate))
     return Layout(
         fixed, [dimension_label(sel.info, d.id, lang) for d in varying], list(periods), rows
     )

@@ -58,7 +58,9 @@ def indicator(lang: str, indicator_id: str) -> Response:
     if view is not None:
         mark_source(view.release.published_at, immutable=view.pinned)
         table = cells.layout(view, lang)
-        drawing = chart(table, len(view.info.dimensions), view.info.decimals, lang)
+        drawing = chart(
+            table, len(view.info.dimensions), view.info.decimals, lang, view.info.additive
+        )
     chosen = view.selection.chosen if view else cells.requested(request.args)
     periods = view.selection.chosen["period"] if view else []
     bounds = (
