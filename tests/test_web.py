@@ -496,3 +496,21 @@ def test_a_revision_is_read_from_the_release_notes_not_diffed_per_request(
     assert re.search(
         r'<th scope="row">[^<]*(Bishkek|Chüy|Chui|Osh|Issyk)[^<]*, (Male|Female|Total)', html
     )
+
+
+def test_a_count_charts_the_parts_without_their_total_and_a_rate_keeps_it(
+    web: FlaskClient,
+) -> None:
+    query = "?soate=417,41702,41703&period=2024,2025"
+    count = web.get(f"/en/indicators/pop_test/{query}&sex=_T").get_data(as_text=True)
+    legend = re.search(r'<ul class="legend" id="chart-legend">(.*?)</ul>', count, re.S)
+    assert legend is not None
+    assert "Kyrgyz Republic" not in legend.group(1)
+    assert "Issyk" in legend.group(1)
+    assert 'id="chart-totals"' in count
+    assert "Kyrgyz Republic" in parse(count).table[1][0]  # the table keeps the total
+    rate = web.get(f"/en/indicators/cbr_test/{query}").get_data(as_text=True)
+    legend = re.search(r'<ul class="legend" id="chart-legend">(.*?)</ul>', rate, re.S)
+    assert legend is not None
+    assert "Kyrgyz Republic" in legend.group(1)
+    assert 'id="chart-totals"' not in rate
