@@ -20,6 +20,10 @@ from store.revisions import LISTED, Change, changes_of, diff, summarise
 from web.blueprint import blueprint
 from web.render import page
 
+#: The most changed cells the page lists in all (the page weight: about 300 bytes each),
+#: shared between the revised indicators, never fewer than :data:`MIN_ROWS` each.
+ROWS_PER_PAGE, MIN_ROWS = 400, 3
+
 
 @dataclass(frozen=True)
 class Revised:
@@ -50,16 +54,17 @@ def revisions(release: read.ReleaseInfo) -> list[Revised]:
     summary = release.notes.get("revisions")
     if summary is None:
         summary = snap.memo(("web-revisions", old.id, release.id), build)
+    revised = [(i, found) for i, found in summary.items() if i in snap.indicators]
+    rows = max(MIN_ROWS, min(LISTED, ROWS_PER_PAGE // max(1, len(revised))))
     return [
         Revised(
             snap.indicators[indicator_id],
             int(found["changed"]),
             int(found["added"]),
             int(found["removed"]),
-            changes_of(indicator_id, found),
+            changes_of(indicator_id, found)[:rows],
         )
-        for indicator_id, found in summary.items()
-        if indicator_id in snap.indicators
+        for indicator_id, found in revised
     ]
 
 
