@@ -291,7 +291,7 @@ def test_a_field_refused_by_the_schema_is_explained_in_the_asked_language(
 
 
 def test_a_data_request_refused_by_its_schema_speaks_the_asked_language(api: FlaskClient) -> None:
-    body = {
+    body: dict[str, Any] = {
         "contact": {"name": "A", "email": "not-an-address"},
         "purpose": "short",
         "table": {"source": "release", "indicator": "pop_test", "periods": ["2025"]},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -140,7 +141,7 @@ def _schema_templates() -> set[str]:
 
     found: set[str] = set(Schema._default_error_messages.values())
 
-    def walk_field(field: fields.Field) -> None:
+    def walk_field(field: fields.Field[Any]) -> None:
         for kind in type(field).__mro__:
             found.update(vars(kind).get("default_error_messages", {}).values())
         for validator in field.validators:
