@@ -47,6 +47,7 @@ from store.observations import (
     check_dimensions,
     insert_observations,
 )
+from store.revisions import diff, summarise
 from store.visibility import release_is_public
 
 
@@ -255,6 +256,12 @@ def compute_release(
     session.flush()
     _write(session, release, frame)
     step("write")
+    if revises is not None:  # what the public notes show, diffed once, here
+        release.notes = {
+            **release.notes,
+            "revisions": summarise(diff(session, revises.id, release.id)),
+        }
+        step("revisions")
     release.notes = {**release.notes, "timings": seconds}
     return Outcome(release, len(frame), seconds)
 

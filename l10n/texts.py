@@ -39,3 +39,11 @@ SOATE_LEVELS = {
     "city-oblast": _l("Cities of oblast significance"),
     "city-district": _l("City districts"),
 }
+
+#: The two kinds of internal-move record left without their other half (``store.moves``:
+#: a registration whose de-registration is missing, and the reverse), as the quality pages
+#: name them.
+UNMATCHED_MOVES = {
+    "registration": _l("Arrivals whose de-registration is missing"),
+    "deregistration": _l("Departures whose registration is missing"),
+}

@@ -8,6 +8,7 @@ it — ``flask release diff`` (:mod:`indicators.cli`) and the public release not
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -67,3 +68,43 @@ def diff(session: Session, old_id: str, new_id: str) -> list[Change]:
             continue
         changes.append(Change(*key, before, after))
     return changes
+
+
+#: The largest changes a release's notes list per indicator (every changed cell is counted).
+LISTED = 10
+
+
+def _size(change: Change) -> float:
+    relative = change.relative
+    return abs(relative) if relative is not None else 0.0
+
+
+def summarise(changes: list[Change], listed: int = LISTED) -> dict[str, dict[str, Any]]:
+    """The revision by indicator, as JSON a release's notes keep: how many values changed,
+    were added or withdrawn, and the ``listed`` largest relative changes (period, cell key,
+    before, after).
+
+    Written once when the release is computed (:mod:`indicators.release`), so that its
+    public notes need not read both releases' observations again.
+    """
+    by_indicator: dict[str, list[Change]] = {}
+    for change in changes:
+        by_indicator.setdefault(change.indicator, []).append(change)
+    out = {}
+    for indicator_id, found in sorted(by_indicator.items()):
+        both = [c for c in found if c.old is not None and c.new is not None]
+        out[indicator_id] = {
+            "changed": len(both),
+            "added": sum(1 for c in found if c.old is None),
+            "removed": sum(1 for c in found if c.new is None),
+            "largest": [
+                [c.period, c.dim_key, c.old, c.new]
+                for c in sorted(both, key=_size, reverse=True)[:listed]
+            ],
+        }
+    return out
+
+
+def changes_of(indicator_id: str, summary: dict[str, Any]) -> list[Change]:
+    """The listed changes of one indicator's summary, as :class:`Change` s again."""
+    return [Change(indicator_id, *row) for row in summary.get("largest", [])]

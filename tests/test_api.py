@@ -274,6 +274,52 @@ def test_errors_are_localized_problems_with_cors(api: FlaskClient) -> None:
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
 
 
+@pytest.mark.parametrize(
+    ("headers", "query", "reason"),
+    [
+        ({}, "lang=ru&limit=0", "Должно быть от 1 до 100000."),
+        ({"Accept-Language": "ky"}, "limit=x", "Бүтүн сан күтүлгөн."),
+        ({}, "lang=en&limit=0", "Must be from 1 to 100000."),
+    ],
+)
+def test_a_field_refused_by_the_schema_is_explained_in_the_asked_language(
+    api: FlaskClient, headers: dict[str, str], query: str, reason: str
+) -> None:
+    problem = api.get(f"{DATA}?{query}", headers=headers)
+    assert problem.status_code == 400
+    assert problem.get_json()["invalid_params"] == [{"name": "limit", "reason": reason}]
+
+
+def test_a_data_request_refused_by_its_schema_speaks_the_asked_language(api: FlaskClient) -> None:
+    body: dict[str, Any] = {
+        "contact": {"name": "A", "email": "not-an-address"},
+        "purpose": "short",
+        "table": {"source": "release", "indicator": "pop_test", "periods": ["2025"]},
+        "formats": ["doc"],
+    }
+    answer = api.post("/api/v1/requests?lang=ru", json=body)
+    assert answer.status_code == 400
+    reasons = {p["name"]: p["reason"] for p in answer.get_json()["invalid_params"]}
+    assert reasons["contact"] == "Введите адрес электронной почты вида name@example.kg."
+    assert reasons["purpose"] == "Длина должна быть от 10 до 4000."
+    assert reasons["formats"].startswith("Допустимые значения: csv")
+    intake = api.post(
+        "/api/v1/requests",
+        json={
+            **body,
+            "contact": {"name": "A", "email": "a@example.kg"},
+            "purpose": "x" * 10,
+            "formats": ["csv"],
+            "table": {**body["table"], "indicator": "nope"},
+        },
+        headers={"Accept-Language": "ky"},
+    )
+    assert intake.status_code == 400
+    assert intake.get_json()["invalid_params"] == [
+        {"name": "indicator", "reason": "Мындай идентификатору бар көрсөткүч жок."}
+    ]
+
+
 def test_staff_endpoints_need_a_token_with_the_role(api: FlaskClient) -> None:
     assert api.get("/api/v1/staff/quality").status_code == 401
     assert (

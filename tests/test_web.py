@@ -184,6 +184,39 @@ def test_a_bad_selection_is_a_page_with_the_error_not_a_500(web: FlaskClient) ->
     assert web.get("/en/indicators/no_such/").status_code == 404
 
 
+def test_the_period_selects_choose_a_range_and_keep_it(web: FlaskClient) -> None:
+    url = "/en/indicators/pop_test/?soate=41702&sex=_T&period_from=2023&period_to=2025"
+    html = web.get(url).get_data(as_text=True)
+    header = parse(html).table[0]
+    assert header[-3:] == ["2023", "2024", "2025"]
+    assert re.search(
+        r'<select id="f-period_from" name="period_from">.*?'
+        r'<option value="2023" selected>',
+        html,
+        re.S,
+    )
+    assert re.search(
+        r'<select id="f-period_to" name="period_to">.*?'
+        r'<option value="2025" selected>',
+        html,
+        re.S,
+    )
+    assert "valueCodes%5Bperiod%5D=range%282023%2C2025%29" in html  # the API link says so
+    backwards = "/en/indicators/pop_test/?soate=41702&period_from=2025&period_to=2024"
+    assert parse(web.get(backwards).get_data(as_text=True)).table[0][-2:] == ["2024", "2025"]
+    only_first = "/en/indicators/pop_test/?soate=41702&period_from=2024"
+    assert parse(web.get(only_first).get_data(as_text=True)).table[0][-2:] == ["2024", "2025"]
+
+
+@pytest.mark.parametrize("query", ["period_from=1800", "period=range(2024)", "period=top(x)"])
+def test_a_bad_period_in_the_address_is_a_localised_400(web: FlaskClient, query: str) -> None:
+    ky = web.get(f"/ky/indicators/pop_test/?{query}")
+    en = web.get(f"/en/indicators/pop_test/?{query}")
+    assert ky.status_code == en.status_code == 400
+    assert parse(ky.get_data(as_text=True)).lang == "ky"
+    assert ky.get_data(as_text=True) != en.get_data(as_text=True).replace("/en/", "/ky/")
+
+
 def _csv_cells(body: bytes) -> dict[tuple[str, ...], str]:
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     return {(r["soate"], r["sex"], r["period"]): r["value"] for r in rows}
@@ -365,3 +398,119 @@ def test_a_good_request_goes_to_its_private_status_page(web: FlaskClient) -> Non
     assert 'name="robots" content="noindex' in html
     assert "request-status" in html
     assert web.get("/ru/requests/not-a-token").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("lang", "email", "purpose", "required"),
+    [
+        (
+            "ky",
+            "Электрондук почтанын дарегин name@example.kg түрүндө жазыңыз.",
+            "Узундугу 10–4000 аралыгында болушу керек.",
+            "Бул талааны толтуруу милдеттүү.",
+        ),
+        (
+            "ru",
+            "Введите адрес электронной почты вида name@example.kg.",
+            "Длина должна быть от 10 до 4000.",
+            "Это поле обязательно.",
+        ),
+    ],
+)
+def test_the_form_and_the_api_refuse_in_the_page_language(
+    web: FlaskClient, lang: str, email: str, purpose: str, required: str
+) -> None:
+    html = web.post(
+        f"/{lang}/requests/new", data=_form(email="not-an-address", purpose="short", name="")
+    ).get_data(as_text=True)
+    assert f'id="email-error">{_error_word(web, lang)} {email}</span>' in html
+    assert purpose in html
+    assert required in html
+    assert "Not a valid" not in html
+    assert "Length must" not in html
+    assert "Missing data" not in html
+    api = web.post(
+        f"/api/v1/requests?lang={lang}",
+        json={
+            "contact": {"name": "A", "email": "not-an-address"},
+            "purpose": "short",
+            "table": {"source": "release", "indicator": "pop_test", "periods": ["2025"]},
+            "formats": ["csv"],
+        },
+    ).get_json()
+    reasons = {p["name"]: p["reason"] for p in api["invalid_params"]}
+    assert (reasons["contact"], reasons["purpose"]) == (email, purpose)  # the same words
+
+
+def _error_word(web: FlaskClient, lang: str) -> str:
+    from l10n import gettext, language
+
+    with language(lang):
+        return gettext("Error:")
+
+
+def test_the_form_names_breakdowns_and_the_status_page_shows_a_localised_date(
+    web: FlaskClient,
+) -> None:
+    form = web.get("/ky/requests/new").get_data(as_text=True)
+    assert 'value="sex"> Жынысы</label>' in form
+    assert not re.search(r'value="(soate|sex|age5)"> \1<', form)
+    status_url = web.post("/ru/requests/new", data=_form()).headers["Location"]
+    html = web.get(status_url).get_data(as_text=True)
+    received = re.search(r'<dd id="received">([^<]+)</dd>', html)
+    assert received
+    assert re.search(r"\d{4}\s?г\., \d{1,2}:\d{2}:\d{2}", received.group(1))
+    assert "T" not in received.group(1).split("(")[0]  # not an ISO string
+
+
+def test_a_revision_is_read_from_the_release_notes_not_diffed_per_request(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release computed with its revision summarised shows it without reading both
+    releases' observations; its cells are named by their labels."""
+    from datetime import timedelta
+
+    from store.models import Release
+    from store.revisions import diff, summarise
+
+    app = _make_app(sqlite_url, tmp_path)
+    database = Database(sqlite_url)
+    with database.transaction() as session:
+        rf.release(session, "2025-P2", rf.NOW - timedelta(hours=1), scale=1.5, revises="2025-P1")
+        session.flush()
+        revision = session.get(Release, "2025-P2")
+        assert revision is not None
+        revision.notes = {
+            **revision.notes,
+            "revisions": summarise(diff(session, "2025-P1", "2025-P2")),
+        }
+    database.dispose()
+
+    def no_diff(*_args: object) -> None:
+        raise AssertionError("the page diffed the releases")
+
+    monkeypatch.setattr("web.releases.diff", no_diff)
+    html = app.test_client().get("/en/releases/2025-P2/").get_data(as_text=True)
+    assert re.search(r"\d+ values changed", html)
+    assert "soate=" not in html  # not the raw key
+    assert re.search(
+        r'<th scope="row">[^<]*(Bishkek|Chüy|Chui|Osh|Issyk)[^<]*, (Male|Female|Total)', html
+    )
+
+
+def test_a_count_charts_the_parts_without_their_total_and_a_rate_keeps_it(
+    web: FlaskClient,
+) -> None:
+    query = "?soate=417,41702,41703&period=2024,2025"
+    count = web.get(f"/en/indicators/pop_test/{query}&sex=_T").get_data(as_text=True)
+    legend = re.search(r'<ul class="legend" id="chart-legend">(.*?)</ul>', count, re.S)
+    assert legend is not None
+    assert "Kyrgyz Republic" not in legend.group(1)
+    assert "Issyk" in legend.group(1)
+    assert 'id="chart-totals"' in count
+    assert "Kyrgyz Republic" in parse(count).table[1][0]  # the table keeps the total
+    rate = web.get(f"/en/indicators/cbr_test/{query}").get_data(as_text=True)
+    legend = re.search(r'<ul class="legend" id="chart-legend">(.*?)</ul>', rate, re.S)
+    assert legend is not None
+    assert "Kyrgyz Republic" in legend.group(1)
+    assert 'id="chart-totals"' not in rate

@@ -35,17 +35,29 @@ from store import read
 PAGE_CELLS = 1500
 DEFAULT_LEVELS = ("country", "oblast", "city-republican")
 DEFAULT_PERIODS = 5
-RESERVED = ("release", "lang")
+#: The form's two period selects (first and last period): a range in the API's grammar.
+PERIOD_FROM, PERIOD_TO = "period_from", "period_to"
+RESERVED = ("release", "lang", PERIOD_FROM, PERIOD_TO)
 
 
 def requested(args: MultiDict[str, str]) -> dict[str, str]:
-    """The selection the query arguments name: dimension → expression (repeats joined)."""
+    """The selection the query arguments name: dimension → expression (repeats joined).
+
+    The form's period selects become ``range(first,last)`` (either alone ``from(…)`` or
+    ``to(…)``) unless the address names ``period`` itself.
+    """
     selection: dict[str, str] = {}
     for key, value in args.items(multi=True):
         dim = key[len("valueCodes[") : -1] if key.startswith("valueCodes[") else key
         if dim in RESERVED or not value.strip():
             continue
         selection[dim] = f"{selection[dim]},{value}" if dim in selection else value
+    first, last = args.get(PERIOD_FROM, "").strip(), args.get(PERIOD_TO, "").strip()
+    if "period" not in selection and (first or last):
+        if first and last:
+            selection["period"] = f"range({first},{last})"
+        else:
+            selection["period"] = f"from({first})" if first else f"to({last})"
     return selection
 
 
@@ -136,6 +148,7 @@ class Row:
     headers: tuple[str, ...]  # the labels of the varying dimensions
     codes: tuple[str, ...]
     cells: tuple[tuple[Any, ...] | None, ...]  # one store row (or None) per period
+    aggregate: bool = False  # a total of other rows shown (the country beside its oblasts)
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,11 @@ def layout(view: View, lang: str) -> Layout:
     ]
     varying = [d for d, _labels in doms if len(sel.chosen[d.id]) > 1]
     label_of = {d.id: labels for d, labels in doms}
+    totals = {  # per dimension, the chosen codes that add up others chosen beside them
+        d.id: {d.parents.get(c) for c in sel.chosen[d.id]}
+        | ({read.TOTAL} if len(sel.chosen[d.id]) > 1 else set())
+        for d, _labels in doms
+    }
     rows = []
     for codes in itertools.product(*(sel.chosen[d.id] for d, _labels in doms)):
         headers = tuple(
@@ -173,7 +191,10 @@ def layout(view: View, lang: str) -> Layout:
             if d in varying
         )
         cells = tuple(by_key.get((*codes, p)) for p in periods)
-        rows.append(Row(headers, codes, cells))
+        aggregate = any(
+            code in totals[d.id] for d, code in zip((d for d, _l in doms), codes, strict=True)
+        )
+        rows.append(Row(headers, codes, cells, aggregate))
     return Layout(
         fixed, [dimension_label(sel.info, d.id, lang) for d in varying], list(periods), rows
     )

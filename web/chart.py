@@ -11,7 +11,7 @@ own marker shape, so colour is never the only cue. The text alternative is the c
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from l10n.numbers import number, shown
 from web.cells import Layout
@@ -62,6 +62,7 @@ class Chart:
     shown_rows: int
     total_rows: int
     plot: tuple[int, int, int, int]  # left, top, right, bottom
+    left_out: int = 0  # totals of the table not drawn (see :func:`chart`)
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -93,8 +94,21 @@ def _value(cell: tuple[object, ...] | None, n: int) -> float | None:
     return None if value is None else float(value)
 
 
-def chart(table: Layout, n: int, decimals: int, lang: str) -> Chart | None:
-    """The chart of a table's cells; ``None`` when no cell has a number to draw."""
+def chart(table: Layout, n: int, decimals: int, lang: str, additive: bool = False) -> Chart | None:
+    """The chart of a table's cells; ``None`` when no cell has a number to draw.
+
+    A count's totals shown beside their parts (the country beside its oblasts) are left
+    out of the chart, which would otherwise flatten the parts against the axis; the table
+    keeps them. A rate's total is on the parts' scale and stays.
+    """
+    if additive:
+        parts = [row for row in table.rows if not row.aggregate]
+        if parts and len(parts) < len(table.rows):
+            left_out = len(table.rows) - len(parts)
+            drawn = chart(replace(table, rows=parts), n, decimals, lang)
+            if drawn is not None:
+                drawn.total_rows, drawn.left_out = len(parts), left_out
+            return drawn
     if len(table.periods) > 1:
         return _lines(table, n, decimals, lang)
     return _bars(table, n, decimals, lang)

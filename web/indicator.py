@@ -58,8 +58,16 @@ def indicator(lang: str, indicator_id: str) -> Response:
     if view is not None:
         mark_source(view.release.published_at, immutable=view.pinned)
         table = cells.layout(view, lang)
-        drawing = chart(table, len(view.info.dimensions), view.info.decimals, lang)
+        drawing = chart(
+            table, len(view.info.dimensions), view.info.decimals, lang, view.info.additive
+        )
     chosen = view.selection.chosen if view else cells.requested(request.args)
+    periods = view.selection.chosen["period"] if view else []
+    bounds = (
+        (periods[0], periods[-1])
+        if periods
+        else (request.args.get(cells.PERIOD_FROM, ""), request.args.get(cells.PERIOD_TO, ""))
+    )
     return page(
         "web/indicator.html",
         status=status,
@@ -70,6 +78,8 @@ def indicator(lang: str, indicator_id: str) -> Response:
         unit=unit_label(info.unit),  # type: ignore[attr-defined]
         form=form,
         chosen=chosen,
+        period_bounds=bounds,
+        period_names=(cells.PERIOD_FROM, cells.PERIOD_TO),
         view=view,
         table=table,
         chart=drawing,

@@ -8,6 +8,7 @@ ahead of its release stays out of reach until the release is public.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from flask import Response, send_file
 
@@ -49,7 +50,24 @@ def publications(lang: str) -> Response:
     latest = snapshot().latest
     if latest is not None:
         mark_source(latest.published_at)
-    return page("web/publications.html", title=_("Publications"), items=editions())
+    return page("web/publications.html", title=_("Publications"), books=books(lang))
+
+
+def books(lang: str) -> list[dict[str, Any]]:
+    """The editions grouped as a reader looks for them: one book of a release in one
+    language, with its formats (PDF, HTML) and their sizes; the page's language first."""
+    grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for item in editions():
+        key = (str(item["release"]), str(item["title"]), str(item["language"]))
+        book = grouped.setdefault(
+            key, {"release": key[0], "title": key[1], "language": key[2], "files": []}
+        )
+        book["files"].append(item)
+    order = {r.id: i for i, r in enumerate(snapshot().releases)}
+    return sorted(
+        grouped.values(),
+        key=lambda b: (order.get(b["release"], 0), b["language"] != lang, b["title"]),
+    )
 
 
 @blueprint.get("/publications/<path:name>")

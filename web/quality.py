@@ -7,7 +7,7 @@ from flask import Response
 
 from api.http import mark_source, public_answer, snapshot
 from api.v1.releases.service import release_notes
-from l10n import _
+from l10n import _, texts
 from web.blueprint import blueprint
 from web.render import page
 
@@ -27,4 +27,5 @@ def quality(lang: str) -> Response:
         notes=notes,
         passed=sum(1 for c in checks if c["passed"]),
         total=len(checks),
+        unmatched_kinds=texts.UNMATCHED_MOVES,
     )

@@ -16,12 +16,13 @@ from api.http import database, mark_source, public_answer, public_state, snapsho
 from api.v1.releases.service import release_notes
 from l10n import _
 from store import read
-from store.revisions import Change, diff
+from store.revisions import LISTED, Change, changes_of, diff, summarise
 from web.blueprint import blueprint
 from web.render import page
 
-#: The largest changes listed per release (every changed cell is counted).
-LISTED = 25
+#: The most changed cells the page lists in all (the page weight: about 300 bytes each),
+#: shared between the revised indicators, never fewer than :data:`MIN_ROWS` each.
+ROWS_PER_PAGE, MIN_ROWS = 400, 3
 
 
 @dataclass(frozen=True)
@@ -35,40 +36,58 @@ class Revised:
     largest: list[Change]
 
 
-def _size(change: Change) -> float:
-    relative = change.relative
-    return abs(relative) if relative is not None else 0.0
-
-
 def revisions(release: read.ReleaseInfo) -> list[Revised]:
-    """The revision of the public release ``release`` revises, by indicator (or nothing)."""
+    """The revision of the public release ``release`` revises, by indicator (or nothing).
+
+    Read from the release's notes, where the computation summarised it
+    (:func:`store.revisions.summarise`); a release computed before that is diffed here
+    once per public state (releases never change).
+    """
     snap = snapshot()
     old = snap.release(release.revises_id) if release.revises_id else None
     if old is None:
         return []
 
-    def build(session: Any) -> list[Revised]:
-        by_indicator: dict[str, list[Change]] = {}
-        for change in diff(session, old.id, release.id):
-            by_indicator.setdefault(change.indicator, []).append(change)
-        out = []
-        for indicator_id, changes in sorted(by_indicator.items()):
-            info = snap.indicators.get(indicator_id)
-            if info is None:
-                continue
-            both = [c for c in changes if c.old is not None and c.new is not None]
-            out.append(
-                Revised(
-                    info,
-                    len(both),
-                    sum(1 for c in changes if c.old is None),
-                    sum(1 for c in changes if c.new is None),
-                    sorted(both, key=_size, reverse=True)[:LISTED],
-                )
-            )
-        return out
+    def build(session: Any) -> dict[str, Any]:
+        return summarise(diff(session, old.id, release.id))
 
-    return snap.memo(("web-revisions", old.id, release.id), build)
+    summary = release.notes.get("revisions")
+    if summary is None:
+        summary = snap.memo(("web-revisions", old.id, release.id), build)
+    revised = [(i, found) for i, found in summary.items() if i in snap.indicators]
+    rows = max(MIN_ROWS, min(LISTED, ROWS_PER_PAGE // max(1, len(revised))))
+    return [
+        Revised(
+            snap.indicators[indicator_id],
+            int(found["changed"]),
+            int(found["added"]),
+            int(found["removed"]),
+            changes_of(indicator_id, found)[:rows],
+        )
+        for indicator_id, found in revised
+    ]
+
+
+def cell_label(info: read.IndicatorInfo, key: str, lang: str) -> str:
+    """A revised cell by its codes' labels (``Bishkek city, Female``), not its raw key."""
+    snap, words = snapshot(), []
+    for part in key.split("|"):
+        dim, _sep, code = part.partition("=")
+        if not dim:
+            continue
+        codelist = info.codelists.get(dim, dim)
+        labels = _labels(snap, codelist)
+        words.append(str((labels.get(code) or {}).get(lang) or code))
+    return ", ".join(words)
+
+
+def _labels(snap: Any, codelist: str) -> dict[str, Any]:
+    """A codelist's labels by code, made once per snapshot."""
+
+    def make(_session: Any) -> dict[str, Any]:
+        return {c.code: c.label for c in snap.codes(codelist)}
+
+    return snap.memo(("web-code-labels", codelist), make)  # type: ignore[no-any-return]
 
 
 @blueprint.get("/<lang:lang>/releases/")
@@ -97,4 +116,5 @@ def release(lang: str, release_id: str) -> Response:
         notes=notes["notes"],
         revisions=revisions(info),
         listed=LISTED,
+        cell_label=cell_label,
     )

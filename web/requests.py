@@ -9,6 +9,7 @@ The status page is the requester's alone: never cached (``no-store``), never ind
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 from flask import Response, redirect, request, url_for
@@ -16,13 +17,14 @@ from marshmallow import ValidationError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from api.cache import utcnow
-from api.http import config, database, private
+from api.http import config, database, private, snapshot
 from api.requests import schemas
 from config import LOCALES
 from exports import requests as service
 from exports.spec import BREAKDOWNS, MICRODATA_INDICATORS, SOURCES
 from exports.writers import FORMATS
-from l10n import _, lazy_gettext
+from l10n import _, current_language, lazy_gettext
+from l10n.validation import localise
 from store.models import RequestStatus
 from web.blueprint import blueprint, error_page
 from web.render import page
@@ -62,6 +64,12 @@ INTAKE = {
 }
 
 
+def _filled(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields given: an empty box is a missing field ("This field is required."),
+    not a string too short."""
+    return {k: v for k, v in fields.items() if v not in ("", [])}
+
+
 def _body(form: Any) -> dict[str, Any]:
     """The form as the API's JSON body (``NewRequest``)."""
     periods = [p for p in re.split(r"[\s,;]+", form.get("periods", "")) if p]
@@ -73,18 +81,22 @@ def _body(form: Any) -> dict[str, Any]:
     }
     if form.get("territory", "").strip():
         table["territory"] = form.get("territory", "").strip()
-    return {
-        "contact": {
-            "name": form.get("name", "").strip(),
-            "email": form.get("email", "").strip(),
-            "organisation": form.get("organisation", "").strip(),
-        },
-        "purpose": form.get("purpose", "").strip(),
-        "table": table,
-        "language": form.get("language", ""),
-        "formats": form.getlist("formats"),
-        "options": {"csv_separator": form.get("csv_separator", ",")},
-    }
+    return _filled(
+        {
+            "contact": _filled(
+                {
+                    "name": form.get("name", "").strip(),
+                    "email": form.get("email", "").strip(),
+                    "organisation": form.get("organisation", "").strip(),
+                }
+            ),
+            "purpose": form.get("purpose", "").strip(),
+            "table": _filled(table),
+            "language": form.get("language", ""),
+            "formats": form.getlist("formats"),
+            "options": {"csv_separator": form.get("csv_separator", ",")},
+        }
+    )
 
 
 def _flatten(messages: Any, prefix: str = "") -> dict[str, str]:
@@ -95,12 +107,13 @@ def _flatten(messages: Any, prefix: str = "") -> dict[str, str]:
             out.update(_flatten(value, f"{path}."))
         else:
             items = value if isinstance(value, list) else [value]
-            out[path] = "; ".join(str(v) for v in items)
+            out[path] = "; ".join(localise(v) for v in items)
     return out
 
 
 def field_errors(messages: dict[str, Any]) -> dict[str, str]:
-    """The schema's messages on the form's fields (a list's item errors on the list)."""
+    """The schema's messages on the form's fields (a list's item errors on the list), in
+    the page's language."""
     errors: dict[str, str] = {}
     for path, reason in _flatten(messages).items():
         parts = path.split(".")
@@ -109,6 +122,21 @@ def field_errors(messages: dict[str, Any]) -> dict[str, str]:
         name = FIELDS.get(".".join(parts), "purpose")
         errors[name] = f"{errors[name]}; {reason}" if name in errors else reason
     return errors
+
+
+def breakdown_labels() -> dict[str, str]:
+    """Each breakdown a request may ask for by its name in the page's language: the
+    catalog's dimension labels as the release carries them (its id only if no indicator has
+    that dimension, then the name of the codelist of that id, then the id)."""
+    snap, lang = snapshot(), current_language()
+    found: dict[str, Any] = {}
+    for info in snap.indicators.values():
+        for dim, labels in info.dimension_labels.items():
+            found.setdefault(dim, labels)
+    for b in BREAKDOWNS:
+        if b not in found and b in snap.codelists:
+            found[b] = snap.codelists[b].name
+    return {b: str((found.get(b) or {}).get(lang) or b) for b in BREAKDOWNS}
 
 
 def _form_page(values: Any, errors: dict[str, str], status: int) -> Response:
@@ -123,10 +151,16 @@ def _form_page(values: Any, errors: dict[str, str], status: int) -> Response:
         indicators=indicators,
         microdata=MICRODATA_INDICATORS,
         sources=SOURCES,
-        breakdowns=BREAKDOWNS,
+        breakdowns=breakdown_labels(),
         formats=FORMATS,
         languages_=LOCALES,
     )
+
+
+def indicator_name(indicator_id: str) -> str:
+    """An indicator's name in the page's language (its id if the catalog has none)."""
+    info = snapshot().indicators.get(indicator_id)
+    return str(info.name[current_language()]) if info is not None else indicator_id
 
 
 @blueprint.get("/<lang:lang>/requests/new")
@@ -149,7 +183,7 @@ def submit_request(lang: str) -> Response | WerkzeugResponse:
         with database().transaction() as session:
             _row, token = service.submit(session, body, utcnow())
     except service.RequestInvalidError as error:
-        errors = {INTAKE.get(k, "purpose"): v for k, v in error.fields.items()}
+        errors = {INTAKE.get(k, "purpose"): str(v) for k, v in error.fields.items()}
         return private(_form_page(values, errors, 400))
     return redirect(url_for("web.request_status", lang=lang, token=token), code=303)
 
@@ -171,6 +205,9 @@ def request_status(lang: str, token: str) -> Response:
             "web/request_status.html",
             title=_("Request %(id)s") % {"id": view["id"]},
             view=view,
+            received=datetime.fromisoformat(view["received_at"]),
+            indicator=indicator_name(view["table"].get("indicator", "")),
+            breakdowns=[breakdown_labels().get(b, b) for b in view["table"].get("breakdowns", [])],
             status_text=str(STATUS.get(view["status"], view["status"])),
             robots="noindex, nofollow",
         )
