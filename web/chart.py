@@ -18,7 +18,8 @@ from web.cells import Layout
 
 WIDTH, HEIGHT = 480, 280
 LEFT, RIGHT, TOP, BOTTOM = 72, 20, 16, 40
-MAX_SERIES = 8
+# Ten lines: the seven oblasts and the two cities of a national table fit, with one to spare.
+MAX_SERIES = 10
 MAX_BARS = 24
 COLOURS = (
     "#1f4e79",
@@ -29,6 +30,8 @@ COLOURS = (
     "#2e4053",
     "#a0306e",
     "#0e6170",
+    "#5d4037",
+    "#827717",
 )
 MARKERS = ("circle", "square", "diamond", "triangle")
 
