@@ -3,18 +3,21 @@ domestic-violence protection orders (Ministry of Internal Affairs)."""
 
 from __future__ import annotations
 
-from publishing.spec import Chapter, Chart, Dim, Items, Section, sel
+from publishing.spec import Chapter, Chart, Dim, Section, Table, sel
 from publishing.spec import T as _T_
 from publishing.specs.women_and_men.common import (
     FULL,
     PAIR,
-    WOMEN_PER_100_MEN,
     by_sex,
     over_years,
 )
 
 OFFENCE = _T_("Кылмыштын түрү", "Вид преступления", "Offence")
-PEOPLE = Items((*FULL.items, WOMEN_PER_100_MEN))
+# The offences with a person as victim (drug offences have none).
+VICTIM_OFFENCES = Dim(
+    "offence", ("HOMICIDE", "BODILY_HARM", "SEXUAL", "ROBBERY", "THEFT", "FRAUD", "FAMILY", "OTHER")
+)
+PEOPLE = FULL  # women's share, not women per 100 men: a ratio of 1,383 says less
 
 CRIME = Chapter(
     _T_("Кылмыш жана зомбулук", "Преступность и насилие", "Crime and violence"),
@@ -26,17 +29,17 @@ CRIME = Chapter(
                 "Victims and offenders",
             ),
             (
-                by_sex(
+                Table(
                     _T_(
                         "Кылмыштан жабырлануучулар кылмыштын түрү жана жынысы боюнча",
                         "Потерпевшие от преступлений по видам преступлений и полу",
                         "Victims of crime by offence and sex",
                     ),
-                    "crime_victims",
+                    sel("crime_victims", "last"),
                     Dim("offence", total=True),
                     PEOPLE,
-                    OFFENCE,
-                    "last",
+                    stub=OFFENCE,
+                    drop_empty=True,  # offences without a victim (drugs) have no row
                 ),
                 Chart(
                     _T_(
@@ -46,7 +49,7 @@ CRIME = Chapter(
                     ),
                     "barh",
                     sel("crime_victims", "last"),
-                    Dim("offence"),
+                    VICTIM_OFFENCES,
                     PAIR,
                 ),
                 by_sex(

@@ -20,6 +20,9 @@ AGE = _T_("Жаш курагы", "Возраст", "Age")
 ACTIVITY = _T_("Экономикалык ишмердүүлүктүн түрү", "Вид экономической деятельности", "Activity")
 OCCUPATION = _T_("Кесиптик топ", "Группа занятий", "Occupation")
 AGES = Dim("age_social", ("_T", "Y15T24", "Y25T34", "Y35T44", "Y45T54", "Y55T64", "Y_GE65"))
+# The sections with wage statistics (ГКЭД A-S; households as employers and extraterritorial
+# bodies, T and U, are not in the enterprise wage survey).
+WAGE_SECTIONS = Dim("activity", ("_T", *"ABCDEFGHIJKLMNOPQRS"))
 
 
 def _rate(title: _T_, indicator: str) -> Table:
@@ -140,6 +143,7 @@ WORK = Chapter(
                         )
                     ),
                     stub=ACTIVITY,
+                    drop_empty=True,
                     note=_T_(
                         "Гендердик ажырым = (эркектердин эмгек акысы − аялдардыкы) / "
                         "эркектердики × 100.",
@@ -156,7 +160,7 @@ WORK = Chapter(
                     ),
                     "barh",
                     sel("gender_pay_gap", "last"),
-                    Dim("activity", total=True),
+                    WAGE_SECTIONS,
                     Items((sel(label=_T_("%", "%", "%")),)),
                 ),
             ),
