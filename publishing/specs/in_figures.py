@@ -18,6 +18,7 @@ from publishing.spec import (
     Publication,
     Section,
     Sel,
+    Sentence,
     Table,
     Years,
     sel,
@@ -34,9 +35,17 @@ CHART = (3.4, 3.1)  # inches: the width of an A6 page between its margins
 PYRAMID = (3.4, 3.9)
 
 
-def topic(title: _T_, subtitle: _T_, chart: Chart, table: Table) -> Chapter:
-    """One spread: the chart on the left-hand page, the table facing it."""
-    return Chapter(title, (Section(subtitle, (chart, table)),))
+def topic(
+    title: _T_, subtitle: _T_, chart: Chart, table: Table, key: Sentence | None = None
+) -> Chapter:
+    """One spread: the chart on the left-hand page, the table facing it (with a line of key
+    figures under it, when ``key`` gives one)."""
+    return Chapter(title, (Section(subtitle, (chart, table, *([key] if key else []))),))
+
+
+def key(ky: str, ru: str, en: str, **values: Sel | Gap) -> Sentence:
+    """A line of key figures of the latest year: ``{year}`` and the ``values`` filled in."""
+    return Sentence(_T_(ky, ru, en), tuple(values.items()), sel(period="last"))
 
 
 def line(title: _T_, base: str, series: Items, **dims: str) -> Chart:
@@ -310,7 +319,7 @@ EDUCATION = topic(
             "Валовой коэффициент охвата обучением, %",
             "Gross enrolment ratio, %",
         ),
-        "bar",
+        "barh",
         sel("gross_enrolment_ratio", "last"),
         GER_LEVELS,
         PAIR,
@@ -345,6 +354,21 @@ EDUCATION = topic(
             )
         ),
         stub=_T_("Деңгээли", "Уровень", "Level"),
+    ),
+    key(
+        "{year}-жылы жогорку билим берүүдө гендердик паритет индекси {gpi} болгон; "
+        "студенттердин {share} пайызы аялдар.",
+        "В {year} году индекс гендерного паритета в высшем образовании составил {gpi}; "
+        "женщины — {share} % студентов.",
+        "In {year}, the gender parity index in higher education was {gpi}; women were "
+        "{share}% of students.",
+        gpi=sel("gender_parity_index", education_level="L6"),
+        share=Gap(
+            "share",
+            sel("enrolment", soate="417", education_level="L6", sex="F"),
+            sel("enrolment", soate="417", education_level="L6", sex="_T"),
+            _T_("", "", ""),
+        ),
     ),
 )
 
@@ -388,6 +412,18 @@ LABOUR = topic(
         ),
         stub=YEAR,
         note=SURVEY,
+    ),
+    key(
+        "{year}-жылы 15 жана андан улуу курактагы аялдардын {women} пайызы жана "
+        "эркектердин {men} пайызы экономикалык жактан активдүү болгон; аялдардын эмгек акысы "
+        "эркектердикинен {gap} пайызга аз.",
+        "В {year} году экономически активны {women} % женщин и {men} % мужчин в возрасте "
+        "15 лет и старше; заработная плата женщин на {gap} % ниже, чем у мужчин.",
+        "In {year}, {women}% of women and {men}% of men aged 15 and over were economically "
+        "active; women's pay was {gap}% below men's.",
+        women=sel("activity_rate", age_social="_T", sex="F"),
+        men=sel("activity_rate", age_social="_T", sex="M"),
+        gap=sel("gender_pay_gap", activity="_T"),
     ),
 )
 
@@ -441,6 +477,17 @@ POVERTY = topic(
         stub=YEAR,
         note=SURVEY,
     ),
+    key(
+        "{year}-жылы калктын {all} пайызы жакыр үй чарбаларында жашаган: шаарларда "
+        "{urban} пайызы, айылдарда {rural} пайызы.",
+        "В {year} году в бедных домохозяйствах жили {all} % населения: {urban} % в городах "
+        "и {rural} % в сёлах.",
+        "In {year}, {all}% of the population lived in poor households: {urban}% in towns "
+        "and {rural}% in villages.",
+        all=sel("poverty_rate", urban_rural="_T", head_sex="_T"),
+        urban=sel("poverty_rate", urban_rural="U", head_sex="_T"),
+        rural=sel("poverty_rate", urban_rural="R", head_sex="_T"),
+    ),
 )
 
 HEALTH = topic(
@@ -491,6 +538,16 @@ HEALTH = topic(
             "women aged 15–49.",
         ),
     ),
+    key(
+        "{year}-жылы 100 000 калкка кургак учуктун {tb} жаңы учуру жана АИВдин {hiv} жаңы "
+        "учуру катталган.",
+        "В {year} году на 100 000 населения зарегистрировано {tb} новых случаев туберкулёза "
+        "и {hiv} — ВИЧ.",
+        "In {year}, {tb} new tuberculosis cases and {hiv} new HIV cases were registered per "
+        "100,000 population.",
+        tb=sel("tb_incidence", sex="_T"),
+        hiv=sel("hiv_incidence", sex="_T"),
+    ),
 )
 
 WOMEN_SHARES = (
@@ -533,6 +590,16 @@ DECISIONS = topic(
         YEARS,
         Items(WOMEN_SHARES),
         stub=YEAR,
+    ),
+    key(
+        "{year}-жылы аялдар Жогорку Кеңештеги орундардын {parl} пайызын ээлеген жана "
+        "судьялардын {judges} пайызын түзгөн.",
+        "В {year} году женщины занимали {parl} % мест в Жогорку Кенеше и составляли "
+        "{judges} % судей.",
+        "In {year}, women held {parl}% of the seats in the Jogorku Kenesh and were {judges}% "
+        "of judges.",
+        parl=sel("women_share_parliament"),
+        judges=sel("women_share_judges", court="_T"),
     ),
 )
 

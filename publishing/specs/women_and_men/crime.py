@@ -8,6 +8,7 @@ from publishing.spec import T as _T_
 from publishing.specs.women_and_men.common import (
     FULL,
     PAIR,
+    YEARS,
     by_sex,
     over_years,
 )
@@ -77,6 +78,17 @@ CRIME = Chapter(
                     ),
                     "protection_orders",
                     PEOPLE,
+                ),
+                Chart(
+                    _T_(
+                        "Коргоо ордерлери корголгон адамдын жынысы боюнча",
+                        "Охранные ордера по полу защищаемого лица",
+                        "Protection orders by sex of the protected person",
+                    ),
+                    "bar",
+                    sel("protection_orders"),
+                    YEARS,
+                    PAIR,
                 ),
             ),
         ),

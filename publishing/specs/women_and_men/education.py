@@ -7,11 +7,9 @@ from publishing.spec import Chapter, Chart, Dim, Items, Section, Table, sel
 from publishing.spec import T as _T_
 from publishing.specs.women_and_men.common import (
     FULL,
-    MEN,
     PAIR,
     REGION_ROWS,
     TERRITORY,
-    WOMEN,
     WOMEN_PER_100_MEN,
     by_sex,
 )
@@ -73,8 +71,16 @@ EDUCATION = Chapter(
                     GER_LEVELS,
                     Items(
                         (
-                            sel("gross_enrolment_ratio", sex="M", label=MEN.label),
-                            sel("gross_enrolment_ratio", sex="F", label=WOMEN.label),
+                            sel(
+                                "gross_enrolment_ratio",
+                                sex="M",
+                                label=_T_("Эркектер, %", "Мужчины, %", "Men, %"),
+                            ),
+                            sel(
+                                "gross_enrolment_ratio",
+                                sex="F",
+                                label=_T_("Аялдар, %", "Женщины, %", "Women, %"),
+                            ),
                             sel("gender_parity_index"),
                         )
                     ),
@@ -87,7 +93,7 @@ EDUCATION = Chapter(
                         "Валовой коэффициент охвата обучением по полу",
                         "Gross enrolment ratio by sex",
                     ),
-                    "bar",
+                    "barh",  # the levels' names are too long to stand under bars
                     sel("gross_enrolment_ratio", "last"),
                     GER_LEVELS,
                     PAIR,
