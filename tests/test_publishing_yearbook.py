@@ -171,12 +171,13 @@ class _Api:
     def row(self, cell: dict[str, Any]) -> dict[str, Any] | None:
         where = (cell["indicator"], cell["period"], cell["dim_key"])
         if where not in self.asked:
-            codes = "&".join(
-                f"valueCodes[{dim}]={quote(code)}"
-                for dim, code in (part.split("=") for part in cell["dim_key"].split("|"))
+            parts = cell["dim_key"].split("|") if cell["dim_key"] else []  # none: by period only
+            codes = "".join(
+                f"valueCodes[{dim}]={quote(code)}&"
+                for dim, code in (part.split("=") for part in parts)
             )
             answer = self.client.get(
-                f"/api/v1/data/{cell['indicator']}?{codes}&valueCodes[period]={cell['period']}"
+                f"/api/v1/data/{cell['indicator']}?{codes}valueCodes[period]={cell['period']}"
                 f"&release={self.release}&lang=en"
             )
             body = answer.get_json()
