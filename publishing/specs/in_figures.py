@@ -308,7 +308,15 @@ SURVEY = _T_(
     "и в API.",
     "Sample survey estimates; their standard errors are in \u201cWomen and Men\u201d and the API.",
 )
-GER_LEVELS = Dim("education_level", ("L1", "L2", "L3", "L6"))
+# The levels with an enrolment ratio, named short enough for a pocket chart's axis.
+GER_LEVELS = Items(
+    (
+        sel(education_level="L1", label=_T_("Башталгыч", "Начальное", "Primary")),
+        sel(education_level="L2", label=_T_("Негизги", "Основное", "Lower secondary")),
+        sel(education_level="L3", label=_T_("Орто", "Среднее", "Upper secondary")),
+        sel(education_level="L6", label=_T_("Жогорку", "Высшее", "Higher")),
+    )
+)
 
 EDUCATION = topic(
     _T_("Билим берүү", "Образование", "Education"),
@@ -319,7 +327,7 @@ EDUCATION = topic(
             "Валовой коэффициент охвата обучением, %",
             "Gross enrolment ratio, %",
         ),
-        "barh",
+        "bar",
         sel("gross_enrolment_ratio", "last"),
         GER_LEVELS,
         PAIR,
@@ -402,11 +410,6 @@ LABOUR = topic(
                     "unemployment_rate",
                     _T_("Жумушсуздук", "Безработица", "Unemployment"),
                     age_social="_T",
-                ),
-                sel(
-                    "gender_pay_gap",
-                    activity="_T",
-                    label=_T_("Эмгек акы ажырымы, %", "Разрыв в оплате, %", "Pay gap, %"),
                 ),
             )
         ),

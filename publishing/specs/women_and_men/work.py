@@ -180,6 +180,7 @@ WORK = Chapter(
                     sel("gender_pay_gap", "last"),
                     WAGE_SECTIONS,
                     Items((sel(label=_T_("%", "%", "%")),)),
+                    (6.3, 5.2),  # twenty sections: tall enough to read their names
                 ),
             ),
         ),
