@@ -501,7 +501,7 @@ def _spoilable(measure: Any, cell: dict[str, Any]) -> bool:
     fail its checks; a spoiled rate, amount or lone total would leave a hole in the books."""
     if measure.kind != "count":
         return False
-    return (
+    return bool(
         (measure.codelist is not None and cell.get("category", "_T") == "_T")
         or (measure.subcodelist is not None and cell.get("subcategory", "_T") == "_T")
         or (measure.territory == "oblast" and cell.get("territory", "417") == "417")
