@@ -21,12 +21,14 @@ from l10n.templates import TEMPLATES as ALL_TEMPLATES
 from l10n.templates import environment
 from publishing.charts import chart_file
 from publishing.data import ReleaseData
+from publishing.listings import LISTINGS, ListedRow
 from publishing.spec import (
     Block,
     Chart,
     DataNote,
     Glossary,
     Items,
+    Listing,
     Paragraph,
     Publication,
     Sel,
@@ -85,9 +87,21 @@ class DefinitionGroup:
 
 
 @dataclass
+class BuiltListing:
+    """A :class:`publishing.spec.Listing` read: headings and the resolver's rows."""
+
+    anchor: str
+    title: str
+    columns: list[str]
+    rows: list[ListedRow]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
 class BuiltBlock:
-    kind: str  # table, chart, text, glossary, symbols, datanote
+    kind: str  # table, listing, chart, text, glossary, symbols, datanote
     table: BuiltTable | None = None
+    listing: BuiltListing | None = None
     title: str = ""
     number: str = ""
     anchor: str = ""
@@ -153,7 +167,7 @@ def build_book(data: ReleaseData, pub: Publication, lang: str, charts: Path, out
                 out_section = BuiltSection(f"ch-{c}-{s}", section.title.get(lang))
                 for b, block in enumerate(section.blocks, 1):
                     t0 = time.perf_counter()
-                    if isinstance(block, Table | Chart):
+                    if isinstance(block, Table | Chart | Listing):
                         tables += 1
                     out_section.blocks.append(
                         _block(
@@ -203,6 +217,19 @@ def _block(
         if table.missing is None:
             _note_indicators(book, table.indicators, "table", number_, anchor)
         return BuiltBlock("table", table=table, title=table.title, number=number_)
+    if isinstance(block, Listing):
+        rows = LISTINGS[block.rows](data, lang)
+        records = [record for row in rows for record in row.records]
+        book.records.extend(records)
+        _note_indicators(book, {r["indicator"] for r in records}, "table", number_, anchor)
+        listing = BuiltListing(
+            anchor,
+            block.title.get(lang),
+            [column.get(lang) for column in block.columns],
+            rows,
+            [block.note.get(lang)] if block.note else [],
+        )
+        return BuiltBlock("listing", listing=listing, title=listing.title, number=number_)
     if isinstance(block, Chart):
         notice = missing(data, _chart_reads(block))
         if notice is not None:  # nothing to draw: the notice a table would print

@@ -22,6 +22,7 @@ CODELISTS = {
     "groom_age": "age5",
     "bride_age": "age5",
     "cause": "icd10_chapter",
+    "disease": "icd10_chapter",
     "reason": "migration_reason",
     "origin": "soate",
     "destination": "soate",
@@ -193,7 +194,24 @@ class DataNote:
     generated records, the synthetic-data notice (``l10n.texts``)."""
 
 
-Block = Table | Chart | Paragraph | Sentence | Glossary | Symbols | DataNote
+@dataclass(frozen=True)
+class Listing:
+    """A table whose rows are a list, not a grid of addresses: each row an item answered by
+    its own indicator and selection, or not at all and why (the UN Minimum Set annex).
+
+    ``rows`` names a resolver of :data:`publishing.listings.LISTINGS`, which reads the rows
+    from the release in the book's language; the spec gives the title and the headings of
+    the ``columns`` (as many as the resolver's rows have cells). Every number a row prints
+    is recorded like a table's, so the books' test compares it with the API.
+    """
+
+    title: T
+    rows: str
+    columns: tuple[T, ...]
+    note: T | None = None
+
+
+Block = Table | Chart | Paragraph | Sentence | Glossary | Symbols | DataNote | Listing
 
 
 @dataclass(frozen=True)

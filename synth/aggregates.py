@@ -434,9 +434,10 @@ def write_aggregate(
     """One year's table of ``source`` keyed into its template (XLSX or CSV by the suffix).
 
     Measures and categories are keyed as names in ``lang`` or as codes, decimals with the
-    language's comma in a CSV. With ``bad`` > 0, at least one row (a share ``bad`` of them)
-    gets a defect of :data:`AGG_BAD_KINDS` that the adapter quarantines, and as many again
-    are keyed twice (``kinds['duplicate']``).
+    language's comma in a CSV. With ``bad`` > 0, at least one row (a share ``bad`` of them,
+    among the totals whose loss leaves the table whole: :func:`_spoilable`) gets a defect of
+    :data:`AGG_BAD_KINDS` that the adapter quarantines, and as many again are keyed twice
+    (``kinds['duplicate']``).
     """
     from classifiers.reference import read_code_rows
     from ingest.aggregate import AggregateSpec
@@ -457,7 +458,8 @@ def write_aggregate(
     measures = {m.code: m for m in spec.measures}
     keys = [c.key for c in spec.columns]
     n_bad = ceil(bad * len(content.rows)) if bad > 0 else 0
-    bad_rows = set(rng.choice(len(content.rows), size=min(n_bad, len(content.rows)), replace=False))
+    spoilable = [i for i, c in enumerate(content.rows) if _spoilable(measures[c["measure"]], c)]
+    bad_rows = set(rng.choice(spoilable, size=min(n_bad, len(spoilable)), replace=False))
     twice = set(rng.choice(len(content.rows), size=min(n_bad, len(content.rows)), replace=False))
     manifest = Manifest(path, 0, 0, encoding)
     keyed: list[list[object]] = []
@@ -489,6 +491,21 @@ def write_aggregate(
     else:
         write_csv(spec, lang, path, keyed, content.period, content.reporter, encoding=encoding)
     return manifest
+
+
+def _spoilable(measure: Any, cell: dict[str, Any]) -> bool:
+    """Whether a row may be spoiled for the quarantine with the table still whole: a total of
+    a count along one of its breakdowns (a ``_T`` category or subcategory, the country's row
+    of a table by oblast), which the reader adds again from the parts left. A spoiled part
+    would leave the source's own total unequal to the parts, and the release would rightly
+    fail its checks; a spoiled rate, amount or lone total would leave a hole in the books."""
+    if measure.kind != "count":
+        return False
+    return bool(
+        (measure.codelist is not None and cell.get("category", "_T") == "_T")
+        or (measure.subcodelist is not None and cell.get("subcategory", "_T") == "_T")
+        or (measure.territory == "oblast" and cell.get("territory", "417") == "417")
+    )
 
 
 def _keyed(value: Any, suffix: str, lang: str) -> Any:

@@ -214,7 +214,7 @@ def test_counts_are_sums_of_the_finest_rows_with_every_total(
     assert _value(store, "graduates") == 14 + 15 + 26
     assert _value(store, "teachers", sex="F") == 135
     assert _value(store, "pensioners", sex="M") == 260
-    assert _value(store, "morbidity", cause="IX") == 55
+    assert _value(store, "morbidity", disease="IX") == 55
     assert _value(store, "crime_victims", offence="FAMILY", sex="F") == 90
     assert _value(store, "crime_victims", sex="M") == 60
     assert _value(store, "protection_orders", sex="F") == 96

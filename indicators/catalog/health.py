@@ -93,7 +93,7 @@ SPECS = [
             "New cases of disease registered by health organisations during the year with a "
             "diagnosis made for the first time in life, by ICD-10 chapter.",
         ),
-        ("cause", "sex"),
+        ("disease", "sex"),
         unit="cases",
     ),
     _spec(
@@ -207,7 +207,7 @@ SPECS = [
 ]
 
 MEASURES = (
-    Measure("morbidity", SOURCE, "morbidity", category="cause"),
+    Measure("morbidity", SOURCE, "morbidity", category="disease"),
     Measure("disability", SOURCE, "disability", category="age_social"),
 )
 TB = Measure("tb_new", SOURCE, "tb_new", category="age_social")

@@ -1,19 +1,20 @@
 """Women and Men of the Kyrgyz Republic, as a spec: one module per chapter, by sex throughout.
 
-The NSC's gender compendium: population, family formation, health and mortality,
-education, work and pay, incomes and poverty, decision-making, crime and violence,
-migration, the oblasts. Every table puts men and women side by side; the gender gaps are
-ratios (women per 100 men) and differences (years of life expectancy) of two published
-values (:class:`publishing.spec.Gap`), and the generated sentences quote them in each
-language from templates, so the wording is the spec's and the numbers the release's. A new
-chapter is a module here and a line in :data:`PUBLICATION`; the definitions of what the
-book prints follow as the template's annex.
+The NSC's gender compendium: population, family formation, health and mortality, education,
+work and pay, incomes and poverty, decision-making, crime and violence, migration, the oblasts,
+and the annex of the UN Minimum Set of Gender Indicators. Every table puts men and women side
+by side; the gender gaps are ratios (women per 100 men) and differences (years of life
+expectancy) of two published values (:class:`publishing.spec.Gap`), and the generated sentences
+quote them in each language from templates, so the wording is the spec's and the numbers the
+release's. A new chapter is a module here and a line in :data:`PUBLICATION`; the definitions of
+what the book prints follow as the template's annex.
 """
 
 from __future__ import annotations
 
 from publishing.spec import Publication
 from publishing.spec import T as _T_
+from publishing.specs.women_and_men.annex import ANNEX
 from publishing.specs.women_and_men.crime import CRIME
 from publishing.specs.women_and_men.decisions import DECISIONS
 from publishing.specs.women_and_men.education import EDUCATION
@@ -44,5 +45,6 @@ PUBLICATION = Publication(
         CRIME,
         MIGRATION,
         REGIONS_CHAPTER,
+        ANNEX,
     ),
 )

@@ -3,18 +3,22 @@ domestic-violence protection orders (Ministry of Internal Affairs)."""
 
 from __future__ import annotations
 
-from publishing.spec import Chapter, Chart, Dim, Items, Section, sel
+from publishing.spec import Chapter, Chart, Dim, Section, Table, sel
 from publishing.spec import T as _T_
 from publishing.specs.women_and_men.common import (
     FULL,
     PAIR,
-    WOMEN_PER_100_MEN,
+    YEARS,
     by_sex,
     over_years,
 )
 
 OFFENCE = _T_("Кылмыштын түрү", "Вид преступления", "Offence")
-PEOPLE = Items((*FULL.items, WOMEN_PER_100_MEN))
+# The offences with a person as victim (drug offences have none).
+VICTIM_OFFENCES = Dim(
+    "offence", ("HOMICIDE", "BODILY_HARM", "SEXUAL", "ROBBERY", "THEFT", "FRAUD", "FAMILY", "OTHER")
+)
+PEOPLE = FULL  # women's share, not women per 100 men: a ratio of 1,383 says less
 
 CRIME = Chapter(
     _T_("Кылмыш жана зомбулук", "Преступность и насилие", "Crime and violence"),
@@ -26,17 +30,17 @@ CRIME = Chapter(
                 "Victims and offenders",
             ),
             (
-                by_sex(
+                Table(
                     _T_(
                         "Кылмыштан жабырлануучулар кылмыштын түрү жана жынысы боюнча",
                         "Потерпевшие от преступлений по видам преступлений и полу",
                         "Victims of crime by offence and sex",
                     ),
-                    "crime_victims",
+                    sel("crime_victims", "last"),
                     Dim("offence", total=True),
                     PEOPLE,
-                    OFFENCE,
-                    "last",
+                    stub=OFFENCE,
+                    drop_empty=True,  # offences without a victim (drugs) have no row
                 ),
                 Chart(
                     _T_(
@@ -46,7 +50,7 @@ CRIME = Chapter(
                     ),
                     "barh",
                     sel("crime_victims", "last"),
-                    Dim("offence"),
+                    VICTIM_OFFENCES,
                     PAIR,
                 ),
                 by_sex(
@@ -74,6 +78,17 @@ CRIME = Chapter(
                     ),
                     "protection_orders",
                     PEOPLE,
+                ),
+                Chart(
+                    _T_(
+                        "Коргоо ордерлери корголгон адамдын жынысы боюнча",
+                        "Охранные ордера по полу защищаемого лица",
+                        "Protection orders by sex of the protected person",
+                    ),
+                    "bar",
+                    sel("protection_orders"),
+                    YEARS,
+                    PAIR,
                 ),
             ),
         ),

@@ -6,13 +6,10 @@ from __future__ import annotations
 from publishing.spec import Chapter, Chart, Dim, Items, Section, Table, sel
 from publishing.spec import T as _T_
 from publishing.specs.women_and_men.common import (
-    COUNTS,
     FULL,
-    MEN,
     PAIR,
     REGION_ROWS,
     TERRITORY,
-    WOMEN,
     WOMEN_PER_100_MEN,
     by_sex,
 )
@@ -21,6 +18,8 @@ LEVEL = _T_("Билим берүүнүн деңгээли", "Уровень об
 FIELD = _T_("Билим берүү тармагы", "Направление подготовки", "Field of education")
 PEOPLE = Items((*FULL.items, WOMEN_PER_100_MEN))
 GER_LEVELS = Dim("education_level", ("L1", "L2", "L3", "L6"))
+# The broad fields a ministry reports graduates by (ISCED-F 01-10; not the generic 00).
+FIELDS = Dim("field", tuple(f"F{n:02}" for n in range(1, 11)))
 GER_NOTE = _T_(
     "Окуучулардын (студенттердин) саны расмий курактагы калкка карата, %: башталгыч 7–10, "
     "негизги 11–15, орто 16–17, жогорку 18–22 жаш (жылдын 1-январына карата калк).",
@@ -72,8 +71,16 @@ EDUCATION = Chapter(
                     GER_LEVELS,
                     Items(
                         (
-                            sel("gross_enrolment_ratio", sex="M", label=MEN.label),
-                            sel("gross_enrolment_ratio", sex="F", label=WOMEN.label),
+                            sel(
+                                "gross_enrolment_ratio",
+                                sex="M",
+                                label=_T_("Эркектер, %", "Мужчины, %", "Men, %"),
+                            ),
+                            sel(
+                                "gross_enrolment_ratio",
+                                sex="F",
+                                label=_T_("Аялдар, %", "Женщины, %", "Women, %"),
+                            ),
                             sel("gender_parity_index"),
                         )
                     ),
@@ -86,7 +93,7 @@ EDUCATION = Chapter(
                         "Валовой коэффициент охвата обучением по полу",
                         "Gross enrolment ratio by sex",
                     ),
-                    "bar",
+                    "barh",  # the levels' names are too long to stand under bars
                     sel("gross_enrolment_ratio", "last"),
                     GER_LEVELS,
                     PAIR,
@@ -109,18 +116,17 @@ EDUCATION = Chapter(
                     "last",
                     field="_T",
                 ),
-                by_sex(
+                Table(
                     _T_(
                         "Бүтүрүүчүлөр билим берүү тармагы жана жынысы боюнча",
                         "Выпускники по направлениям подготовки и полу",
                         "Graduates by field of education and sex",
                     ),
-                    "graduates",
+                    sel("graduates", "last", education_level="_T"),
                     Dim("field", total=True),
                     PEOPLE,
-                    FIELD,
-                    "last",
-                    education_level="_T",
+                    stub=FIELD,
+                    drop_empty=True,
                 ),
                 Chart(
                     _T_(
@@ -130,7 +136,7 @@ EDUCATION = Chapter(
                     ),
                     "barh",
                     sel("graduates", "last", education_level="_T"),
-                    Dim("field"),
+                    FIELDS,
                     PAIR,
                 ),
                 by_sex(
@@ -141,7 +147,7 @@ EDUCATION = Chapter(
                     ),
                     "teachers",
                     Dim("education_level", ("_T", "L0", "L1", "L2", "L3", "VOC", "L6")),
-                    Items((*FULL.items, COUNTS.items[2])),
+                    FULL,
                     LEVEL,
                     "last",
                 ),

@@ -197,29 +197,8 @@ FAMILY = Chapter(
                     stub=_T_("Жыл", "Год", "Year"),
                     note=UNDER_18_NOTE,
                 ),
-                Table(
-                    _T_(
-                        "18 жашка чейинки колуктулар менен никелер, облустар боюнча",
-                        "Браки с невестами моложе 18 лет по областям",
-                        "Marriages with a bride under 18 by oblast",
-                    ),
-                    sel(period="ref"),
-                    REGION_ROWS,
-                    Items((sel("brides_under_18"), sel("brides_under_18_ratio"))),
-                    stub=TERRITORY,
-                    note=UNDER_18_NOTE,
-                ),
-                Chart(
-                    _T_(
-                        "1000 никеге 18 жашка чейинки колуктулар",
-                        "Браки с невестами моложе 18 лет на 1000 браков",
-                        "Marriages with a bride under 18 per 1,000 marriages",
-                    ),
-                    "line",
-                    sel("brides_under_18_ratio"),
-                    YEARS,
-                    SETTLEMENTS,
-                ),
+                # By year only: a few marriages a year (none in a synthetic sample), which a
+                # table by oblast or a chart would show as a page of dashes or a flat line.
                 Table(
                     _T_(
                         "15–19 жаштагы күйөөлөр жана колуктулар",

@@ -15,15 +15,12 @@ from publishing.specs.women_and_men.common import (
     MEN,
     PAIR,
     RATES,
-    REGION_ROWS,
-    TERRITORY,
     URBAN_RURAL_SEXES,
     WOMEN,
     YEARS,
     by_sex,
     over_years,
 )
-from publishing.specs.yearbook.common import by_region
 from publishing.specs.yearbook.deaths import CAUSE, CAUSES, LIFE_TABLE_AGES, MATERNAL, STANDARD
 
 EXCESS_NOTE = _T_(
@@ -310,24 +307,39 @@ HEALTH = Chapter(
                         )
                     ),
                 ),
-                by_region(
-                    _T_(
-                        "Энелердин өлүмүнүн катышы",
-                        "Коэффициент материнской смертности",
-                        "Maternal mortality ratio",
-                    ),
-                    "maternal_mortality_ratio",
-                ),
+                # Nationally, by year: a handful of deaths a year, too few to print by oblast
+                # (a table of dashes and ratios of one death in a small oblast).
                 Table(
                     _T_(
-                        "Кош бойлуулук, төрөт жана төрөттөн кийинки мезгилдеги өлүмдөр",
-                        "Умершие от осложнений беременности, родов и послеродового периода",
-                        "Deaths from pregnancy, childbirth and the puerperium",
+                        "Энелердин өлүмү",
+                        "Материнская смертность",
+                        "Maternal mortality",
                     ),
-                    sel("deaths", sex="F", cause="XV"),
-                    REGION_ROWS,
+                    sel(soate="417"),
                     YEARS,
-                    stub=TERRITORY,
+                    Items(
+                        (
+                            sel(
+                                "deaths",
+                                sex="F",
+                                cause="XV",
+                                label=_T_(
+                                    "Өлгөн аялдар (ОЭК-10 XV классы)",
+                                    "Умершие женщины (класс XV МКБ-10)",
+                                    "Deaths of women (ICD-10 chapter XV)",
+                                ),
+                            ),
+                            sel(
+                                "maternal_mortality_ratio",
+                                label=_T_(
+                                    "100 000 тирүү төрөлгөнгө",
+                                    "На 100 000 живорождений",
+                                    "Per 100,000 live births",
+                                ),
+                            ),
+                        )
+                    ),
+                    stub=_T_("Жыл", "Год", "Year"),
                     note=MATERNAL,
                 ),
             ),
@@ -343,17 +355,21 @@ MORBIDITY = Section(
         "Morbidity, HIV, tuberculosis, disability, abortion",
     ),
     (
-        by_sex(
+        Table(
             _T_(
                 "Биринчи жолу аныкталган оорулар, оорулардын класстары жана жынысы боюнча",
                 "Впервые зарегистрированные заболевания по классам болезней и полу",
                 "New cases of disease by ICD-10 chapter and sex",
             ),
-            "morbidity",
-            CAUSES,
+            sel("morbidity", "last"),
+            Dim("disease", total=True),
             COUNTS,
-            CAUSE,
-            "last",
+            stub=_T_(
+                "Оорулардын тобу (ОЭК-10 классы)",
+                "Группа болезней (класс МКБ-10)",
+                "Disease group (ICD-10 chapter)",
+            ),
+            drop_empty=True,  # chapters the Ministry does not report new cases by
         ),
         by_sex(
             _T_(
@@ -412,6 +428,7 @@ MORBIDITY = Section(
             SOCIAL_AGES,
             Items((sel(label=_T_("Бойдон алдыруулар", "Аборты", "Abortions")),)),
             stub=AGE,
+            drop_empty=True,  # the ages outside 15-54 the Ministry reports none at
         ),
         Table(
             _T_(

@@ -7,11 +7,8 @@ from __future__ import annotations
 from publishing.spec import Chapter, Chart, Dim, Items, Section, Sentence, Table, sel
 from publishing.spec import T as _T_
 from publishing.specs.women_and_men.common import (
-    BOTH,
-    MEN,
     PAIR,
     SURVEY_NOTE,
-    WOMEN,
     WOMEN_SHARE,
     with_errors,
 )
@@ -20,6 +17,14 @@ AGE = _T_("Жаш курагы", "Возраст", "Age")
 ACTIVITY = _T_("Экономикалык ишмердүүлүктүн түрү", "Вид экономической деятельности", "Activity")
 OCCUPATION = _T_("Кесиптик топ", "Группа занятий", "Occupation")
 AGES = Dim("age_social", ("_T", "Y15T24", "Y25T34", "Y35T44", "Y45T54", "Y55T64", "Y_GE65"))
+# The sections with wage statistics (ГКЭД A-S; households as employers and extraterritorial
+# bodies, T and U, are not in the enterprise wage survey).
+SOM = (
+    _T_("Эркектер, сом", "Мужчины, сом", "Men, som"),
+    _T_("Аялдар, сом", "Женщины, сом", "Women, som"),
+    _T_("Баары, сом", "Всего, сом", "Total, som"),
+)
+WAGE_SECTIONS = Dim("activity", ("_T", *"ABCDEFGHIJKLMNOPQRS"))
 
 
 def _rate(title: _T_, indicator: str) -> Table:
@@ -81,7 +86,16 @@ WORK = Chapter(
                     ),
                     "bar",
                     sel("employment_rate", "last"),
-                    Dim("age_social", AGES.codes[1:]),
+                    Items(  # the ages as a chart's axis: short
+                        tuple(
+                            sel(age_social=code, label=_T_(short, short, short))
+                            for code, short in zip(
+                                AGES.codes[1:],
+                                ("15–24", "25–34", "35–44", "45–54", "55–64", "65+"),
+                                strict=True,
+                            )
+                        )
+                    ),
                     PAIR,
                 ),
             ),
@@ -133,13 +147,21 @@ WORK = Chapter(
                     Dim("activity", total=True),
                     Items(
                         (
-                            sel("average_wage", sex="M", label=MEN.label),
-                            sel("average_wage", sex="F", label=WOMEN.label),
-                            sel("average_wage", sex="_T", label=BOTH.label),
-                            sel("gender_pay_gap"),
+                            sel("average_wage", sex="M", label=SOM[0]),
+                            sel("average_wage", sex="F", label=SOM[1]),
+                            sel("average_wage", sex="_T", label=SOM[2]),
+                            sel(
+                                "gender_pay_gap",
+                                label=_T_(
+                                    "Гендердик ажырым, %",
+                                    "Гендерный разрыв, %",
+                                    "Gender pay gap, %",
+                                ),
+                            ),
                         )
                     ),
                     stub=ACTIVITY,
+                    drop_empty=True,
                     note=_T_(
                         "Гендердик ажырым = (эркектердин эмгек акысы − аялдардыкы) / "
                         "эркектердики × 100.",
@@ -156,8 +178,9 @@ WORK = Chapter(
                     ),
                     "barh",
                     sel("gender_pay_gap", "last"),
-                    Dim("activity", total=True),
+                    WAGE_SECTIONS,
                     Items((sel(label=_T_("%", "%", "%")),)),
+                    (6.3, 5.2),  # twenty sections: tall enough to read their names
                 ),
             ),
         ),
