@@ -18,3 +18,18 @@ TOPICS = {
     "migration": _l("Migration"),
     "other_sources": _l("Other migration sources"),
 }
+
+#: Each interface language by its own name (an autonym reads the same in every language).
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+#: The Open Graph locale of each language.
+OG_LOCALES = {"ky": "ky_KG", "ru": "ru_RU", "en": "en_US"}
+
+#: The levels of СОАТЕ, as a territory's kind and a heading over a group of territories.
+SOATE_LEVELS = {
+    "country": _l("Country"),
+    "oblast": _l("Oblasts"),
+    "city-republican": _l("Cities of republican significance"),
+    "rayon": _l("Rayons"),
+    "city-oblast": _l("Cities of oblast significance"),
+    "city-district": _l("City districts"),
+}
