@@ -95,7 +95,7 @@ def selections(base: str, count: int, seed: int) -> list[tuple[str, str, dict[st
         if e.get("release")
     }
     seen: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
-    out = []
+    out: list[tuple[str, str, dict[str, str]]] = []
     attempts = 0
     while len(out) < count and attempts < count * 20:
         attempts += 1

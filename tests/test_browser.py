@@ -10,16 +10,26 @@ the selection form changes the table (to the API's cells for the same selection)
 download holds the cells the table shows, a data request goes from its form to its status
 page.
 
-Marked ``slow`` (the fast tier leaves it to ``make test``); skipped where Chromium is not
-installed, except in CI (:mod:`tests.chromium`).
+The store is built for the run (half a minute); ``STATKG_TEST_BROWSER_DATABASE=<URL>``
+serves one built before instead (:func:`tests.sample_store.build`), a quicker loop while
+editing the pages. Marked ``slow`` (the fast tier leaves it to ``make test``); skipped where
+Chromium is not installed, except in CI (:mod:`tests.chromium`).
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
+import re
 from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from l10n.numbers import cell_text, number
 from tests import sample_store
 from tests.chromium import DESKTOP, PHONE, Browser, chromium, require_browser
 from tests.public_pages import LANGS, PAGE_TYPES, fetch, one_of_each, sitemap_paths
@@ -35,7 +45,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """gunicorn serving the sample store's release on loopback; its base URL."""
     require_browser()  # before half a minute of building what would not be used
     folder = tmp_path_factory.mktemp("browser")
-    url, _release = sample_store.build(folder / "statkg.sqlite3")
+    url = os.environ.get("STATKG_TEST_BROWSER_DATABASE") or ""
+    if not url:
+        url, _release = sample_store.build(folder / "statkg.sqlite3")
     env = {
         "DATABASE_URL": url,
         "STATKG_PUBLICATIONS_DIR": str(folder / "publications"),
@@ -131,15 +143,201 @@ def test_page(
     assert not problems, f"{path} at {width} px:\n  " + "\n  ".join(problems)
 
 
-def cells_of_table(browser: Browser) -> list[list[str]]:
-    """The text of every row of the page's data table (header cells and data cells)."""
-    rows = browser.driver.execute_script(
-        """
-        const table = document.querySelector('main table');
-        if (!table) return null;
-        return [...table.querySelectorAll('tr')].map(
-          (tr) => [...tr.querySelectorAll('th, td')].map((c) => c.innerText.trim()));
-        """
+#: Every text a person meets on the page (visible or read out: alt, aria-label, title,
+#: placeholder), each text node on its own; text marked as another language (``lang``)
+#: is left out (the language switch names each language in itself).
+TEXTS_JS = """
+const page = document.documentElement.lang;
+const out = new Set();
+const own = (el) => (el.closest('[lang]') || document.documentElement).lang === page;
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode;
+  const el = node.parentElement;
+  if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName) || !own(el)) continue;
+  const text = node.textContent.replace(/\\s+/g, ' ').trim();
+  if (text) out.add(text);
+}
+for (const el of document.querySelectorAll('[alt], [aria-label], [title], [placeholder]')) {
+  if (!own(el)) continue;
+  for (const name of ['alt', 'aria-label', 'title', 'placeholder']) {
+    const text = (el.getAttribute(name) || '').trim();
+    if (text) out.add(text);
+  }
+}
+out.add(document.title);
+return [...out];
+"""
+#: Two words of Latin letters: English, not a name or a code (StatKG, 2025-P1, CSV, ISCO-08).
+ENGLISH = re.compile(r"[A-Za-z]{3,}\W+[A-Za-z]{2,}")
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_speaks_its_language(
+    browser: Browser, site: str, pages: dict[tuple[str, str], str], kind: str, lang: str
+) -> None:
+    """No text of the English page is left in the Kyrgyz or Russian one (an interface
+    string not translated, a label read from the wrong language)."""
+    browser.width(DESKTOP)
+    browser.get(site + pages[(kind, "en")])
+    english = {text for text in browser.driver.execute_script(TEXTS_JS) if ENGLISH.search(text)}
+    browser.get(site + pages[(kind, lang)])
+    left = sorted(english & set(browser.driver.execute_script(TEXTS_JS)))
+    assert not left, f"{pages[(kind, lang)]} shows English: {left}"
+
+
+INDICATOR = "pop_jan1"  # territory × urban/rural × sex × age group: the form has much to choose
+
+TABLE_JS = """
+const table = document.querySelector('main table#data-table');
+if (!table) return null;
+const periods = [...table.querySelectorAll('thead th.num')].map((th) => th.innerText.trim());
+const text = (cell) => {
+  const copy = cell.cloneNode(true);
+  copy.querySelectorAll('sup').forEach((sup) => sup.remove());  // flags, footnote marks
+  return copy.textContent.trim();
+};
+const rows = [...table.querySelectorAll('tbody tr')].map((tr) => ({
+  headers: [...tr.querySelectorAll('th')].map((th) => th.innerText.trim()),
+  cells: [...tr.querySelectorAll('td')].map(text),
+}));
+return {periods, rows};
+"""
+
+
+def table_cells(browser: Browser) -> dict[tuple[str, ...], str]:
+    """The page's data table: (row headers …, period) → the cell's text (flags left out);
+    cells the selection does not hold (``…``) are left out."""
+    found = browser.driver.execute_script(TABLE_JS)
+    assert found is not None, "no data table in <main>"
+    out: dict[tuple[str, ...], str] = {}
+    for row in found["rows"]:
+        assert len(row["cells"]) == len(found["periods"]), row
+        for period, text in zip(found["periods"], row["cells"], strict=True):
+            if text != "…":
+                out[(*row["headers"], period)] = text
+    return out
+
+
+def form_selection(browser: Browser) -> dict[str, list[str]]:
+    """What the selection form has ticked: dimension → codes."""
+    ticked = browser.driver.execute_script(
+        "return [...document.querySelectorAll('#selection input[type=checkbox]:checked')]"
+        ".map((box) => [box.name, box.value]);"
     )
-    assert rows is not None, "no table in <main>"
-    return [list(row) for row in rows]
+    out: dict[str, list[str]] = {}
+    for name, value in ticked:
+        out.setdefault(name, []).append(value)
+    return out
+
+
+def api_cells(
+    site: str, indicator: str, lang: str, selection: dict[str, list[str]]
+) -> tuple[dict[tuple[str, ...], str], dict[str, Any]]:
+    """The API's answer for ``selection``, keyed and printed as the page's table prints it:
+    (labels of the dimensions with more than one code …, period) → ``l10n``'s cell text."""
+    query = "&".join(
+        f"valueCodes[{dim}]={quote(','.join(codes), safe=',')}" for dim, codes in selection.items()
+    )
+    _status, body, _headers = fetch(
+        f"{site}/api/v1/data/{indicator}?lang={lang}&limit=100000&{query}"
+    )
+    answer = json.loads(body)
+    assert answer["next"] is None
+    labels = {d["id"]: {c["code"]: c["label"] for c in d["codes"]} for d in answer["dimensions"]}
+    dims = [d["id"] for d in answer["dimensions"] if d["id"] != "period"]
+    varying = [d for d in dims if len(labels[d]) > 1]
+    columns = answer["columns"]
+    decimals = answer["indicator"]["decimals"]
+    out = {}
+    for row in answer["rows"]:
+        cell = dict(zip(columns, row, strict=True))
+        key = (*(labels[d][cell[d]] for d in varying), labels["period"][cell["period"]])
+        out[key] = cell_text(cell["value"], cell["status"], cell["conf"], decimals, lang)
+    return out, labels
+
+
+def choose(browser: Browser, dim: str, codes: list[str]) -> None:
+    """Tick exactly ``codes`` of ``dim`` in the selection form, as a person would (clicks)."""
+    from selenium.webdriver.common.by import By
+
+    boxes = browser.driver.find_elements(
+        By.CSS_SELECTOR, f"#selection input[type=checkbox][name='{dim}']"
+    )
+    assert boxes, f"no {dim} in the selection form"
+    for box in boxes:
+        if box.is_selected() != (box.get_attribute("value") in codes):
+            browser.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+            box.click()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_selection_form_changes_the_table_to_the_apis_cells(
+    browser: Browser, site: str, lang: str
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    browser.width(DESKTOP)
+    browser.get(f"{site}/{lang}/indicators/{INDICATOR}/")
+    before = form_selection(browser)
+    shown_before = table_cells(browser)
+    expected_before, labels = api_cells(site, INDICATOR, lang, before)
+    assert shown_before == expected_before
+    periods = list(labels["period"])  # the periods of the first view, oldest first
+    assert len(periods) >= 2, before
+    assert before.get("sex") == ["_T"], before  # the first view: both sexes together
+
+    choose(browser, "sex", ["M", "F"])
+    choose(browser, "period", periods[-2:])
+    old = browser.driver.find_element(By.CSS_SELECTOR, "html")
+    browser.driver.find_element(By.CSS_SELECTOR, "#selection button[type=submit]").click()
+    WebDriverWait(browser.driver, 30).until(staleness_of(old))
+
+    after = form_selection(browser)
+    assert after["sex"] == ["M", "F"], after
+    assert after["period"] == periods[-2:], after
+    sent = parse_qs(urlsplit(browser.driver.current_url).query)
+    assert {dim: ",".join(codes).split(",") for dim, codes in sent.items()} == after
+    shown_after = table_cells(browser)
+    expected_after, _labels = api_cells(site, INDICATOR, lang, after)
+    assert shown_after == expected_after
+    assert shown_after != shown_before
+    assert len(shown_after) == len(labels["soate"]) * 2 * 2  # territories × sexes × periods
+    assert not browser.console_errors()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_download_holds_the_cells_the_table_shows(browser: Browser, site: str, lang: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.width(DESKTOP)
+    browser.get(
+        f"{site}/{lang}/indicators/{INDICATOR}/?soate=level(oblast)&sex=M,F&period=top(2)"
+        "&age5=Y0T4,Y5T9"
+    )
+    shown = table_cells(browser)
+    link = browser.driver.find_element(By.CSS_SELECTOR, "main a#download-csv")
+    href = link.get_attribute("href")
+    assert href, "the CSV link has no address"
+    status, body, headers = fetch(href)
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    header, rows = rows[0], rows[1:]
+    value_at = header.index("value")
+    dims = header[:value_at:2]  # code and label columns, a pair per dimension
+    assert "period" in dims, header
+    codes = {d: {row[2 * i] for row in rows} for i, d in enumerate(dims)}
+    varying = [i for i, d in enumerate(dims) if d != "period" and len(codes[d]) > 1]
+    period_at = dims.index("period")
+    decimals = 0  # pop_jan1 counts persons
+    downloaded = {}
+    for row in rows:
+        key = (*(row[2 * i + 1] for i in varying), row[2 * period_at + 1])
+        value, symbol = row[value_at], row[value_at + 1]
+        downloaded[key] = number(float(value), decimals, lang) if value else symbol
+    assert downloaded == shown
+    assert len(shown) == len(codes["soate"]) * 2 * 2 * 2  # oblasts × sexes × ages × periods
