@@ -42,13 +42,11 @@ from store.models import (
     ReleaseStatus,
 )
 from store.observations import (
-    KEYS,
     NewObservation,
     check_dimensions,
-    dim_key,
     insert_observations,
-    key_orders,
 )
+from store.revisions import Change, diff  # noqa: F401  (moved to the store: the pages read it)
 from store.visibility import release_is_public
 
 
@@ -311,56 +309,3 @@ def discard(session: Session, release_id: str, now: datetime) -> None:
     for table in (Observation, ObservationDomain):
         session.execute(delete(table).where(table.release_id == release_id))
     session.delete(release)
-
-
-@dataclass(frozen=True)
-class Change:
-    indicator: str
-    period: str
-    dim_key: str
-    old: float | None
-    new: float | None
-
-    @property
-    def difference(self) -> float | None:
-        if self.old is None or self.new is None:
-            return None
-        return self.new - self.old
-
-    @property
-    def relative(self) -> float | None:
-        if self.old in (None, 0) or self.new is None:
-            return None
-        return (self.new - self.old) / abs(self.old)
-
-
-def diff(session: Session, old_id: str, new_id: str) -> list[Change]:
-    """Every observation whose value differs between two releases (added and removed too)."""
-    catalog = {row.id: tuple(row.dimensions or ()) for row in session.scalars(select(Indicator))}
-    keys = [Observation.__table__.c[k] for k in KEYS]
-
-    def values(release_id: str) -> dict[tuple[str, str, str], float | None]:
-        # Each release's cells named in its own key order (the catalog may have changed it).
-        dimensions = {**catalog, **key_orders(session.connection(), release_id)}
-        rows = session.execute(
-            select(Observation.indicator_id, Observation.period, Observation.value, *keys).where(
-                Observation.release_id == release_id
-            )
-        )
-        return {(i, p, dim_key(dimensions[i], codes)): v for i, p, v, *codes in rows}
-
-    old, new = values(old_id), values(new_id)
-    changes = []
-    for key in sorted(old.keys() | new.keys()):
-        before, after = old.get(key), new.get(key)
-        if (
-            key in old
-            and key in new
-            and (
-                before == after
-                or (before is not None and after is not None and abs(before - after) <= 1e-9)
-            )
-        ):
-            continue
-        changes.append(Change(*key, before, after))
-    return changes

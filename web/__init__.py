@@ -31,6 +31,16 @@ def register_web(app: Flask) -> None:
     """Attach the pages (and their converter) to ``app``."""
     app.url_map.converters["lang"] = LanguageConverter
     # Importing the page modules registers their views on the blueprint.
-    from web import home, indicator, topics  # noqa: F401
+    from web import (  # noqa: F401
+        home,
+        indicator,
+        publications,
+        quality,
+        releases,
+        requests,
+        seo,
+        territory,
+        topics,
+    )
 
     app.register_blueprint(blueprint)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request, send_from_directory
+from flask import Blueprint, Response, current_app, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
 from api.exceptions import (
@@ -57,3 +57,13 @@ def static_file(name: str) -> Response:
     response = send_from_directory(STATIC, name, max_age=365 * 24 * 3600)
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
+
+
+@blueprint.errorhandler(Exception)
+def _unexpected(error: Exception) -> Response:
+    current_app.logger.exception("unhandled error on a page", exc_info=error)
+    return error_page(
+        500,
+        _("Internal server error"),
+        _("The server could not answer; the error has been logged."),
+    )

@@ -73,6 +73,7 @@ def page(template: str, status: int = 200, **context: Any) -> Response:
             url_for=url_for,
             static_url=static_url,
             endpoint=request.endpoint or "",
+            language_names=texts.LANGUAGE_NAMES,
             **context,
         )
     )
