@@ -28,7 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.chromium import DESKTOP, PHONE, Browser, chromium, missing  # noqa: E402
+from tests.chromium import (  # noqa: E402
+    DESKTOP,
+    PHONE,
+    SERVER_OPTIONS,
+    Browser,
+    chromium,
+    missing,
+)
 from tests.public_pages import LANGS, one_of_each, page_type, sitemap_paths  # noqa: E402
 
 
@@ -59,7 +66,7 @@ def served(args: argparse.Namespace) -> Iterator[str]:
             "STATKG_PUBLICATIONS_DIR": str(folder / "publications"),
             "STATKG_EXPORTS_DIR": str(folder / "exports"),
         }
-        with gunicorn(env, workers=2) as (base, _server):
+        with gunicorn(env, workers=2, access_log=False, options=SERVER_OPTIONS) as (base, _server):
             yield base
 
 

@@ -47,6 +47,12 @@ FLAGS = (
     "--no-first-run",
     "--no-default-browser-check",
 )
+#: gunicorn's options for a server a browser talks to directly. A browser opens connections
+#: ahead of need (preconnects) and leaves them idle; a sync worker takes one and waits on it
+#: until its timeout (30 s), so two of them stop a two-worker server (seen here: "WORKER
+#: TIMEOUT … no URI read"). Threaded workers wait on idle connections without blocking. In
+#: production a buffering proxy in front of the sync workers does the same.
+SERVER_OPTIONS = ("--worker-class", "gthread", "--threads", "4")
 PHONE, DESKTOP = 360, 1280
 HEIGHT = {PHONE: 780, DESKTOP: 900}
 #: axe-core's impacts that fail a page (the issue: zero serious or critical violations).
@@ -118,6 +124,13 @@ class Browser:
     def get(self, url: str) -> None:
         """Load ``url`` and wait for it (Selenium waits for the load event)."""
         self.driver.get(url)
+
+    def wait_for_new_page(self, old: Any, seconds: float = 30) -> None:
+        """Wait until the page holding the element ``old`` is gone (a form was sent)."""
+        from selenium.webdriver.support.expected_conditions import staleness_of
+        from selenium.webdriver.support.wait import WebDriverWait
+
+        WebDriverWait(self.driver, seconds).until(staleness_of(old))
 
     def console_errors(self) -> list[str]:
         """The browser console's errors (SEVERE) since the last call: script errors,

@@ -21,6 +21,7 @@ PAGE_TYPES = (
     "topics",
     "topics/*",
     "indicators/*",
+    "territories",
     "territories/*",
     "publications",
     "releases",
@@ -34,12 +35,13 @@ NOT_IN_SITEMAP = {"search": "/{lang}/search?q=2024", "requests/new": "/{lang}/re
 
 
 def page_type(path: str) -> str:
-    """``/ru/indicators/births/`` → ``indicators/*``; ``/ru/`` → ``home``."""
+    """``/ru/indicators/births/`` → ``indicators/*``; ``/ru/`` → ``home``; the request form
+    ``/ru/requests/new`` is a type of its own (a request's status page is ``requests/*``)."""
     parts = [p for p in urlsplit(path).path.split("/") if p][1:]
     if not parts:
         return "home"
-    if len(parts) == 1:
-        return parts[0]
+    if len(parts) == 1 or parts == ["requests", "new"]:
+        return "/".join(parts)
     return parts[0] + "/*"
 
 

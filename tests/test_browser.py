@@ -31,7 +31,7 @@ import pytest
 
 from l10n.numbers import cell_text, number
 from tests import sample_store
-from tests.chromium import DESKTOP, PHONE, Browser, chromium, require_browser
+from tests.chromium import DESKTOP, PHONE, SERVER_OPTIONS, Browser, chromium, require_browser
 from tests.public_pages import LANGS, PAGE_TYPES, fetch, one_of_each, sitemap_paths
 from tests.servers import gunicorn
 
@@ -56,7 +56,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "STATKG_API_RATE_LIMIT": "100000 per minute",
         "STATKG_API_ADDRESS_RATE_LIMIT": "100000 per minute",
     }
-    with gunicorn(env, workers=2) as (base, _server):
+    with gunicorn(env, workers=2, access_log=False, options=SERVER_OPTIONS) as (base, _server):
         yield base
 
 
@@ -277,8 +277,6 @@ def test_the_selection_form_changes_the_table_to_the_apis_cells(
     browser: Browser, site: str, lang: str
 ) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.expected_conditions import staleness_of
-    from selenium.webdriver.support.wait import WebDriverWait
 
     browser.width(DESKTOP)
     browser.get(f"{site}/{lang}/indicators/{INDICATOR}/")
@@ -294,7 +292,7 @@ def test_the_selection_form_changes_the_table_to_the_apis_cells(
     choose(browser, "period", periods[-2:])
     old = browser.driver.find_element(By.CSS_SELECTOR, "html")
     browser.driver.find_element(By.CSS_SELECTOR, "#selection button[type=submit]").click()
-    WebDriverWait(browser.driver, 30).until(staleness_of(old))
+    browser.wait_for_new_page(old)
 
     after = form_selection(browser)
     assert after["sex"] == ["M", "F"], after
@@ -341,3 +339,71 @@ def test_a_download_holds_the_cells_the_table_shows(browser: Browser, site: str,
         downloaded[key] = number(float(value), decimals, lang) if value else symbol
     assert downloaded == shown
     assert len(shown) == len(codes["soate"]) * 2 * 2 * 2  # oblasts × sexes × ages × periods
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_data_request_goes_from_its_form_to_its_status_page(
+    browser: Browser, site: str, pages: dict[tuple[str, str], str], lang: str
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.select import Select
+
+    driver = browser.driver
+    browser.width(PHONE)
+    browser.console_errors()
+    browser.get(f"{site}/{lang}/requests/new")
+
+    def send() -> None:
+        old = driver.find_element(By.CSS_SELECTOR, "html")
+        driver.find_element(By.CSS_SELECTOR, "#request-form button[type=submit]").click()
+        browser.wait_for_new_page(old)
+
+    send()  # empty: every required field is named, the form is kept, nothing is filed
+    assert "/requests/new" in driver.current_url
+    summary = driver.find_elements(By.CSS_SELECTOR, "#error-summary a[href^='#f-']")
+    assert summary, "no error summary for an empty request"
+    for field in ("name", "email", "purpose"):
+        box = driver.find_element(By.ID, f"f-{field}")
+        assert box.get_attribute("aria-invalid") == "true", field
+    problems = [f"axe: {v}" for v in browser.serious()]
+    assert not problems, "the form with its errors:\n  " + "\n  ".join(problems)
+    browser.console_errors()  # the console notes the form's answer, 400: as it should be
+
+    driver.find_element(By.ID, "f-name").send_keys("Aida Sydykova")
+    driver.find_element(By.ID, "f-email").send_keys("aida@example.kg")
+    driver.find_element(By.ID, "f-purpose").send_keys(
+        "Бишкектеги калктын жаш курагы боюнча изилдөө"
+    )
+    Select(driver.find_element(By.ID, "f-source")).select_by_value("release")
+    Select(driver.find_element(By.ID, "f-indicator")).select_by_value(INDICATOR)
+    driver.find_element(By.ID, "f-periods").send_keys("2024, 2025")
+    csv_box = driver.find_element(By.CSS_SELECTOR, "#f-formats input[value=csv]")
+    if not csv_box.is_selected():
+        csv_box.click()
+    send()
+
+    path = urlsplit(driver.current_url).path
+    kept = driver.find_elements(By.CSS_SELECTOR, "#error-summary, .field-error")
+    assert re.fullmatch(rf"/{lang}/requests/[A-Za-z0-9_-]{{16,}}", path), (
+        driver.current_url,
+        [f"{e.get_attribute('id')}: {e.text}" for e in kept],
+    )
+    status = driver.find_element(By.ID, "request-status").text
+    assert status.strip(), "the status page says no status"
+    robots = driver.find_element(By.CSS_SELECTOR, "meta[name=robots]").get_attribute("content")
+    assert "noindex" in (robots or ""), robots
+    assert driver.execute_script("return document.documentElement.lang") == lang
+    facts = driver.find_element(By.CSS_SELECTOR, "main dl.facts").text
+    assert "2024, 2025" in facts, facts
+    problems = [f"console: {m}" for m in browser.console_errors()]
+    problems += [f"axe: {v}" for v in browser.serious()]
+    assert not problems, f"{path}:\n  " + "\n  ".join(problems)
+    # Private: the address is the only key, and nothing lists it.
+    assert path not in pages.values()
+    _status, robots_txt, _headers = fetch(f"{site}/robots.txt")
+    disallowed = [
+        line.split(":", 1)[1].strip()
+        for line in robots_txt.decode().splitlines()
+        if line.lower().startswith("disallow:")
+    ]
+    assert any(rule and path.startswith(rule.rstrip("*")) for rule in disallowed), disallowed
