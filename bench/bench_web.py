@@ -18,8 +18,9 @@ scale (``var/bench-web-S.sqlite3``, built once), one gunicorn (``gunicorn.conf.p
    API, pages, pages, API, and each side's figure is the mean of its two.
 
 The selections: a random published indicator, one territory (at any level; now and then
-``level(oblast)``), sex both ways or one of ``M``/``F``/``_T``, the other dimensions at
-their totals, one to three of the latest periods, a random language.
+``level(oblast)``), sex both ways or one of ``M``/``F``/``_T`` (of the codes the indicator
+has), the other dimensions at their totals, one to three of the latest periods, a random
+language.
 
     .venv/bin/python bench/bench_web.py [--database URL | --scale 0.02] [--seconds 10] [--write]
 
@@ -116,7 +117,10 @@ def selections(base: str, count: int, seed: int) -> list[tuple[str, str, dict[st
                 else:
                     terms[dim["id"]] = rng.choice(codes)
             elif dim["id"] == "sex":
-                terms["sex"] = rng.choice(("M,F", "M,F", "_T", "M", "F"))
+                ways = [
+                    w for w in ("M,F", "M,F", "_T", "M", "F") if set(w.split(",")) <= set(codes)
+                ]
+                terms["sex"] = rng.choice(ways or codes)
             else:
                 terms[dim["id"]] = "_T" if "_T" in codes else codes[0]
         terms["period"] = ",".join(periods[-rng.randint(1, min(3, len(periods))) :])

@@ -1,7 +1,8 @@
 """Releases: compute every indicator into an immutable vintage, publish it, compare vintages.
 
 A release is written once and never changed: a later computation for the same period is a
-new release that *revises* the previous one, and :func:`diff` says which values changed.
+new release that *revises* the previous one, and :func:`store.revisions.diff` says which
+values changed.
 Publication: a release whose checks pass is scheduled for its publication time and is
 public from then on (embargoed before); ``publish`` brings that time forward to now. A
 release that failed a check is never public. ``store.visibility.is_public`` is the one rule
@@ -46,7 +47,6 @@ from store.observations import (
     check_dimensions,
     insert_observations,
 )
-from store.revisions import Change, diff  # noqa: F401  (moved to the store: the pages read it)
 from store.visibility import release_is_public
 
 

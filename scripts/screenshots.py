@@ -71,26 +71,30 @@ def served(args: argparse.Namespace) -> Iterator[str]:
 
 
 def request_status(browser: Browser, base: str, lang: str) -> str | None:
-    """Send the data request form once (its first choices, a made-up address); the URL of
-    the status page it leads to, or None when the form did not lead to one."""
+    """Send the data request form once (as the browser test does); the URL of the status
+    page it leads to, or None when the form did not lead to one."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.select import Select
 
     driver = browser.driver
     driver.get(f"{base}/{lang}/requests/new")
-    forms = driver.find_elements(By.CSS_SELECTOR, "main form")
-    if not forms:
-        return None
-    form = forms[0]
-    for field in form.find_elements(By.CSS_SELECTOR, "input[type=email]"):
-        field.clear()
-        field.send_keys("researcher@example.org")
-    for field in form.find_elements(By.CSS_SELECTOR, "input[type=text], textarea"):
-        if field.get_attribute("required") is not None and not field.get_attribute("value"):
-            field.send_keys("Screenshot")
-    for box in form.find_elements(By.CSS_SELECTOR, "input[type=checkbox][required]"):
+    try:
+        driver.find_element(By.ID, "f-name").send_keys("Aida Sydykova")
+        driver.find_element(By.ID, "f-email").send_keys("aida@example.kg")
+        driver.find_element(By.ID, "f-purpose").send_keys("A study of ages in Bishkek")
+        Select(driver.find_element(By.ID, "f-source")).select_by_value("release")
+        Select(driver.find_element(By.ID, "f-indicator")).select_by_value("pop_jan1")
+        driver.find_element(By.ID, "f-periods").send_keys("2024, 2025")
+        box = driver.find_element(By.CSS_SELECTOR, "#f-formats input[value=csv]")
         if not box.is_selected():
             box.click()
-    form.submit()
+        old = driver.find_element(By.CSS_SELECTOR, "html")
+        driver.find_element(By.CSS_SELECTOR, "#request-form button[type=submit]").click()
+        browser.wait_for_new_page(old)
+    except WebDriverException as error:
+        print(f"{lang}: the request form: {error.msg}", file=sys.stderr)
+        return None
     url = str(driver.current_url)
     return url if "/requests/" in url and not url.endswith("/requests/new") else None
 

@@ -130,7 +130,10 @@ class Browser:
         from selenium.webdriver.support.expected_conditions import staleness_of
         from selenium.webdriver.support.wait import WebDriverWait
 
-        WebDriverWait(self.driver, seconds).until(staleness_of(old))
+        wait = WebDriverWait(self.driver, seconds)
+        wait.until(staleness_of(old))
+        # gone is not yet loaded: the new document may still be parsing
+        wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def console_errors(self) -> list[str]:
         """The browser console's errors (SEVERE) since the last call: script errors,

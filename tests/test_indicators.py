@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from classifiers.loader import load_classifiers
 from indicators.methods import abridged_life_table
-from indicators.release import ReleaseError, compute_release, diff, publish
+from indicators.release import ReleaseError, compute_release, publish
 from store import Database, read, schema
 from store.models import Observation, Release, ReleaseStatus
+from store.revisions import diff
 from store.visibility import is_public
 from tests import factories as f
 

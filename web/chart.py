@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from l10n.numbers import number, shown
 from web.cells import Layout
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 72, 16, 16, 40
+WIDTH, HEIGHT = 480, 280
+LEFT, RIGHT, TOP, BOTTOM = 72, 20, 16, 40
 MAX_SERIES = 8
 MAX_BARS = 24
 COLOURS = (
@@ -164,7 +164,7 @@ def _bars(table: Layout, n: int, decimals: int, lang: str) -> Chart | None:
         return None
     ticks = nice_ticks(min(0.0, min(flat)), max(flat))
     low, high = ticks[0], ticks[-1]
-    left, right = 200, WIDTH - RIGHT
+    left, right = 160, WIDTH - 56
     band = 22
     height = TOP + band * len(rows) + BOTTOM
 

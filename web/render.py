@@ -59,13 +59,15 @@ def page(template: str, status: int = 200, **context: Any) -> Response:
     lang = current_language()
     context.setdefault("description", str(texts.SOURCE))
     context.setdefault("robots", None)
+    if status >= 400:  # an error is no page of its own: not indexed, no canonical address
+        context["robots"] = "noindex"
     html = (
         environment()
         .get_template(template)
         .render(
             lang=lang,
             languages=[(code, texts.LANGUAGE_NAMES[code], in_language(code)) for code in LOCALES],
-            canonical=absolute(in_language(lang)),
+            canonical=absolute(in_language(lang)) if status < 400 else None,
             alternates=[(code, absolute(in_language(code))) for code in LOCALES],
             og_locale=texts.OG_LOCALES[lang],
             og_alternates=[texts.OG_LOCALES[c] for c in LOCALES if c != lang],
