@@ -168,8 +168,9 @@ for (const el of document.querySelectorAll('[alt], [aria-label], [title], [place
 out.add(document.title);
 return [...out];
 """
-#: Two words of Latin letters: English, not a name or a code (StatKG, 2025-P1, CSV, ISCO-08).
-ENGLISH = re.compile(r"[A-Za-z]{3,}\W+[A-Za-z]{2,}")
+#: Two words of Latin letters apart: English, not a name, a code or a format (StatKG,
+#: 2025-P1, ISCO-08, SDMX-CSV, .sdmx.csv).
+ENGLISH = re.compile(r"[A-Za-z][a-z]{2,}\s+[A-Za-z]?[a-z]+")
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
