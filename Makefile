@@ -64,11 +64,13 @@ test-fast: setup-test
 
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md. Every benchmark runs even
 ## when an earlier one misses its target (bench_api exits non-zero then); make bench fails
-## at the end if any did.
+## at the end if any did. BENCH_SCALE below 1 runs the release and the pages' benchmarks on
+## a smaller synthetic store (a quick look, not the figures of record).
 bench: setup-test
 	@failed=""; \
 	  $(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000} || failed="$$failed border"; \
 	  $(PY) bench/bench_api.py --write || failed="$$failed api"; \
+	  $(PY) bench/bench_web.py --scale $${BENCH_SCALE:-1.0} --write || failed="$$failed web"; \
 	  $(PY) bench/bench_tunduk.py --records $${BENCH_RECORDS:-200000} || failed="$$failed tunduk"; \
 	  $(PY) bench/bench_release.py --scale $${BENCH_SCALE:-1.0} || failed="$$failed release"; \
 	  $(PY) bench/bench_publish.py || failed="$$failed publish"; \
