@@ -222,15 +222,29 @@ def table_cells(browser: Browser) -> dict[tuple[str, ...], str]:
 
 
 def form_selection(browser: Browser) -> dict[str, list[str]]:
-    """What the selection form has ticked: dimension → codes."""
-    ticked = browser.driver.execute_script(
-        "return [...document.querySelectorAll('#selection input[type=checkbox]:checked')]"
-        ".map((box) => [box.name, box.value]);"
+    """What the selection form has chosen: dimension → codes. The periods are the two
+    selects "from" and "to": every period between them, in the order the selects list."""
+    ticked, periods, first, last = browser.driver.execute_script(
+        "const at = (id) => document.getElementById(id);"
+        "return [[...document.querySelectorAll('#selection input[type=checkbox]:checked')]"
+        ".map((box) => [box.name, box.value]),"
+        " [...at('f-period_from').options].map((o) => o.value),"
+        " at('f-period_from').value, at('f-period_to').value];"
     )
     out: dict[str, list[str]] = {}
     for name, value in ticked:
         out.setdefault(name, []).append(value)
+    low, high = sorted((periods.index(first), periods.index(last)))
+    out["period"] = periods[low : high + 1]
     return out
+
+
+def choose_periods(browser: Browser, first: str, last: str) -> None:
+    """Pick the first and last period in the form's two selects, as a person would."""
+    from selenium.webdriver.support.ui import Select
+
+    for name, code in (("period_from", first), ("period_to", last)):
+        Select(browser.driver.find_element("id", f"f-{name}")).select_by_value(code)
 
 
 def api_cells(
@@ -290,7 +304,7 @@ def test_the_selection_form_changes_the_table_to_the_apis_cells(
     assert before.get("sex") == ["_T"], before  # the first view: both sexes together
 
     choose(browser, "sex", ["M", "F"])
-    choose(browser, "period", periods[-2:])
+    choose_periods(browser, periods[-2], periods[-1])
     old = browser.driver.find_element(By.CSS_SELECTOR, "html")
     browser.driver.find_element(By.CSS_SELECTOR, "#selection button[type=submit]").click()
     browser.wait_for_new_page(old)
@@ -299,7 +313,11 @@ def test_the_selection_form_changes_the_table_to_the_apis_cells(
     assert after["sex"] == ["M", "F"], after
     assert after["period"] == periods[-2:], after
     sent = parse_qs(urlsplit(browser.driver.current_url).query)
-    assert {dim: ",".join(codes).split(",") for dim, codes in sent.items()} == after
+    assert (sent["period_from"], sent["period_to"]) == ([periods[-2]], [periods[-1]])
+    sent = {dim: codes for dim, codes in sent.items() if not dim.startswith("period_")}
+    assert {dim: ",".join(codes).split(",") for dim, codes in sent.items()} == {
+        dim: codes for dim, codes in after.items() if dim != "period"
+    }
     shown_after = table_cells(browser)
     expected_after, _labels = api_cells(site, INDICATOR, lang, after)
     assert shown_after == expected_after

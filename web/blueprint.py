@@ -51,8 +51,8 @@ def _http_error(error: HTTPException) -> Response:
 
 @blueprint.get("/static/web/<string:name>")
 def static_file(name: str) -> Response:
-    """The pages' one stylesheet and one script; their URLs carry a digest, so a year."""
-    if name not in ("site.css", "site.js"):
+    """The pages' one stylesheet, one script and icon; their URLs carry a digest, so a year."""
+    if name not in ("site.css", "site.js", "icon.svg"):
         return error_page(404, _("Not found"), _("There is nothing at this address."))
     response = send_from_directory(STATIC, name, max_age=365 * 24 * 3600)
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
