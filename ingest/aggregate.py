@@ -290,7 +290,7 @@ class AggregateChecker(PaperChecker):
             return None
         return code
 
-    def number(self, key: str, dash: float | None = None) -> float | None:
+    def decimal(self, key: str, dash: float | None = None) -> float | None:
         """A decimal number ≥ 0 (``1 234,5``, ``12.0``); ``None`` when the cell is empty (or
         a dash, unless ``dash`` says what a dash means). A bad number adds a reason."""
         text = str(self.data.get(key) or "").strip()
@@ -310,7 +310,7 @@ class AggregateChecker(PaperChecker):
     def values(self, measure: Measure, keys: Sequence[str]) -> dict[str, float | None]:
         """Men, women, total and the standard errors given in ``keys``, checked together."""
         dash = 0.0 if measure.kind == "count" else None  # "-": no cases; no rate
-        men, women, total = (self.number(k, dash) for k in ("men", "women", "total"))
+        men, women, total = (self.decimal(k, dash) for k in ("men", "women", "total"))
         if measure.women_only:
             if men:
                 self.fail("WOMEN_ONLY", "men", f"{men:g}")
@@ -321,7 +321,7 @@ class AggregateChecker(PaperChecker):
             self.fail("MISSING_FIELD", "women")
         for key, value in (("men", men), ("women", women), ("total", total)):
             self._plausible(measure, key, value)
-        errors = {k: self.number(k) for k in ("men_se", "women_se", "total_se") if k in keys}
+        errors = {k: self.decimal(k) for k in ("men_se", "women_se", "total_se") if k in keys}
         given = [k for k, v in errors.items() if v is not None]
         if given and not measure.survey:
             self.fail("SE_NOT_SURVEY", given[0])
