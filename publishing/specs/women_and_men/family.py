@@ -18,7 +18,15 @@ from publishing.specs.women_and_men.common import (
 )
 from publishing.specs.yearbook.births import FERTILE_AGES
 from publishing.specs.yearbook.common import MOTHER_AGE, SETTLEMENTS, by_region
-from publishing.specs.yearbook.marriages import MARRYING_AGES, MEAN_AGES, PRIOR_STATUSES
+from publishing.specs.yearbook.marriages import (
+    CRUDE_DIVORCE_RATE,
+    CRUDE_MARRIAGE_RATE,
+    DIVORCES_BY_DURATION,
+    DIVORCES_PER_1000_MARRIAGES,
+    MARRYING_AGES,
+    MEAN_AGES,
+    PRIOR_STATUSES,
+)
 
 GROOMS = _T_("Күйөөлөр", "Женихи", "Grooms")
 BRIDES = _T_("Колуктулар", "Невесты", "Brides")
@@ -53,14 +61,7 @@ FAMILY = Chapter(
         Section(
             _T_("Никелер", "Браки", "Marriages"),
             (
-                by_region(
-                    _T_(
-                        "Никелердин жалпы коэффициенти",
-                        "Общий коэффициент брачности",
-                        "Crude marriage rate",
-                    ),
-                    "crude_marriage_rate",
-                ),
+                CRUDE_MARRIAGE_RATE,
                 _partner_ages(
                     _T_(
                         "Никелер күйөөнүн жаш курагы боюнча",
@@ -220,14 +221,7 @@ FAMILY = Chapter(
         Section(
             _T_("Ажырашуулар", "Разводы", "Divorces"),
             (
-                by_region(
-                    _T_(
-                        "Ажырашуулардын жалпы коэффициенти",
-                        "Общий коэффициент разводимости",
-                        "Crude divorce rate",
-                    ),
-                    "crude_divorce_rate",
-                ),
+                CRUDE_DIVORCE_RATE,
                 _partner_ages(
                     _T_(
                         "Ажырашуулар күйөөнүн жаш курагы боюнча",
@@ -248,26 +242,8 @@ FAMILY = Chapter(
                     "wife_age",
                     _T_("Аялынын жашы", "Возраст жены", "Age of wife"),
                 ),
-                Table(
-                    _T_(
-                        "Ажырашуулар никенин узактыгы боюнча",
-                        "Разводы по продолжительности брака",
-                        "Divorces by duration of marriage",
-                    ),
-                    sel("divorces_by_duration"),
-                    Dim("marriage_duration", total=True),
-                    YEARS,
-                    stub=_T_("Никенин узактыгы", "Продолжительность брака", "Duration"),
-                    drop_empty=True,
-                ),
-                by_region(
-                    _T_(
-                        "1000 никеге ажырашуулар",
-                        "Число разводов на 1000 браков",
-                        "Divorces per 1,000 marriages",
-                    ),
-                    "divorces_per_1000_marriages",
-                ),
+                DIVORCES_BY_DURATION,
+                DIVORCES_PER_1000_MARRIAGES,
             ),
         ),
         Section(

@@ -85,6 +85,44 @@ MARRYING_AGES = (
     "Y_GE85",
 )
 
+# Tables the family chapter of "Women and Men" prints as they are.
+CRUDE_MARRIAGE_RATE = by_region(
+    _T_(
+        "Никелердин жалпы коэффициенти",
+        "Общий коэффициент брачности",
+        "Crude marriage rate",
+    ),
+    "crude_marriage_rate",
+)
+CRUDE_DIVORCE_RATE = by_region(
+    _T_(
+        "Ажырашуулардын жалпы коэффициенти",
+        "Общий коэффициент разводимости",
+        "Crude divorce rate",
+    ),
+    "crude_divorce_rate",
+)
+DIVORCES_PER_1000_MARRIAGES = by_region(
+    _T_(
+        "1000 никеге ажырашуулар",
+        "Число разводов на 1000 браков",
+        "Divorces per 1,000 marriages",
+    ),
+    "divorces_per_1000_marriages",
+)
+DIVORCES_BY_DURATION = Table(
+    _T_(
+        "Ажырашуулар никенин узактыгы боюнча",
+        "Разводы по продолжительности брака",
+        "Divorces by duration of marriage",
+    ),
+    sel("divorces_by_duration"),
+    Dim("marriage_duration", total=True),
+    YEARS,
+    stub=_T_("Никенин узактыгы", "Продолжительность брака", "Duration"),
+    drop_empty=True,
+)
+
 MARRIAGES = Chapter(
     _T_("Никелер жана ажырашуулар", "Браки и разводы", "Marriages and divorces"),
     (
@@ -92,23 +130,9 @@ MARRIAGES = Chapter(
             _T_("Никелер жана ажырашуулар", "Браки и разводы", "Marriages and divorces"),
             (
                 by_region(_T_("Никелер", "Число браков", "Marriages"), "marriages"),
-                by_region(
-                    _T_(
-                        "Никелердин жалпы коэффициенти",
-                        "Общий коэффициент брачности",
-                        "Crude marriage rate",
-                    ),
-                    "crude_marriage_rate",
-                ),
+                CRUDE_MARRIAGE_RATE,
                 by_region(_T_("Ажырашуулар", "Число разводов", "Divorces"), "divorces"),
-                by_region(
-                    _T_(
-                        "Ажырашуулардын жалпы коэффициенти",
-                        "Общий коэффициент разводимости",
-                        "Crude divorce rate",
-                    ),
-                    "crude_divorce_rate",
-                ),
+                CRUDE_DIVORCE_RATE,
                 Table(
                     _T_(
                         "Никелер күйөөсүнүн жана аялынын жаш курагы боюнча",
@@ -247,26 +271,8 @@ MARRIAGES = Chapter(
         Section(
             _T_("Ажырашуулар", "Разводы", "Divorces"),
             (
-                Table(
-                    _T_(
-                        "Ажырашуулар никенин узактыгы боюнча",
-                        "Разводы по продолжительности брака",
-                        "Divorces by duration of marriage",
-                    ),
-                    sel("divorces_by_duration"),
-                    Dim("marriage_duration", total=True),
-                    YEARS,
-                    stub=_T_("Никенин узактыгы", "Продолжительность брака", "Duration"),
-                    drop_empty=True,
-                ),
-                by_region(
-                    _T_(
-                        "1000 никеге ажырашуулар",
-                        "Число разводов на 1000 браков",
-                        "Divorces per 1,000 marriages",
-                    ),
-                    "divorces_per_1000_marriages",
-                ),
+                DIVORCES_BY_DURATION,
+                DIVORCES_PER_1000_MARRIAGES,
             ),
         ),
         Section(
