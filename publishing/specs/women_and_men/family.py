@@ -26,21 +26,12 @@ from publishing.specs.yearbook.marriages import (
     MARRYING_AGES,
     MEAN_AGES,
     PRIOR_STATUSES,
+    UNDER_18_NOTE,
 )
 
 GROOMS = _T_("Күйөөлөр", "Женихи", "Grooms")
 BRIDES = _T_("Колуктулар", "Невесты", "Brides")
 YOUNG_AGES = ("Y15T19", "Y20T24", "Y25T29", "Y30T34", "Y35T39", "Y40T44", "Y45T49")
-UNDER_18_NOTE = _T_(
-    "Колуктусу каттоо учурунда 18 жашка толо элек катталган никелер. Бул ТӨМ 5.3.1 "
-    "көрсөткүчү эмес (20–24 жаштагы аялдардын ичинен 18 жашка чейин никеге тургандардын "
-    "үлүшү): катталбаган никелер бул жерде көрүнбөйт.",
-    "Зарегистрированные браки, в которых невесте не исполнилось 18 лет. Это не индикатор "
-    "ЦУР 5.3.1 (доля женщин 20–24 лет, вступивших в брак до 18 лет): незарегистрированные "
-    "союзы здесь не видны.",
-    "Registered marriages whose bride was under 18. This is not SDG indicator 5.3.1 (the "
-    "share of women aged 20–24 married before 18): unregistered unions are not seen here.",
-)
 
 
 def _partner_ages(title: _T_, indicator: str, dim: str, stub: _T_) -> Table:

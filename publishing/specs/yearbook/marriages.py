@@ -85,6 +85,16 @@ MARRYING_AGES = (
     "Y_GE85",
 )
 
+UNDER_18_NOTE = _T_(
+    "Колуктусу каттоо учурунда 18 жашка толо элек катталган никелер. Бул ТӨМ 5.3.1 "
+    "көрсөткүчү эмес (20–24 жаштагы аялдардын ичинен 18 жашка чейин никеге тургандардын "
+    "үлүшү): катталбаган никелер бул жерде көрүнбөйт.",
+    "Зарегистрированные браки, в которых невесте не исполнилось 18 лет. Это не индикатор "
+    "ЦУР 5.3.1 (доля женщин 20–24 лет, вступивших в брак до 18 лет): незарегистрированные "
+    "союзы здесь не видны.",
+    "Registered marriages whose bride was under 18. This is not SDG indicator 5.3.1 (the "
+    "share of women aged 20–24 married before 18): unregistered unions are not seen here.",
+)
 # Tables the family chapter of "Women and Men" prints as they are.
 CRUDE_MARRIAGE_RATE = by_region(
     _T_(
@@ -254,17 +264,7 @@ MARRIAGES = Chapter(
                     ),
                     YEARS,
                     stub=INDICATOR,
-                    note=_T_(
-                        "Колуктусу каттоо учурунда 18 жашка толо элек катталган никелер. Бул ТӨМ "
-                        "5.3.1 көрсөткүчү эмес (20–24 жаштагы аялдардын ичинен 18 жашка чейин "
-                        "никеге тургандардын үлүшү): катталбаган никелер бул жерде көрүнбөйт.",
-                        "Зарегистрированные браки, в которых невесте не исполнилось 18 лет. Это "
-                        "не индикатор ЦУР 5.3.1 (доля женщин 20–24 лет, вступивших в брак до "
-                        "18 лет): незарегистрированные союзы здесь не видны.",
-                        "Registered marriages whose bride was under 18. This is not SDG "
-                        "indicator 5.3.1 (the share of women aged 20–24 married before 18): "
-                        "unregistered unions are not seen here.",
-                    ),
+                    note=UNDER_18_NOTE,
                 ),
             ),
         ),
