@@ -189,3 +189,25 @@ class Spec:
         unknown = [d for d in self.dimensions if d not in DIMENSIONS or d not in DIMENSION_LABELS]
         if unknown:
             raise ValueError(f"{self.id}: unknown dimensions {unknown}")
+
+
+class TopicSpecs:
+    """The entries of one topic's catalog module: ``TopicSpecs("health",
+    source="ministry_of_health", methodology=METHOD)`` then ``spec(id, name, definition, dims,
+    unit=…)`` — the topic and what its entries share said once, anything else by keyword."""
+
+    def __init__(self, topic: str, **shared: Any) -> None:
+        self.topic = topic
+        self.shared = shared
+
+    def __call__(
+        self, id_: str, name: Text, definition: Text, dims: tuple[str, ...], **fields: Any
+    ) -> Spec:
+        return Spec(
+            id=id_,
+            topic=self.topic,
+            name=name,
+            definition=definition,
+            dimensions=dims,
+            **(self.shared | fields),
+        )

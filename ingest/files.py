@@ -24,9 +24,11 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from ingest.base import SourceError
+import click
+
+from ingest.base import RawRecord, SourceAdapter, SourceError
 
 SAMPLE_BYTES = 1 << 20  # 1 MiB decides the encoding
 MAX_CELL = 1000  # longer cells are cut (and flagged) rather than kept whole
@@ -361,3 +363,60 @@ def normalise_name(name: str) -> str:
     for char in (" ", "-", "."):
         cleaned = cleaned.replace(char, "_")
     return cleaned.strip("_")
+
+
+class FileSource(SourceAdapter):
+    """Base of a source delivered as one file (``--file``, ``--synthetic``): the file's name
+    in the batch's audit, its checksum as the delivery key (hashed once: a border file is
+    gigabytes). ``path`` is ``None`` for the stand-in adapter of a resubmission."""
+
+    kind = "file"
+    options: ClassVar[tuple[click.Parameter, ...]] = (
+        click.Option(["--file", "path"], type=click.Path(dir_okay=False), required=True),
+        click.Option(["--synthetic"], is_flag=True, help="Mark the batch as synthetic data."),
+    )
+
+    def __init__(self, path: str = "", synthetic: bool = False) -> None:
+        self.path = Path(path) if path else None
+        self.synthetic = synthetic
+        self._key: str | None = None
+
+    def delivery_key(self) -> str:
+        if self._key is None:
+            self._key = file_delivery_key(self.name, self.path)
+        return self._key
+
+    def audit(self) -> dict[str, Any]:
+        return {"file": self.path.name if self.path else None}
+
+
+class HeaderRowFile(FileSource):
+    """A file source of one record a line under a header row (CSV or XLSX, any encoding
+    :func:`read_cells` reads): ``columns`` names each field's accepted spellings, ky/ru/en;
+    a missing, unknown or repeated column refuses the file, a line longer than the header is
+    ``MALFORMED`` and quarantined, a blank line is skipped."""
+
+    columns: ClassVar[dict[str, tuple[str, ...]]]
+    required: ClassVar[list[str]]
+    optional: ClassVar[list[str]] = []
+
+    def records(self) -> Iterator[RawRecord]:
+        if self.path is None:
+            return
+        try:
+            _encoding, rows = read_cells(self.path)
+            header = next(rows, None)
+            if header is None:
+                raise SourceError("the file has no header row")
+            aliases = {alias: key for key, names in self.columns.items() for alias in names}
+            positions = match_header(header, aliases, self.required, self.optional)
+        except FileProblemsError as problems:
+            raise SourceError(str(problems)) from None
+        for number, cells in enumerate(rows, start=2):
+            if not any(cells):
+                continue
+            if len(cells) > len(header):
+                yield RawRecord(f"line {number}", None, ";".join(cells), "MALFORMED")
+                continue
+            data = {key: cells[i] if i < len(cells) else "" for key, i in positions.items()}
+            yield RawRecord(f"line {number}", data)

@@ -107,16 +107,23 @@ class Checker:
             self.fail("INVALID_CODE", field)
         return code
 
-    def integer(self, field: str, low: int, high: int, required: bool = True) -> int | None:
-        """A whole number in ``low..high`` (``12`` or Excel's ``12.0``); a mis-keyed one
-        (``3O``, ``4 5``) or one out of range is refused with ``INVALID_VALUE``."""
-        text = self.text(field, required, max_length=20)
+    def _decimal(self, field: str, required: bool, max_length: int) -> float | None:
+        """The field as a number, a point or a decimal comma (``None`` if empty, or refused
+        with ``INVALID_VALUE`` if it is not a number: ``3O``, ``4 5``)."""
+        text = self.text(field, required, max_length=max_length)
         if text is None:
             return None
         try:
-            number = float(text.replace(",", "."))
+            return float(text.replace(",", "."))
         except ValueError:
             self.fail("INVALID_VALUE", field, "not a number")
+            return None
+
+    def integer(self, field: str, low: int, high: int, required: bool = True) -> int | None:
+        """A whole number in ``low..high`` (``12`` or Excel's ``12.0``); a mis-keyed one
+        (``3O``, ``4 5``) or one out of range is refused with ``INVALID_VALUE``."""
+        number = self._decimal(field, required, max_length=20)
+        if number is None:
             return None
         if not number.is_integer() or not low <= number <= high:
             self.fail("INVALID_VALUE", field, f"not a whole number in {low}–{high}")
@@ -125,13 +132,8 @@ class Checker:
 
     def number(self, field: str, low: float, high: float, required: bool = True) -> float | None:
         """A decimal number in ``low..high`` (a point or a decimal comma), else refused."""
-        text = self.text(field, required, max_length=30)
-        if text is None:
-            return None
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
-            self.fail("INVALID_VALUE", field, "not a number")
+        number = self._decimal(field, required, max_length=30)
+        if number is None:
             return None
         if not low <= number <= high:  # NaN fails here too
             self.fail("INVALID_VALUE", field, f"not in {low:g}–{high:g}")

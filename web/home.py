@@ -9,12 +9,12 @@ from flask import Response, current_app, g, redirect, request
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from api.exceptions import InvalidParameterError, NotFoundError
-from api.http import database, mark_source, public_answer, public_state, reading, snapshot
+from api.http import database, public_answer, public_state, reading, snapshot
 from api.v1.feed import service as feed
 from l10n import _, current_language, negotiate
 from store import read
 from web.blueprint import blueprint
-from web.render import page
+from web.render import from_latest, page
 
 
 @blueprint.get("/")
@@ -41,9 +41,7 @@ def home(lang: str) -> Response:
     public_state()  # sets the request's clock (g.now) the calendar reads with
     with database().session() as session:
         calendar = read.release_calendar(session, g.now)
-    latest = snapshot().latest
-    if latest is not None:
-        mark_source(latest.published_at)
+    latest = from_latest()
     return page(
         "web/home.html",
         title=_("Statistics of the Kyrgyz Republic"),

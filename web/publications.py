@@ -12,11 +12,11 @@ from typing import Any
 
 from flask import Response, send_file
 
-from api.http import config, mark_source, public_answer, snapshot
+from api.http import config, public_answer, snapshot
 from api.v1.publications.service import publication_files, publication_title
 from l10n import _
 from web.blueprint import blueprint, error_page
-from web.render import page
+from web.render import from_latest, page
 
 EDITIONS = (".pdf", ".html")
 #: What an HTML edition loads beside itself, under its release's folder.
@@ -47,9 +47,7 @@ def editions() -> list[dict[str, object]]:
 @blueprint.get("/<lang:lang>/publications/")
 @public_answer
 def publications(lang: str) -> Response:
-    latest = snapshot().latest
-    if latest is not None:
-        mark_source(latest.published_at)
+    from_latest()
     return page("web/publications.html", title=_("Publications"), books=books(lang))
 
 

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from flask import Response
 
-from api.http import mark_source, public_answer, snapshot
+from api.http import public_answer, snapshot
 from api.v1.releases.service import release_notes
 from l10n import _, texts
 from web.blueprint import blueprint
-from web.render import page
+from web.render import from_latest, page
 
 
 @blueprint.get("/<lang:lang>/quality/")
 @public_answer
 def quality(lang: str) -> Response:
-    latest = snapshot().latest
+    latest = from_latest()
     notes = release_notes(snapshot(), latest.id)["notes"] if latest else None
-    if latest is not None:
-        mark_source(latest.published_at)
     checks = notes["checks"] if notes else []
     return page(
         "web/quality.html",

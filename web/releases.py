@@ -18,7 +18,7 @@ from l10n import _
 from store import read
 from store.revisions import LISTED, Change, changes_of, diff, summarise
 from web.blueprint import blueprint
-from web.render import page
+from web.render import from_latest, page
 
 #: The most changed cells the page lists in all (the page weight: about 300 bytes each),
 #: shared between the revised indicators, never fewer than :data:`MIN_ROWS` each.
@@ -96,9 +96,7 @@ def releases(lang: str) -> Response:
     public_state()
     with database().session() as session:
         calendar = read.release_calendar(session, g.now)
-    latest = snapshot().latest
-    if latest is not None:
-        mark_source(latest.published_at)
+    from_latest()
     return page("web/releases.html", title=_("Releases"), calendar=calendar)
 
 

@@ -13,10 +13,11 @@ from typing import Any
 
 from flask import Response, request, url_for
 
-from api.http import snapshot
+from api.http import mark_source, snapshot
 from config import LOCALES
 from l10n import current_language, texts
 from l10n.templates import environment
+from store import read
 
 STATIC = Path(__file__).resolve().parent / "static"
 #: What a page may load: only the site's own CSS, JS and images (inline SVG needs nothing).
@@ -46,6 +47,15 @@ def in_language(lang: str, keep_query: bool = True) -> str:
 
 def absolute(path: str) -> str:
     return request.host_url.rstrip("/") + path
+
+
+def from_latest() -> read.ReleaseInfo | None:
+    """The latest public release, marked as the source of the page being answered (caches
+    keep the page until the next release)."""
+    latest = snapshot().latest
+    if latest is not None:
+        mark_source(latest.published_at)
+    return latest
 
 
 def synthetic_shown() -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from flask import Response
 
-from api.http import mark_source, public_answer, reading, snapshot
+from api.http import public_answer, reading, snapshot
 from api.v1.data.service import as_released, present_codes
 from api.v1.feed.service import KEY_FIGURES
 from l10n import _, current_language, texts
@@ -21,7 +21,7 @@ from l10n.numbers import shown
 from store import read
 from store.observations import select_cells
 from web.blueprint import blueprint, error_page
-from web.render import page
+from web.render import from_latest, page
 
 #: Territories ranked together: a level → the levels of its peers.
 PEERS = {
@@ -105,9 +105,7 @@ def territories_index(lang: str) -> Response:
     for c in codes:
         if c.parent_code:
             children.setdefault(c.parent_code, []).append(c)
-    latest = snapshot().latest
-    if latest is not None:
-        mark_source(latest.published_at)
+    from_latest()
     return page(
         "web/territories.html",
         title=_("Territories"),
@@ -126,9 +124,7 @@ def territory(lang: str, soate_code: str) -> Response:
         return error_page(404, _("Not found"), _("There is no territory with this code."))
     peers = peers_of(code, codes)
     parent = next((c for c in codes if c.code == code.parent_code), None)
-    latest = snapshot().latest
-    if latest is not None:
-        mark_source(latest.published_at)
+    latest = from_latest()
     return page(
         "web/territory.html",
         title=code.label[current_language()],

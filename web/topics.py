@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Response
 
-from api.http import mark_source, public_answer, snapshot
+from api.http import public_answer, snapshot
 from l10n import _, texts
 from store import read
 from web.blueprint import blueprint, error_page
-from web.render import page
+from web.render import from_latest, page
 
 
 def topic_label(topic: str) -> str:
@@ -31,9 +31,7 @@ def published() -> dict[str, list[read.IndicatorInfo]]:
 @blueprint.get("/<lang:lang>/topics/")
 @public_answer
 def topics(lang: str) -> Response:
-    latest = snapshot().latest
-    if latest is not None:
-        mark_source(latest.published_at)
+    from_latest()
     return page(
         "web/topics.html",
         title=_("Topics"),
@@ -47,7 +45,5 @@ def topic(lang: str, topic: str) -> Response:
     infos = published().get(topic)
     if not infos:
         return error_page(404, _("Not found"), _("There is nothing at this address."))
-    latest = snapshot().latest
-    if latest is not None:
-        mark_source(latest.published_at)
+    from_latest()
     return page("web/topic.html", title=topic_label(topic), topic=topic, indicators=infos)

@@ -12,7 +12,7 @@ from indicators import aggregates
 from indicators.aggregates import Measure
 from indicators.context import Context
 from indicators.frame import Frame
-from indicators.spec import Spec, Text
+from indicators.spec import Text, TopicSpecs
 
 SOURCE = "agg-crime"
 METHOD = Text(
@@ -29,17 +29,7 @@ METHOD = Text(
 )
 
 
-def _spec(id_: str, name: Text, definition: Text, dims: tuple[str, ...], unit: str) -> Spec:
-    return Spec(
-        id=id_,
-        topic="crime",
-        name=name,
-        definition=definition,
-        unit=unit,
-        dimensions=dims,
-        source="ministry_of_internal_affairs",
-        methodology=METHOD,
-    )
+_spec = TopicSpecs("crime", source="ministry_of_internal_affairs", methodology=METHOD)
 
 
 SPECS = [
@@ -59,7 +49,7 @@ SPECS = [
             "offence.",
         ),
         ("offence", "sex"),
-        "persons",
+        unit="persons",
     ),
     _spec(
         "offenders",
@@ -74,7 +64,7 @@ SPECS = [
             "Persons identified during the year as having committed a crime, by group of offence.",
         ),
         ("offence", "sex"),
-        "persons",
+        unit="persons",
     ),
     _spec(
         "protection_orders",
@@ -92,7 +82,7 @@ SPECS = [
             "by sex of the protected person.",
         ),
         ("sex",),
-        "cases",
+        unit="cases",
     ),
 ]
 

@@ -17,7 +17,7 @@ from indicators.context import Context
 from indicators.frame import Frame
 from indicators.methods import women_share
 from indicators.space import TOTAL
-from indicators.spec import Spec, Text
+from indicators.spec import Spec, Text, TopicSpecs
 
 SOURCE = "agg-decision"
 ELECTIONS = Text(
@@ -54,24 +54,7 @@ def _plus(text: Text, more: Text) -> Text:
     return Text(*(text.get(lang) + more.get(lang) for lang in ("ky", "ru", "en")))
 
 
-def _spec(
-    id_: str,
-    name: Text,
-    definition: Text,
-    dims: tuple[str, ...],
-    source: str,
-    methodology: Text,
-) -> Spec:
-    return Spec(
-        id=id_,
-        topic="decision_making",
-        name=name,
-        definition=definition,
-        unit="persons",
-        dimensions=dims,
-        source=source,
-        methodology=methodology,
-    )
+_spec = TopicSpecs("decision_making", unit="persons")
 
 
 def _share(
@@ -109,8 +92,8 @@ SPECS = [
             "the end of the year.",
         ),
         ("sex",),
-        "central_election_commission",
-        ELECTIONS,
+        source="central_election_commission",
+        methodology=ELECTIONS,
     ),
     _spec(
         "local_council_seats",
@@ -128,8 +111,8 @@ SPECS = [
             "by territory.",
         ),
         ("soate", "sex"),
-        "central_election_commission",
-        ELECTIONS,
+        source="central_election_commission",
+        methodology=ELECTIONS,
     ),
     _spec(
         "civil_servants",
@@ -147,8 +130,8 @@ SPECS = [
             "group of posts.",
         ),
         ("grade", "sex"),
-        "state_personnel_service",
-        PERSONNEL,
+        source="state_personnel_service",
+        methodology=PERSONNEL,
     ),
     _spec(
         "judges",
@@ -159,8 +142,8 @@ SPECS = [
             "Judges in office at the end of the year, by court.",
         ),
         ("court", "sex"),
-        "council_of_judges",
-        COURTS,
+        source="council_of_judges",
+        methodology=COURTS,
     ),
     _share(
         "women_share_parliament",

@@ -15,7 +15,7 @@ from indicators.context import Context
 from indicators.frame import Frame
 from indicators.methods import gender_parity_index, gross_enrolment_ratio, population_of_ages
 from indicators.space import COUNTRY, SEXES, TOTAL
-from indicators.spec import Spec, Text
+from indicators.spec import Text, TopicSpecs
 
 SOURCE = "agg-education"
 METHOD = Text(
@@ -62,26 +62,7 @@ OFFICIAL_AGES: dict[str, tuple[int, int]] = {
 }
 
 
-def _spec(
-    id_: str,
-    name: Text,
-    definition: Text,
-    dims: tuple[str, ...],
-    unit: str = "persons",
-    methodology: Text = METHOD,
-    **options: object,
-) -> Spec:
-    return Spec(
-        id=id_,
-        topic="education",
-        name=name,
-        definition=definition,
-        unit=unit,
-        dimensions=dims,
-        source="ministry_of_education",
-        methodology=methodology,
-        **options,  # type: ignore[arg-type]
-    )
+_spec = TopicSpecs("education", unit="persons", source="ministry_of_education", methodology=METHOD)
 
 
 SPECS = [

@@ -15,7 +15,7 @@ from indicators.context import Context
 from indicators.frame import Frame
 from indicators.methods import abortion_rate, incidence_rate, population_of_ages
 from indicators.space import SEXES, TOTAL
-from indicators.spec import Spec, Text
+from indicators.spec import Spec, Text, TopicSpecs
 
 SOURCE = "agg-health"
 METHOD = Text(
@@ -41,26 +41,7 @@ RATE_METHOD = Text(
 )
 
 
-def _spec(
-    id_: str,
-    name: Text,
-    definition: Text,
-    dims: tuple[str, ...],
-    unit: str = "persons",
-    methodology: Text = METHOD,
-    **options: object,
-) -> Spec:
-    return Spec(
-        id=id_,
-        topic="health",
-        name=name,
-        definition=definition,
-        unit=unit,
-        dimensions=dims,
-        source="ministry_of_health",
-        methodology=methodology,
-        **options,  # type: ignore[arg-type]
-    )
+_spec = TopicSpecs("health", unit="persons", source="ministry_of_health", methodology=METHOD)
 
 
 def _incidence(id_: str, name: Text, definition: Text) -> Spec:

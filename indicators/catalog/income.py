@@ -13,7 +13,7 @@ from indicators import aggregates
 from indicators.aggregates import Measure, with_standard_error
 from indicators.context import Context
 from indicators.frame import Frame
-from indicators.spec import Spec, Text
+from indicators.spec import Text, TopicSpecs
 
 SOURCE = "agg-income"
 POVERTY_METHOD = Text(
@@ -39,27 +39,7 @@ PENSION_METHOD = Text(
 )
 
 
-def _spec(
-    id_: str,
-    name: Text,
-    definition: Text,
-    dims: tuple[str, ...],
-    unit: str,
-    source: str,
-    methodology: Text,
-    **options: object,
-) -> Spec:
-    return Spec(
-        id=id_,
-        topic="income",
-        name=name,
-        definition=definition,
-        unit=unit,
-        dimensions=dims,
-        source=source,
-        methodology=methodology,
-        **options,  # type: ignore[arg-type]
-    )
+_spec = TopicSpecs("income")
 
 
 SPECS = [
@@ -83,9 +63,9 @@ SPECS = [
                 "head ('men': households headed by a man).",
             ),
             ("urban_rural", "head_sex"),
-            "percent",
-            "household_budget_survey",
-            POVERTY_METHOD,
+            unit="percent",
+            source="household_budget_survey",
+            methodology=POVERTY_METHOD,
             decimals=1,
             additive=False,
             bounds=(0, 100),
@@ -107,9 +87,9 @@ SPECS = [
             "year, by kind of pension.",
         ),
         ("pension_type", "sex"),
-        "persons",
-        "social_fund",
-        PENSION_METHOD,
+        unit="persons",
+        source="social_fund",
+        methodology=PENSION_METHOD,
     ),
     _spec(
         "average_pension",
@@ -125,9 +105,9 @@ SPECS = [
             "Average monthly pension awarded, at the end of the year, in som, by kind of pension.",
         ),
         ("pension_type", "sex"),
-        "som_per_month",
-        "social_fund",
-        PENSION_METHOD,
+        unit="som_per_month",
+        source="social_fund",
+        methodology=PENSION_METHOD,
         additive=False,
     ),
 ]

@@ -14,7 +14,7 @@ from indicators.aggregates import Measure, with_standard_error
 from indicators.context import Context
 from indicators.frame import Frame
 from indicators.methods import pay_gap
-from indicators.spec import Spec, Text
+from indicators.spec import Spec, Text, TopicSpecs
 
 SOURCE = "agg-labour"
 LFS_METHOD = Text(
@@ -50,29 +50,7 @@ WAGE_METHOD = Text(
 )
 
 
-def _spec(
-    id_: str,
-    name: Text,
-    definition: Text,
-    dims: tuple[str, ...],
-    unit: str,
-    decimals: int,
-    source: str = "labour_force_survey",
-    methodology: Text = LFS_METHOD,
-    **options: object,
-) -> Spec:
-    return Spec(
-        id=id_,
-        topic="labour",
-        name=name,
-        definition=definition,
-        unit=unit,
-        dimensions=dims,
-        decimals=decimals,
-        source=source,
-        methodology=methodology,
-        **options,  # type: ignore[arg-type]
-    )
+_spec = TopicSpecs("labour", source="labour_force_survey", methodology=LFS_METHOD)
 
 
 def _rate(id_: str, name: Text, definition: Text) -> list[Spec]:
@@ -82,8 +60,8 @@ def _rate(id_: str, name: Text, definition: Text) -> list[Spec]:
             name,
             definition,
             ("age_social", "sex"),
-            "percent",
-            1,
+            unit="percent",
+            decimals=1,
             additive=False,
             bounds=(0, 100),
         )
@@ -91,7 +69,9 @@ def _rate(id_: str, name: Text, definition: Text) -> list[Spec]:
 
 
 def _employed(id_: str, name: Text, definition: Text, dim: str) -> list[Spec]:
-    return with_standard_error(_spec(id_, name, definition, (dim, "sex"), "thousand_persons", 1))
+    return with_standard_error(
+        _spec(id_, name, definition, (dim, "sex"), unit="thousand_persons", decimals=1)
+    )
 
 
 SPECS = [
@@ -182,8 +162,8 @@ SPECS = [
             "Average monthly gross wage accrued per employee, in som, by economic activity.",
         ),
         ("activity", "sex"),
-        "som_per_month",
-        0,
+        unit="som_per_month",
+        decimals=0,
         source="wage_survey",
         methodology=WAGE_METHOD,
         additive=False,
@@ -204,8 +184,8 @@ SPECS = [
             "of men's; negative when women's is the higher.",
         ),
         ("activity",),
-        "percent",
-        1,
+        unit="percent",
+        decimals=1,
         source="wage_survey",
         methodology=WAGE_METHOD,
         unit_base=100,

@@ -34,7 +34,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
-import click
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -43,12 +42,12 @@ from sqlalchemy.orm import Session
 
 from classifiers.reference import DATA_DIR as CLASSIFIER_DATA
 from classifiers.reference import read_csv
-from ingest.base import Loadable, MapResult, SourceAdapter, SourceError, register
+from ingest.base import Loadable, MapResult, SourceError, register
 from ingest.context import Context
 from ingest.files import (
     FileProblemsError,
+    FileSource,
     detect_encoding,
-    file_delivery_key,
     match_header,
     sniff_delimiter,
 )
@@ -645,32 +644,14 @@ def bulk_insert(session: Session, rows: Iterator[dict[str, Any]], chunk: int = 5
 
 
 @register
-class BorderAdapter(SourceAdapter):
+class BorderAdapter(FileSource):
     """``flask ingest border --file crossings.csv``: a Border Service file, counted."""
 
     name = SOURCE
     help = "Border Service crossings file (CSV: UTF-8, Windows-1251 or UTF-16), streamed, counted."
-    kind = "file"
     table = BorderCrossing
     title = lazy_gettext("Border Service: crossings of the state border")
     identifiers: ClassVar[dict[str, str]] = {"passport": "passport"}
-    options = (
-        click.Option(["--file", "path"], type=click.Path(dir_okay=False), required=True),
-        click.Option(["--synthetic"], is_flag=True, help="Mark the batch as synthetic data."),
-    )
-
-    def __init__(self, path: str = "", synthetic: bool = False) -> None:
-        self.path = Path(path) if path else None
-        self.synthetic = synthetic
-        self._key: str | None = None
-
-    def delivery_key(self) -> str:
-        if self._key is None:  # hashed once: a border file is gigabytes
-            self._key = file_delivery_key(SOURCE, self.path)
-        return self._key
-
-    def audit(self) -> dict[str, Any]:
-        return {"file": self.path.name if self.path else None}
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
         """One corrected quarantined row becomes one crossing (a cell counted once)."""

@@ -22,15 +22,11 @@ of it is stored); a household number that looks like a ПИН or passport is qua
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, ClassVar
 
-import click
-
-from ingest.base import Loadable, MapResult, RawRecord, SourceAdapter, SourceError, register
+from ingest.base import Loadable, MapResult, register
 from ingest.context import Context
-from ingest.files import FileProblemsError, file_delivery_key, match_header, read_cells
+from ingest.files import HeaderRowFile
 from ingest.loader import looks_like_identifier
 from ingest.reasons import Reason
 from ingest.rules import Checker
@@ -79,51 +75,18 @@ MAX_MONTHS = 600
 
 
 @register
-class LfsMigration(SourceAdapter):
+class LfsMigration(HeaderRowFile):
     """``flask ingest lfs-migration --file module.csv``: the LFS migration module's roster."""
 
     name = "lfs-migration"
     help = "Labour force survey, migration module (CSV or XLSX): household roster with design."
-    kind = "file"
     table = SurveyMigrationMember
     title = lazy_gettext("Labour force survey: migration module, household members abroad")
     identifiers: ClassVar[dict[str, str]] = {"pin": "pin", "passport": "passport"}
     code_fields = frozenset({"oblast", "country"})
-    options = (
-        click.Option(["--file", "path"], type=click.Path(dir_okay=False), required=True),
-        click.Option(["--synthetic"], is_flag=True, help="Mark the batch as synthetic data."),
-    )
-
-    def __init__(self, path: str = "", synthetic: bool = False) -> None:
-        self.path = Path(path) if path else None
-        self.synthetic = synthetic
-
-    def delivery_key(self) -> str:
-        return file_delivery_key("lfs-migration", self.path)
-
-    def audit(self) -> dict[str, Any]:
-        return {"file": self.path.name if self.path else None}
-
-    def records(self) -> Iterator[RawRecord]:
-        if self.path is None:
-            return
-        try:
-            _encoding, rows = read_cells(self.path)
-            header = next(rows, None)
-            if header is None:
-                raise SourceError("the file has no header row")
-            aliases = {alias: key for key, names in COLUMNS.items() for alias in names}
-            positions = match_header(header, aliases, REQUIRED, OPTIONAL)
-        except FileProblemsError as problems:
-            raise SourceError(str(problems)) from None
-        for number, cells in enumerate(rows, start=2):
-            if not any(cells):
-                continue
-            if len(cells) > len(header):
-                yield RawRecord(f"line {number}", None, ";".join(cells), "MALFORMED")
-                continue
-            data = {key: cells[i] if i < len(cells) else "" for key, i in positions.items()}
-            yield RawRecord(f"line {number}", data)
+    columns = COLUMNS
+    required = REQUIRED
+    optional = OPTIONAL
 
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
         check = Checker(data, ctx)

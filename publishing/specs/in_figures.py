@@ -24,6 +24,7 @@ from publishing.spec import (
     sel,
 )
 from publishing.spec import T as _T_
+from publishing.specs.women_and_men.decisions import SHARES
 from publishing.specs.yearbook.common import BOTH, MEN, REGION_ROWS, TERRITORY, WOMEN
 
 YEARS = Years(5)
@@ -48,16 +49,20 @@ def key(ky: str, ru: str, en: str, **values: Sel | Gap) -> Sentence:
     return Sentence(_T_(ky, ru, en), tuple(values.items()), sel(period="last"))
 
 
-def line(title: _T_, base: str, series: Items, **dims: str) -> Chart:
+def line(title: _T_, base: str | None, series: Items, **dims: str) -> Chart:
+    """The last five years' lines of ``series`` (of ``base`` with ``dims``, if given)."""
     return Chart(title, "line", sel(base, None, None, **dims), YEARS, series, CHART)
 
 
-def years(title: _T_, cols: Items, indicator: str | None = None, **dims: str) -> Table:
-    return Table(title, sel(indicator, None, None, **dims), YEARS, cols, stub=YEAR)
+def years(
+    title: _T_, cols: Items, indicator: str | None = None, note: _T_ | None = None, **dims: str
+) -> Table:
+    """The last five years as rows, ``cols`` side by side."""
+    return Table(title, sel(indicator, None, None, **dims), YEARS, cols, stub=YEAR, note=note)
 
 
-def _men_and_women(indicator: str, who: _T_) -> tuple[Sel, ...]:
-    """An indicator of men and of women, headed "Emigr.: men", "Emigr.: women"."""
+def _by_sex(indicator: str, who: _T_, **dims: str) -> tuple[Sel, ...]:
+    """An indicator of men and of women with the dims fixed, headed "Who: men", "Who: women"."""
     return tuple(
         sel(
             indicator,
@@ -65,6 +70,7 @@ def _men_and_women(indicator: str, who: _T_) -> tuple[Sel, ...]:
             label=_T_(
                 *(f"{who.get(lang)}: {part.get(lang).lower()}" for lang in ("ky", "ru", "en"))
             ),
+            **dims,
         )
         for sex, part in (("M", MEN.label), ("F", WOMEN.label))
         if part is not None
@@ -127,17 +133,14 @@ AGE = topic(
 BIRTHS_AND_DEATHS = topic(
     _T_("Төрөлүү жана өлүм", "Рождаемость и смертность", "Births and deaths"),
     _T_("Табигый өсүш", "Естественный прирост", "Natural increase"),
-    Chart(
+    line(
         _T_(
             "Төрөлүүнүн жана өлүмдүн жалпы коэффициенттери",
             "Общие коэффициенты рождаемости и смертности",
             "Crude birth and death rates",
         ),
-        "line",
-        sel(),
-        YEARS,
+        None,
         Items((sel("crude_birth_rate"), sel("crude_death_rate"))),
-        CHART,
     ),
     years(
         _T_(
@@ -191,17 +194,14 @@ LIFE = topic(
 MARRIAGES = topic(
     _T_("Никелер", "Браки", "Marriages"),
     _T_("Никелер жана ажырашуулар", "Браки и разводы", "Marriages and divorces"),
-    Chart(
+    line(
         _T_(
             "Никелердин жана ажырашуулардын жалпы коэффициенттери",
             "Общие коэффициенты брачности и разводимости",
             "Crude marriage and divorce rates",
         ),
-        "line",
-        sel(),
-        YEARS,
+        None,
         Items((sel("crude_marriage_rate"), sel("crude_divorce_rate"))),
-        CHART,
     ),
     years(
         _T_(
@@ -243,8 +243,8 @@ MIGRATION = topic(
         _T_("Миграция жынысы боюнча", "Миграция по полу", "Migration by sex"),
         Items(
             (
-                *_men_and_women("emigrants", _T_("Эмигр.", "Эмигр.", "Emigr.")),
-                *_men_and_women("immigrants", _T_("Иммигр.", "Иммигр.", "Immigr.")),
+                *_by_sex("emigrants", _T_("Эмигр.", "Эмигр.", "Emigr.")),
+                *_by_sex("immigrants", _T_("Иммигр.", "Иммигр.", "Immigr.")),
             )
         ),
     ),
@@ -283,22 +283,6 @@ REGIONS_TOPIC = topic(
         stub=TERRITORY,
     ),
 )
-
-
-def _by_sex(indicator: str, who: _T_, **dims: str) -> tuple[Sel, ...]:
-    """An indicator of men and of women with the dims fixed, headed "Who: men", "Who: women"."""
-    return tuple(
-        sel(
-            indicator,
-            sex=sex,
-            label=_T_(
-                *(f"{who.get(lang)}: {part.get(lang).lower()}" for lang in ("ky", "ru", "en"))
-            ),
-            **dims,
-        )
-        for sex, part in (("M", MEN.label), ("F", WOMEN.label))
-        if part is not None
-    )
 
 
 SURVEY = _T_(
@@ -393,14 +377,12 @@ LABOUR = topic(
         PAIR,
         age_social="_T",
     ),
-    Table(
+    years(
         _T_(
             "Эмгек рыногу жынысы боюнча",
             "Рынок труда по полу",
             "The labour market by sex",
         ),
-        sel(),
-        YEARS,
         Items(
             (
                 *_by_sex(
@@ -413,7 +395,6 @@ LABOUR = topic(
                 ),
             )
         ),
-        stub=YEAR,
         note=SURVEY,
     ),
     key(
@@ -448,14 +429,12 @@ POVERTY = topic(
         ),
         urban_rural="_T",
     ),
-    Table(
+    years(
         _T_(
             "Жакырчылык жана орточо пенсия",
             "Бедность и средняя пенсия",
             "Poverty and the average pension",
         ),
-        sel(),
-        YEARS,
         Items(
             (
                 sel(
@@ -477,7 +456,6 @@ POVERTY = topic(
                 ),
             )
         ),
-        stub=YEAR,
         note=SURVEY,
     ),
     key(
@@ -513,14 +491,12 @@ HEALTH = topic(
         PAIR,
         CHART,
     ),
-    Table(
+    years(
         _T_(
             "Ооруулар жана бойдон алдыруулар",
             "Заболеваемость и аборты",
             "Disease and abortion",
         ),
-        sel(),
-        YEARS,
         Items(
             (
                 *_by_sex("tb_incidence", _T_("Кургак учук", "Туберкулёз", "TB")),
@@ -531,7 +507,6 @@ HEALTH = topic(
                 ),
             )
         ),
-        stub=YEAR,
         note=_T_(
             "Кургак учук жана АИВ: 100 000 калкка жаңы учурлар; бойдон алдыруулар: 15–49 "
             "жаштагы 1000 аялга.",
@@ -553,21 +528,6 @@ HEALTH = topic(
     ),
 )
 
-WOMEN_SHARES = (
-    sel("women_share_parliament", label=_T_("Жогорку Кеңеш", "Жогорку Кенеш", "Parliament")),
-    sel(
-        "women_share_local_councils",
-        soate="417",
-        label=_T_("Жергиликтүү кеңештер", "Местные кенеши", "Local councils"),
-    ),
-    sel(
-        "women_share_civil_servants",
-        grade="_T",
-        label=_T_("Мамлекеттик кызмат", "Госслужба", "Civil service"),
-    ),
-    sel("women_share_judges", court="_T", label=_T_("Соттор", "Судьи", "Judges")),
-    sel("women_share_managers", label=_T_("Жетекчилер", "Руководители", "Managers")),
-)
 DECISIONS = topic(
     _T_("Чечим кабыл алуу", "Принятие решений", "Decision-making"),
     _T_("Аялдар бийликте", "Женщины во власти", "Women in power"),
@@ -579,20 +539,17 @@ DECISIONS = topic(
         ),
         "barh",
         sel(period="last"),
-        Items(WOMEN_SHARES),
+        SHARES,
         Items((sel(label=_T_("%", "%", "%")),)),
         CHART,
     ),
-    Table(
+    years(
         _T_(
             "Аялдардын үлүшү чечим кабыл алуучу кызматтарда, %",
             "Доля женщин на руководящих и выборных должностях, %",
             "Women in decision-making positions, %",
         ),
-        sel(),
-        YEARS,
-        Items(WOMEN_SHARES),
-        stub=YEAR,
+        SHARES,
     ),
     key(
         "{year}-жылы аялдар Жогорку Кеңештеги орундардын {parl} пайызын ээлеген жана "

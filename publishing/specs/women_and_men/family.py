@@ -18,21 +18,20 @@ from publishing.specs.women_and_men.common import (
 )
 from publishing.specs.yearbook.births import FERTILE_AGES
 from publishing.specs.yearbook.common import MOTHER_AGE, SETTLEMENTS, by_region
-from publishing.specs.yearbook.marriages import MARRYING_AGES, MEAN_AGES, PRIOR_STATUSES
+from publishing.specs.yearbook.marriages import (
+    CRUDE_DIVORCE_RATE,
+    CRUDE_MARRIAGE_RATE,
+    DIVORCES_BY_DURATION,
+    DIVORCES_PER_1000_MARRIAGES,
+    MARRYING_AGES,
+    MEAN_AGES,
+    PRIOR_STATUSES,
+    UNDER_18_NOTE,
+)
 
 GROOMS = _T_("Күйөөлөр", "Женихи", "Grooms")
 BRIDES = _T_("Колуктулар", "Невесты", "Brides")
 YOUNG_AGES = ("Y15T19", "Y20T24", "Y25T29", "Y30T34", "Y35T39", "Y40T44", "Y45T49")
-UNDER_18_NOTE = _T_(
-    "Колуктусу каттоо учурунда 18 жашка толо элек катталган никелер. Бул ТӨМ 5.3.1 "
-    "көрсөткүчү эмес (20–24 жаштагы аялдардын ичинен 18 жашка чейин никеге тургандардын "
-    "үлүшү): катталбаган никелер бул жерде көрүнбөйт.",
-    "Зарегистрированные браки, в которых невесте не исполнилось 18 лет. Это не индикатор "
-    "ЦУР 5.3.1 (доля женщин 20–24 лет, вступивших в брак до 18 лет): незарегистрированные "
-    "союзы здесь не видны.",
-    "Registered marriages whose bride was under 18. This is not SDG indicator 5.3.1 (the "
-    "share of women aged 20–24 married before 18): unregistered unions are not seen here.",
-)
 
 
 def _partner_ages(title: _T_, indicator: str, dim: str, stub: _T_) -> Table:
@@ -53,14 +52,7 @@ FAMILY = Chapter(
         Section(
             _T_("Никелер", "Браки", "Marriages"),
             (
-                by_region(
-                    _T_(
-                        "Никелердин жалпы коэффициенти",
-                        "Общий коэффициент брачности",
-                        "Crude marriage rate",
-                    ),
-                    "crude_marriage_rate",
-                ),
+                CRUDE_MARRIAGE_RATE,
                 _partner_ages(
                     _T_(
                         "Никелер күйөөнүн жаш курагы боюнча",
@@ -220,14 +212,7 @@ FAMILY = Chapter(
         Section(
             _T_("Ажырашуулар", "Разводы", "Divorces"),
             (
-                by_region(
-                    _T_(
-                        "Ажырашуулардын жалпы коэффициенти",
-                        "Общий коэффициент разводимости",
-                        "Crude divorce rate",
-                    ),
-                    "crude_divorce_rate",
-                ),
+                CRUDE_DIVORCE_RATE,
                 _partner_ages(
                     _T_(
                         "Ажырашуулар күйөөнүн жаш курагы боюнча",
@@ -248,26 +233,8 @@ FAMILY = Chapter(
                     "wife_age",
                     _T_("Аялынын жашы", "Возраст жены", "Age of wife"),
                 ),
-                Table(
-                    _T_(
-                        "Ажырашуулар никенин узактыгы боюнча",
-                        "Разводы по продолжительности брака",
-                        "Divorces by duration of marriage",
-                    ),
-                    sel("divorces_by_duration"),
-                    Dim("marriage_duration", total=True),
-                    YEARS,
-                    stub=_T_("Никенин узактыгы", "Продолжительность брака", "Duration"),
-                    drop_empty=True,
-                ),
-                by_region(
-                    _T_(
-                        "1000 никеге ажырашуулар",
-                        "Число разводов на 1000 браков",
-                        "Divorces per 1,000 marriages",
-                    ),
-                    "divorces_per_1000_marriages",
-                ),
+                DIVORCES_BY_DURATION,
+                DIVORCES_PER_1000_MARRIAGES,
             ),
         ),
         Section(

@@ -22,6 +22,7 @@ from publishing.specs.women_and_men.common import (
     over_years,
 )
 from publishing.specs.yearbook.deaths import CAUSE, CAUSES, LIFE_TABLE_AGES, MATERNAL, STANDARD
+from publishing.specs.yearbook.life_tables import life_expectancy_by_age
 
 EXCESS_NOTE = _T_(
     "Акыркы мамыча: эркектердин көрсөткүчү аялдардыкынын пайызы менен (100дөн жогору — "
@@ -99,17 +100,7 @@ HEALTH = Chapter(
                     YEARS,
                     PAIR,
                 ),
-                Table(
-                    _T_(
-                        "Жаш курагы боюнча күтүлүүчү өмүрдүн узактыгы",
-                        "Ожидаемая продолжительность жизни по возрасту",
-                        "Life expectancy by age",
-                    ),
-                    sel("life_expectancy", "ref"),
-                    LIFE_TABLE_AGES,
-                    RATES,
-                    stub=AGE,
-                ),
+                life_expectancy_by_age(RATES),
                 Table(
                     _T_(
                         "Күтүлүүчү өмүрдүн узактыгы, шаар жана айыл",

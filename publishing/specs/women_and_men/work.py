@@ -7,13 +7,13 @@ from __future__ import annotations
 from publishing.spec import Chapter, Chart, Dim, Items, Section, Sentence, Table, sel
 from publishing.spec import T as _T_
 from publishing.specs.women_and_men.common import (
+    AGE,
     PAIR,
     SURVEY_NOTE,
     WOMEN_SHARE,
     with_errors,
 )
 
-AGE = _T_("Жаш курагы", "Возраст", "Age")
 ACTIVITY = _T_("Экономикалык ишмердүүлүктүн түрү", "Вид экономической деятельности", "Activity")
 OCCUPATION = _T_("Кесиптик топ", "Группа занятий", "Occupation")
 AGES = Dim("age_social", ("_T", "Y15T24", "Y25T34", "Y35T44", "Y45T54", "Y55T64", "Y_GE65"))

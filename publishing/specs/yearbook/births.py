@@ -90,10 +90,7 @@ BIRTHS = Chapter(
                         "Age-specific fertility rates",
                     ),
                     sel("asfr"),
-                    Dim(
-                        "mother_age",
-                        ("Y15T19", "Y20T24", "Y25T29", "Y30T34", "Y35T39", "Y40T44", "Y45T49"),
-                    ),
+                    FERTILE_AGES,
                     YEARS,
                     stub=MOTHER_AGE,
                 ),

@@ -31,9 +31,8 @@ from publishing.specs.yearbook.common import (
     YEARS,
     by_region,
 )
-from publishing.specs.yearbook.deaths import short_ages
+from publishing.specs.yearbook.deaths import LIFE_TABLE_AGES, short_ages
 
-LIFE_TABLE_AGES = Dim("age_lt")
 # A life table's first column: the exact age x at which each group starts, as bounds.
 AGES_X = short_ages(
     "age_lt",
@@ -100,6 +99,22 @@ AT_AGE = _T_(
 )
 
 
+def life_expectancy_by_age(cols: Items) -> Table:
+    """Life expectancy at each age of the abridged table in the reference year, by ``cols``
+    (the yearbook's both sexes, men and women; "Women and Men"'s men, women and the gap)."""
+    return Table(
+        _T_(
+            "Жаш курагы боюнча күтүлүүчү өмүрдүн узактыгы",
+            "Ожидаемая продолжительность жизни по возрасту",
+            "Life expectancy by age",
+        ),
+        sel("life_expectancy", "ref"),
+        LIFE_TABLE_AGES,
+        cols,
+        stub=AGE,
+    )
+
+
 def _life_table(title: _T_, **dims: str) -> Table:
     """The full abridged life table of the reference year for one population."""
     base = sel(None, "ref", None, **dims)
@@ -158,17 +173,7 @@ LIFE_TABLES = Chapter(
                     YEARS,
                     stub=_T_("Жашаган жери", "Местность", "Area"),
                 ),
-                Table(
-                    _T_(
-                        "Жаш курагы боюнча күтүлүүчү өмүрдүн узактыгы",
-                        "Ожидаемая продолжительность жизни по возрасту",
-                        "Life expectancy by age",
-                    ),
-                    sel("life_expectancy", "ref"),
-                    LIFE_TABLE_AGES,
-                    SEXES,
-                    stub=AGE,
-                ),
+                life_expectancy_by_age(SEXES),
                 _by_region_and_age(
                     BOTH,
                     _T_(

@@ -85,6 +85,54 @@ MARRYING_AGES = (
     "Y_GE85",
 )
 
+UNDER_18_NOTE = _T_(
+    "Колуктусу каттоо учурунда 18 жашка толо элек катталган никелер. Бул ТӨМ 5.3.1 "
+    "көрсөткүчү эмес (20–24 жаштагы аялдардын ичинен 18 жашка чейин никеге тургандардын "
+    "үлүшү): катталбаган никелер бул жерде көрүнбөйт.",
+    "Зарегистрированные браки, в которых невесте не исполнилось 18 лет. Это не индикатор "
+    "ЦУР 5.3.1 (доля женщин 20–24 лет, вступивших в брак до 18 лет): незарегистрированные "
+    "союзы здесь не видны.",
+    "Registered marriages whose bride was under 18. This is not SDG indicator 5.3.1 (the "
+    "share of women aged 20–24 married before 18): unregistered unions are not seen here.",
+)
+# Tables the family chapter of "Women and Men" prints as they are.
+CRUDE_MARRIAGE_RATE = by_region(
+    _T_(
+        "Никелердин жалпы коэффициенти",
+        "Общий коэффициент брачности",
+        "Crude marriage rate",
+    ),
+    "crude_marriage_rate",
+)
+CRUDE_DIVORCE_RATE = by_region(
+    _T_(
+        "Ажырашуулардын жалпы коэффициенти",
+        "Общий коэффициент разводимости",
+        "Crude divorce rate",
+    ),
+    "crude_divorce_rate",
+)
+DIVORCES_PER_1000_MARRIAGES = by_region(
+    _T_(
+        "1000 никеге ажырашуулар",
+        "Число разводов на 1000 браков",
+        "Divorces per 1,000 marriages",
+    ),
+    "divorces_per_1000_marriages",
+)
+DIVORCES_BY_DURATION = Table(
+    _T_(
+        "Ажырашуулар никенин узактыгы боюнча",
+        "Разводы по продолжительности брака",
+        "Divorces by duration of marriage",
+    ),
+    sel("divorces_by_duration"),
+    Dim("marriage_duration", total=True),
+    YEARS,
+    stub=_T_("Никенин узактыгы", "Продолжительность брака", "Duration"),
+    drop_empty=True,
+)
+
 MARRIAGES = Chapter(
     _T_("Никелер жана ажырашуулар", "Браки и разводы", "Marriages and divorces"),
     (
@@ -92,23 +140,9 @@ MARRIAGES = Chapter(
             _T_("Никелер жана ажырашуулар", "Браки и разводы", "Marriages and divorces"),
             (
                 by_region(_T_("Никелер", "Число браков", "Marriages"), "marriages"),
-                by_region(
-                    _T_(
-                        "Никелердин жалпы коэффициенти",
-                        "Общий коэффициент брачности",
-                        "Crude marriage rate",
-                    ),
-                    "crude_marriage_rate",
-                ),
+                CRUDE_MARRIAGE_RATE,
                 by_region(_T_("Ажырашуулар", "Число разводов", "Divorces"), "divorces"),
-                by_region(
-                    _T_(
-                        "Ажырашуулардын жалпы коэффициенти",
-                        "Общий коэффициент разводимости",
-                        "Crude divorce rate",
-                    ),
-                    "crude_divorce_rate",
-                ),
+                CRUDE_DIVORCE_RATE,
                 Table(
                     _T_(
                         "Никелер күйөөсүнүн жана аялынын жаш курагы боюнча",
@@ -230,43 +264,15 @@ MARRIAGES = Chapter(
                     ),
                     YEARS,
                     stub=INDICATOR,
-                    note=_T_(
-                        "Колуктусу каттоо учурунда 18 жашка толо элек катталган никелер. Бул ТӨМ "
-                        "5.3.1 көрсөткүчү эмес (20–24 жаштагы аялдардын ичинен 18 жашка чейин "
-                        "никеге тургандардын үлүшү): катталбаган никелер бул жерде көрүнбөйт.",
-                        "Зарегистрированные браки, в которых невесте не исполнилось 18 лет. Это "
-                        "не индикатор ЦУР 5.3.1 (доля женщин 20–24 лет, вступивших в брак до "
-                        "18 лет): незарегистрированные союзы здесь не видны.",
-                        "Registered marriages whose bride was under 18. This is not SDG "
-                        "indicator 5.3.1 (the share of women aged 20–24 married before 18): "
-                        "unregistered unions are not seen here.",
-                    ),
+                    note=UNDER_18_NOTE,
                 ),
             ),
         ),
         Section(
             _T_("Ажырашуулар", "Разводы", "Divorces"),
             (
-                Table(
-                    _T_(
-                        "Ажырашуулар никенин узактыгы боюнча",
-                        "Разводы по продолжительности брака",
-                        "Divorces by duration of marriage",
-                    ),
-                    sel("divorces_by_duration"),
-                    Dim("marriage_duration", total=True),
-                    YEARS,
-                    stub=_T_("Никенин узактыгы", "Продолжительность брака", "Duration"),
-                    drop_empty=True,
-                ),
-                by_region(
-                    _T_(
-                        "1000 никеге ажырашуулар",
-                        "Число разводов на 1000 браков",
-                        "Divorces per 1,000 marriages",
-                    ),
-                    "divorces_per_1000_marriages",
-                ),
+                DIVORCES_BY_DURATION,
+                DIVORCES_PER_1000_MARRIAGES,
             ),
         ),
         Section(
