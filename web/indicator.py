@@ -5,11 +5,13 @@ cells in every export format, and the same query in the API — and its download
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from flask import Response, request
+from markupsafe import Markup, escape
 
 from api.exceptions import SelectionTooLargeError
-from api.http import config, mark_source, max_age, public_answer, public_state
+from api.http import config, mark_source, max_age, public_answer, public_state, snapshot
 from exports.writers import WRITERS, Options
 from l10n import _, current_language, flags, texts
 from l10n.units import label as unit_label
@@ -21,27 +23,75 @@ from web.topics import topic_label
 
 
 def _form(release_id: str | None, indicator_id: str) -> dict[str, object]:
-    """What the selection form offers: every dimension's codes, grouped by level."""
+    """What the selection form offers: every dimension's codes, grouped by level.
+
+    The same for every selection of one indicator in one release and language, so it is
+    made once per public state (:meth:`api.metadata.Snapshot.memo`), not per request: with
+    a territory's hundred-odd codes it was the page's largest cost after its cells.
+    """
     release, info, doms = cells.domains_of(indicator_id, release_id)
     lang = current_language()
-    dims = []
-    for domain, labels, codelist in doms:
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for code in domain.codes:
-            level = domain.levels.get(code, "") if codelist == "soate" else ""
-            groups.setdefault(level, []).append((code, labels[code][lang]))
-        dims.append(
-            {
-                "id": domain.id,
-                "label": cells.dimension_label(info, domain.id, lang),
-                "groups": [
-                    (str(texts.SOATE_LEVELS.get(level, "")), codes)
-                    for level, codes in groups.items()
-                ],
-                "size": len(domain.codes),
-            }
-        )
+
+    def build(_session: object) -> list[dict[str, object]]:
+        return [
+            _dimension(info, domain, labels, codelist, lang) for domain, labels, codelist in doms
+        ]
+
+    dims = snapshot().memo(("web-form", release.id, info.id, lang), build)
     return {"release": release, "info": info, "dims": dims}
+
+
+def _dimension(info: Any, domain: Any, labels: Any, codelist: str, lang: str) -> dict[str, object]:
+    """One dimension of the form; each code's check box (or option) made once, as the two
+    halves around the spot where a chosen one says ``checked`` (``selected``)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code in domain.codes:
+        level = domain.levels.get(code, "") if codelist == "soate" else ""
+        groups.setdefault(level, []).append((code, labels[code][lang]))
+    if domain.id == "period":
+        pieces = [
+            (code, Markup('<option value="%s"') % code, Markup(">%s</option>") % label)
+            for codes in groups.values()
+            for code, label in codes
+        ]
+    else:
+        name = escape(domain.id)
+        pieces = [
+            (
+                code,
+                Markup('        <label><input type="checkbox" name="%s" value="%s"') % (name, code),
+                Markup("> %s</label>\n") % label,
+            )
+            for codes in groups.values()
+            for code, label in codes
+        ]
+    boxes = iter(pieces)
+    return {
+        "id": domain.id,
+        "label": cells.dimension_label(info, domain.id, lang),
+        "groups": [
+            (str(texts.SOATE_LEVELS.get(level, "")), [next(boxes) for _code in codes])
+            for level, codes in groups.items()
+        ],
+        "size": len(domain.codes),
+    }
+
+
+_MARKS = {"checked": Markup(" checked"), "selected": Markup(" selected")}
+
+
+def marked(pieces: list[tuple[str, Markup, Markup]], chosen: Any, word: str) -> Markup:
+    """The form's boxes (options) of one group, ``word`` (``checked``) in the chosen ones:
+    one join instead of a template loop over every code on every request."""
+    mark = _MARKS[word]
+    # A list of codes becomes a set; a string (the query's own expression, when a 413 sent
+    # the form back without a view) keeps the template's old test, by substring.
+    if not isinstance(chosen, str):
+        chosen = frozenset(chosen)
+    return Markup("").join(
+        head + mark + tail if code in chosen else head + tail
+        for code, head, tail in pieces
+    )
 
 
 @blueprint.get("/<lang:lang>/indicators/<string:indicator_id>/")
@@ -88,6 +138,7 @@ def indicator(lang: str, indicator_id: str) -> Response:
         statuses=flags.OBS_STATUS,
         formats=[(fmt, writer.extension) for fmt, writer in WRITERS.items()],
         page_cells=cells.PAGE_CELLS,
+        marked=marked,
     )
 
 
