@@ -2,8 +2,8 @@
 
 On the scale-1 store of ``make run`` (``var/statkg.sqlite3``; made with ``make data`` when
 missing), or with ``--scale S`` below 1 on a store computed from the sample data at that
-scale (``var/bench-web-S.sqlite3``, built once), one gunicorn (``gunicorn.conf.py``,
-``--no-control-socket``, the workers of ``bench_api``) on 127.0.0.1:
+scale (``var/bench-web-S.sqlite3``, built once), one gunicorn (``gunicorn.conf.py``: gthread
+workers; ``--no-control-socket``, the workers of ``bench_api``) on 127.0.0.1:
 
 1. **first byte of the indicator page**, one request at a time (no other load): a mix of
    distinct selections, each asked once (uncached: every one misses the answer caches and
@@ -60,6 +60,8 @@ from bench.bench_api import (  # noqa: E402
 from bench.report import machine, write_section  # noqa: E402
 
 LANGS = ("ky", "ru", "en")
+#: Threads per worker (``gunicorn.conf.py`` reads STATKG_THREADS; the report names them).
+THREADS = int(os.environ.get("STATKG_THREADS", 4))
 TTFB_DISTINCT = 400
 TTFB_REPEATED = 200
 
@@ -287,8 +289,8 @@ def report(
         "",
         f"{header}. Command: {command}. Store: {scale} ("
         + ("PostgreSQL" if "postgresql" in database else "SQLite")
-        + f"). gunicorn ({args.workers} sync workers, `gunicorn.conf.py`, "
-        "`--no-control-socket`) on 127.0.0.1.",
+        + f"). gunicorn ({args.workers} gthread workers of {THREADS} threads, "
+        "`gunicorn.conf.py`, `--no-control-socket`) on 127.0.0.1.",
         "",
         "First byte of the answer, one request at a time (ms; a new connection each, the "
         "request sent to the status line read):",

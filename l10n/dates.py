@@ -8,10 +8,11 @@ is not misled.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 
-from l10n import current_language
+from l10n import current_language, language
 from l10n import lazy_gettext as _l
 
 BISHKEK = timezone(timedelta(hours=6))
@@ -27,9 +28,17 @@ def day(value: date | datetime) -> str:
 
 def moment(value: datetime) -> str:
     """A date and time in Bishkek, with the zone named (an embargo time, say)."""
+    return _moment(value, current_language())
+
+
+@lru_cache(maxsize=1024)
+def _moment(value: datetime, lang: str) -> str:
+    """Cached: a page names the same few publication times over and over, and Babel takes
+    a fifth of a millisecond to format one."""
     local = _aware(value).astimezone(BISHKEK)
-    text = format_datetime(local, "medium", tzinfo=BISHKEK, locale=current_language())
-    return f"{text} ({ZONE})"
+    text = format_datetime(local, "medium", tzinfo=BISHKEK, locale=lang)
+    with language(lang):
+        return f"{text} ({ZONE})"
 
 
 def _aware(value: datetime) -> datetime:

@@ -5,11 +5,13 @@ cells in every export format, and the same query in the API — and its download
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from flask import Response, request
+from markupsafe import Markup, escape
 
 from api.exceptions import SelectionTooLargeError
-from api.http import config, mark_source, max_age, public_answer, public_state
+from api.http import config, mark_source, max_age, public_answer, public_state, snapshot
 from exports.writers import WRITERS, Options
 from l10n import _, current_language, flags, texts
 from l10n.units import label as unit_label
@@ -21,27 +23,66 @@ from web.topics import topic_label
 
 
 def _form(release_id: str | None, indicator_id: str) -> dict[str, object]:
-    """What the selection form offers: every dimension's codes, grouped by level."""
+    """What the selection form offers: every dimension's codes, grouped by level.
+
+    The same for every selection of one indicator in one release and language, so it is
+    made once per public state (:meth:`api.metadata.Snapshot.memo`), not per request: with
+    a territory's hundred-odd codes it was the page's largest cost after its cells.
+    """
     release, info, doms = cells.domains_of(indicator_id, release_id)
     lang = current_language()
-    dims = []
-    for domain, labels, codelist in doms:
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for code in domain.codes:
-            level = domain.levels.get(code, "") if codelist == "soate" else ""
-            groups.setdefault(level, []).append((code, labels[code][lang]))
-        dims.append(
-            {
-                "id": domain.id,
-                "label": cells.dimension_label(info, domain.id, lang),
-                "groups": [
-                    (str(texts.SOATE_LEVELS.get(level, "")), codes)
-                    for level, codes in groups.items()
-                ],
-                "size": len(domain.codes),
-            }
-        )
+
+    def build(_session: object) -> list[dict[str, object]]:
+        return [
+            _dimension(info, domain, labels, codelist, lang) for domain, labels, codelist in doms
+        ]
+
+    dims = snapshot().memo(("web-form", release.id, info.id, lang), build)
     return {"release": release, "info": info, "dims": dims}
+
+
+def _dimension(info: Any, domain: Any, labels: Any, codelist: str, lang: str) -> dict[str, object]:
+    """One dimension of the form; each code's check box (or option) made once, escaped, in
+    its two forms: as it is, and chosen (``checked``, ``selected``)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code in domain.codes:
+        level = domain.levels.get(code, "") if codelist == "soate" else ""
+        groups.setdefault(level, []).append((code, labels[code][lang]))
+    if domain.id == "period":
+        head, tail, mark = '<option value="%s"', ">%s</option>", " selected"
+    else:
+        head = f'        <label><input type="checkbox" name="{escape(domain.id)}" value="%s"'
+        head, tail, mark = head, "> %s</label>\n", " checked"
+    return {
+        "id": domain.id,
+        "label": cells.dimension_label(info, domain.id, lang),
+        "groups": [
+            (
+                str(texts.SOATE_LEVELS.get(level, "")),
+                [
+                    (
+                        code,
+                        head % escape(code) + tail % escape(label),
+                        head % escape(code) + mark + tail % escape(label),
+                    )
+                    for code, label in codes
+                ],
+            )
+            for level, codes in groups.items()
+        ],
+        "size": len(domain.codes),
+    }
+
+
+def marked(pieces: list[tuple[str, str, str]], chosen: Any) -> Markup:
+    """The form's boxes (options) of one group, the chosen ones marked: one join instead of
+    a template loop over every code on every request."""
+    # A list of codes becomes a set; a string (the query's own expression, when a 413 sent
+    # the form back without a view) keeps the template's old test, by substring.
+    if not isinstance(chosen, str):
+        chosen = frozenset(chosen)
+    html = "".join([on if code in chosen else off for code, off, on in pieces])
+    return Markup(html)  # noqa: S704  # every piece was escaped when the form was made
 
 
 @blueprint.get("/<lang:lang>/indicators/<string:indicator_id>/")
@@ -88,6 +129,7 @@ def indicator(lang: str, indicator_id: str) -> Response:
         statuses=flags.OBS_STATUS,
         formats=[(fmt, writer.extension) for fmt, writer in WRITERS.items()],
         page_cells=cells.PAGE_CELLS,
+        marked=marked,
     )
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from flask import Response, request, url_for
+from flask import Response, g, request, url_for
 
 from api.http import mark_source, snapshot
 from config import LOCALES
@@ -34,6 +34,13 @@ def asset_version(name: str) -> str:
 
 
 def static_url(name: str) -> str:
+    """The file's URL, built once per mount point (every page links three; ``url_for``
+    costs a routing build each time)."""
+    return _static_url(request.script_root, name)
+
+
+@cache
+def _static_url(script_root: str, name: str) -> str:
     return url_for("web.static_file", name=name, v=asset_version(name))
 
 
@@ -46,7 +53,16 @@ def in_language(lang: str, keep_query: bool = True) -> str:
 
 
 def absolute(path: str) -> str:
-    return request.host_url.rstrip("/") + path
+    return _host() + path
+
+
+def _host() -> str:
+    """The site's address (scheme and host), worked out once per request: werkzeug builds
+    ``host_url`` anew on every read, and a page needs it for four links."""
+    host: str | None = g.get("web_host")
+    if host is None:
+        host = g.web_host = request.host_url.rstrip("/")
+    return host
 
 
 def from_latest() -> read.ReleaseInfo | None:
