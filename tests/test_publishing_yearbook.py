@@ -46,8 +46,10 @@ from publishing.specs import PUBLICATIONS
 from store import Database, schema
 from store.models import ObsStatus, ReleaseStatus
 from synth.aggregates import write_aggregates
+from synth.files import Defects
 from synth.load import generate
 from synth.simulate import Params
+from synth.survey import write_lfs_migration
 from tests.test_publishing_pdf import _Errors, _info, _pages, _run, pdf_strings
 
 pytestmark = pytest.mark.slow
@@ -88,6 +90,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
         generate(session, Params(seed=5, scale=0.002), Pseudonymiser("k"))
         session.commit()
         _ingest_aggregates(database, tmp_path_factory.mktemp("aggregates"))
+        _ingest_survey(database, tmp_path_factory.mktemp("survey"))
         outcome = compute_release(
             session, period=2025, status=ReleaseStatus.PROVISIONAL, scheduled_at=NOW, now=NOW
         )
@@ -109,6 +112,19 @@ def _ingest_aggregates(database: Database, folder: Path) -> None:
         result = adapters[source](path=str(manifest.path), synthetic=True).run(loader)  # type: ignore[call-arg]
         assert result.loaded > 0, (manifest.path, result)
         assert not result.quarantined, (manifest.path, result)
+
+
+def _ingest_survey(database: Database, folder: Path) -> None:
+    """The LFS migration module as ``make data`` writes it: the yearbook's side-by-side
+    section on emigration prints its estimates beside the registered figures."""
+    manifest = write_lfs_migration(folder / "lfs_migration.csv", seed=5, scale=0.002,
+                                   defects=Defects(bad=0))  # fmt: skip
+    adapter = discover("file")["lfs-migration"]
+    result = adapter(path=str(manifest.path), synthetic=True).run(  # type: ignore[call-arg]
+        BatchLoader(database, Pseudonymiser("k"))
+    )
+    assert result.loaded > 0, result
+    assert not result.quarantined, result
 
 
 @pytest.fixture(scope="module")

@@ -514,3 +514,15 @@ def test_a_count_charts_the_parts_without_their_total_and_a_rate_keeps_it(
     assert legend is not None
     assert "Kyrgyz Republic" in legend.group(1)
     assert 'id="chart-totals"' not in rate
+
+
+def test_a_refused_selection_ticks_the_codes_it_names_not_their_prefixes() -> None:
+    """When a selection is too large (413) the form comes back from the query's own text:
+    ``417`` ticks the country, not every code that starts with 417."""
+    from web.indicator import marked
+
+    pieces = [("417", "[417]", "[417 x]"), ("41708", "[41708]", "[41708 x]")]
+    assert str(marked(pieces, "417")) == "[417 x][41708]"
+    assert str(marked(pieces, "41708,417")) == "[417 x][41708 x]"
+    assert str(marked(pieces, "level(rayon)")) == "[417][41708]"
+    assert str(marked(pieces, ["41708"])) == "[417][41708 x]"

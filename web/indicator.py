@@ -78,8 +78,11 @@ def marked(pieces: list[tuple[str, str, str]], chosen: Any) -> Markup:
     """The form's boxes (options) of one group, the chosen ones marked: one join instead of
     a template loop over every code on every request."""
     # A list of codes becomes a set; a string (the query's own expression, when a 413 sent
-    # the form back without a view) keeps the template's old test, by substring.
-    if not isinstance(chosen, str):
+    # the form back without a view) ticks the codes it names literally — never by substring,
+    # which ticked 41708 for 417 — and nothing for a function such as level(rayon).
+    if isinstance(chosen, str):
+        chosen = frozenset(part.strip() for part in chosen.split(","))
+    else:
         chosen = frozenset(chosen)
     html = "".join([on if code in chosen else off for code, off, on in pieces])
     return Markup(html)  # noqa: S704  # every piece was escaped when the form was made
