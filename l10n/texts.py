@@ -47,3 +47,12 @@ UNMATCHED_MOVES = {
     "registration": _l("Arrivals whose de-registration is missing"),
     "deregistration": _l("Departures whose registration is missing"),
 }
+
+#: The checks a release passes before publication (``indicators/checks.py``), as the release
+#: pages name them; the API and the notes keep the codes.
+CHECKS = {
+    "totals_equal_sum_of_parts": _l("Totals equal the sum of their parts"),
+    "demographic_balance": _l("Population change equals births − deaths + net migration"),
+    "internal_moves_match": _l("Internal moves: every departure has its arrival"),
+    "rates_within_bounds": _l("Rates and values within plausible bounds"),
+}

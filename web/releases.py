@@ -14,7 +14,7 @@ from flask import Response, g
 
 from api.http import database, mark_source, public_answer, public_state, snapshot
 from api.v1.releases.service import release_notes
-from l10n import _
+from l10n import _, texts
 from store import read
 from store.revisions import LISTED, Change, changes_of, diff, summarise
 from web.blueprint import blueprint
@@ -115,4 +115,5 @@ def release(lang: str, release_id: str) -> Response:
         revisions=revisions(info),
         listed=LISTED,
         cell_label=cell_label,
+        check_labels={name: str(label) for name, label in texts.CHECKS.items()},
     )
