@@ -191,6 +191,128 @@ def write_border(
     return manifest
 
 
+BORDER_HISTORY_HEADER = (*BORDER_HEADER, "страна_следования")
+ALPHA3 = {"417": "KGZ", "398": "KAZ", "643": "RUS", "860": "UZB", "762": "TJK", "156": "CHN",
+          "792": "TUR"}  # fmt: skip
+
+
+def write_border_histories(
+    path: Path,
+    rows: int,
+    seed: int = 2026,
+    defects: Defects | None = None,
+    encoding: str = "utf-8",
+    start: date = date(2021, 1, 1),
+    years: int = 4,
+    part_rows: int = 12_000_000,
+    truth: Path | None = None,
+) -> Manifest:
+    """A Border Service file of about ``rows`` crossings over ``years`` years, from linked
+    travel histories (:mod:`synth.travel`): the same travellers cross again and again, each
+    under a passport number, a few of them under a new one after a change.
+
+    Made in parts of about ``part_rows`` crossings (persons split between them), so memory
+    stays bounded at any size. ``truth``: where to write each person's true kind and start
+    status (a Parquet file beside, never a source file); the file itself holds nothing of it.
+    """
+    from synth.travel import (
+        CHECKPOINT_CODES,
+        COUNTRIES,
+        PURPOSE_LABELS,
+        passport_numbers,
+        simulate,
+    )
+
+    defects = defects or Defects()
+    rng = np.random.default_rng(seed)
+    manifest = Manifest(path, 0, 0, encoding)
+    today = datetime.now(UTC).date()
+    first = (start - date(1970, 1, 1)).days
+    last = first + years * 365 - 1
+    parts = max(1, -(-rows // part_rows))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        out.write((";".join(BORDER_HISTORY_HEADER) + "\n").encode(encoding))
+        for part in range(parts):
+            travel = simulate(rows / years / parts, start, years, seed + part, burn_in=730,
+                              after=0, first_id=part << 32)  # fmt: skip
+            mask = travel.window(first, last)
+            index = np.flatnonzero(mask)
+            n = index.size
+            who = travel.person[index] - travel.first_id
+            dates = pa.array(travel.day[index], pa.int32()).cast(pa.date32())
+            direction = np.where(travel.exit[index], "выезд", "въезд")
+            sex = np.where(travel.sex[who] == 0, "М", "Ж")
+            citizenship = np.array([ALPHA3[c] for c in COUNTRIES])[travel.citizenship[who]]
+            if defects.ministry_codes > 0:
+                coded = rng.random(n) < defects.ministry_codes
+                direction = np.where(coded, np.where(direction == "въезд", "1", "2"), direction)
+                sex = np.where(coded, np.where(sex == "М", "1", "2"), sex)
+                citizenship = np.where(coded & (citizenship == "KGZ"), "417", citizenship)
+            table = pa.table(
+                {
+                    "дата": pc.strftime(dates.cast(pa.timestamp("s")), format="%d.%m.%Y"),
+                    "кпп": pa.array(np.array(CHECKPOINT_CODES)[travel.checkpoint[index]]),
+                    "направление": pa.array(direction),
+                    "гражданство": pa.array(citizenship),
+                    "пол": pa.array(sex),
+                    "возраст": pa.array(travel.age[index]).cast(pa.string()),
+                    "цель_поездки": pa.array(np.array(PURPOSE_LABELS)[travel.purpose[index]]),
+                    "номер_паспорта": pa.array(passport_numbers(travel.passport[index])),
+                    "страна_следования": pa.array(
+                        np.array([ALPHA3[c] for c in COUNTRIES])[travel.destination[index]]
+                    ),
+                }
+            )
+            n_bad = int(rng.binomial(n, defects.bad)) if defects.bad > 0 else 0
+            if n_bad:  # a defective record replaces a good one: its crossing is lost
+                table = table.filter(pa.array(rng.permutation(n) >= n_bad))
+            for chunk in table.to_batches(max_chunksize=500_000):
+                buffer = io.BytesIO()
+                pacsv.write_csv(
+                    pa.Table.from_batches([chunk]),
+                    buffer,
+                    pacsv.WriteOptions(include_header=False, delimiter=";", quoting_style="none"),
+                )
+                data = buffer.getvalue()
+                out.write(data if encoding == "utf-8" else data.decode().encode(encoding))
+            base = [str(v) for v in table.slice(0, 1).to_pylist()[0].values()] if n > n_bad else []
+            for _ in range(n_bad):
+                kind = str(rng.choice(BAD_KINDS))
+                line = _bad_line(rng, kind, base or ["01.01.2024", "AKZHOL", "въезд", "KGZ", "М",
+                                                     "30", "Частная", "", ""], today)  # fmt: skip
+                if kind != "garbage_bytes" and encoding != "utf-8":
+                    line = line.decode().encode(encoding)
+                out.write(line)
+                manifest.kinds[kind] = manifest.kinds.get(kind, 0) + 1
+            manifest.records += n
+            manifest.bad += n_bad
+            if truth is not None:
+                _write_truth(truth, part, travel)
+    return manifest
+
+
+def _write_truth(folder: Path, part: int, travel: object) -> None:
+    """Each person's true kind, start status and passport change (synthetic truth)."""
+    import pyarrow.parquet as pq
+
+    from synth.travel import KINDS, Travel
+
+    assert isinstance(travel, Travel)
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(
+        pa.table(
+            {
+                "person": pa.array(np.arange(travel.kind.size) + travel.first_id, pa.int64()),
+                "kind": pa.array(np.array([k.name for k in KINDS])[travel.kind]),
+                "resident_at_start": pa.array(travel.resident),
+                "new_passport_day": pa.array(travel.new_passport_day),
+            }
+        ),
+        folder / f"border_persons_{part:03d}.parquet",
+    )
+
+
 SANARIP_HEADER = (
     "ПИН", "код_АА", "номер_книги", "пол", "дата_рождения", "присутствует",
     "причина_отсутствия", "место_пребывания", "дата_выбытия", "дата_учета",

@@ -18,8 +18,13 @@ sent again (same bytes) is recognised by its checksum and not counted twice. Row
 duplicates cannot be told from two real crossings in a file without a stable record id,
 so none are claimed.
 
-Passport numbers, when the file has them, are read only for the rows that are quarantined
-(pseudonymised there, see :mod:`ingest.loader`'s scrubber); the counts never need them.
+Each counted crossing is also kept as microdata, one immutable Parquet file per delivery
+(:mod:`store.crossings`), with the 64-bit HMAC key of its passport number — never the number
+— so that travel histories can be linked (the 12/16-month rule, :mod:`indicators.residence`).
+The keys are computed once per distinct number of a block (and remembered across blocks), so
+a traveller crossing many times costs one HMAC. The cells above are counted exactly as before;
+the file holds the same rows as the cells, one per crossing. In the quarantine the passport
+is pseudonymised as any identifier (:mod:`ingest.loader`'s scrubber).
 """
 
 from __future__ import annotations
@@ -53,9 +58,11 @@ from ingest.files import (
     sniff_delimiter,
 )
 from ingest.loader import BatchLoader, BatchResult, Scrubber
+from ingest.pseudonymise import Pseudonymiser
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, SEXES, parse_date
 from l10n import lazy_gettext
+from store.crossings import DeliveryWriter, delivery_name
 from store.models import BorderCrossing, IngestBatch, QuarantineRecord
 
 SOURCE = "border"
@@ -64,6 +71,7 @@ BLOCK_BYTES = 8 << 20  # bytes parsed at a time: big enough for Arrow's threads,
 MAX_LINE = 1 << 20  # a "line" longer than this is not a record (a broken file, a binary blob)
 MAX_VALUE = 200  # characters of a value kept in the quarantine
 MAX_AGE = 120
+KEY_CACHE = 4_000_000  # passport keys remembered across blocks (about 0.5 GB at the most)
 EPOCH = date(1970, 1, 1)
 EARLIEST = date(1991, 1, 1)
 
@@ -78,9 +86,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "passport": ("passport", "passport_no", "паспорт", "номер_паспорта"),
     "record_id": ("record_id", "id", "номер_записи"),
     "time": ("time", "время"),
+    "destination": ("destination", "country", "страна_следования", "страна"),
 }
 REQUIRED = ["date", "checkpoint", "direction", "citizenship", "sex", "age", "purpose"]
-OPTIONAL = ["passport", "record_id", "time"]
+OPTIONAL = ["passport", "record_id", "time", "destination"]
 KEYED = ("date", "checkpoint", "direction", "citizenship", "sex", "age", "purpose")
 
 DIRECTIONS = ("ENTRY", "EXIT")
@@ -237,6 +246,11 @@ def _choice(
     return (-1, "INVALID_CODE") if code is None else (codes.index(code), None)
 
 
+def _exact_age(value: str) -> int | None:
+    text = value.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
+
+
 def _age_groups() -> tuple[list[str], np.ndarray]:
     rows = [r for r in read_csv(CLASSIFIER_DATA / "age5.csv") if r["code"] != "_T"]
     return [r["code"] for r in rows], np.array([int(r["min_age"]) for r in rows])
@@ -353,9 +367,21 @@ class Utf8Stream:
 class BorderFile:
     """Reads one border file: header, encoding, blocks → crossing keys and rejected lines."""
 
-    def __init__(self, path: Path, ctx: Context, block_bytes: int = BLOCK_BYTES) -> None:
+    def __init__(
+        self,
+        path: Path,
+        ctx: Context,
+        block_bytes: int = BLOCK_BYTES,
+        microdata: DeliveryWriter | None = None,
+        pseudonymiser: Pseudonymiser | None = None,
+    ) -> None:
         self.path = path
         self.maps = _Maps(ctx)
+        self.microdata = microdata
+        self.pseudonymiser = pseudonymiser
+        self.person_keys: dict[str, int] = {}
+        self.ages: dict[str, int] = {}
+        self.destinations: dict[str, str | None] = {}
         self.block_bytes = block_bytes
         self.stats = FileStats()
         self.counts = Counts()
@@ -551,6 +577,8 @@ class BorderFile:
             why[name] = (indices, reasons)
         self.counts.add(key[~bad])
         self.stats.loaded += int(rows - bad.sum())
+        if self.microdata is not None:
+            self.microdata.write(self._crossings(table, key, bad))
         bad_rows = np.flatnonzero(bad)
         if bad_rows.size == 0:
             return []
@@ -575,6 +603,94 @@ class BorderFile:
         # Lines are exact unless Arrow skipped blank or malformed lines before this one.
         line = first_line + index
         return Rejected(line, raw, reasons) if not renumber else Rejected(-1, raw, reasons)
+
+    # -- the microdata ----------------------------------------------------------------------
+
+    def _crossings(self, table: pa.Table, key: np.ndarray, bad: np.ndarray) -> pa.Table:
+        """The counted rows of a block as crossings microdata (:data:`store.crossings.SCHEMA`).
+
+        Decoded from the same 64-bit cell keys that are counted, so the file and the cells
+        hold the same crossings; only the exact age, the passport key and the destination
+        come from the columns, each once per distinct value.
+        """
+        good = ~bad
+        k = key[good]
+        maps = self.maps
+
+        def field_(name: str) -> np.ndarray:
+            return (k >> SHIFTS[name]) & ((1 << WIDTHS[name]) - 1)
+
+        def coded(name: str, labels: list[str]) -> pa.DictionaryArray:
+            return pa.DictionaryArray.from_arrays(
+                pa.array(field_(name).astype(np.int8)), pa.array(labels)
+            )
+
+        citizenships, citizenship_index = np.unique(field_("citizenship"), return_inverse=True)
+        columns: dict[str, Any] = {
+            "person_key": self._person_keys(table, good),
+            "crossing_date": pa.array(field_("date").astype(np.int32)).cast(pa.date32()),
+            "direction": coded("direction", list(DIRECTIONS)),
+            "checkpoint": coded("checkpoint", maps.checkpoints),
+            "citizenship": pa.DictionaryArray.from_arrays(
+                pa.array(citizenship_index.astype(np.int16)),
+                pa.array([f"{c:03d}" for c in citizenships.tolist()], pa.string()),
+            ),
+            "sex": coded("sex", list(SEX_CODES)),
+            "age": self._by_value(table, "age", good, self.ages, _exact_age, pa.int16()),
+            "purpose": coded("purpose", maps.purposes),
+            "destination": self._by_value(
+                table, "destination", good, self.destinations, self._destination, pa.string()
+            ),
+        }
+        return pa.table(columns)
+
+    def _by_value(
+        self,
+        table: pa.Table,
+        name: str,
+        good: np.ndarray,
+        cache: dict[Any, Any],
+        parse: Any,
+        type_: pa.DataType,
+    ) -> pa.Array:
+        rows = int(good.sum())
+        if name not in self.positions:
+            return pa.nulls(rows, type_)
+        encoded = table.column(self.positions[name]).combine_chunks().dictionary_encode()
+        values = []
+        for value in encoded.dictionary.to_pylist():
+            if value not in cache:
+                cache[value] = parse(value)
+            values.append(cache[value])
+        indices = encoded.indices.to_numpy(zero_copy_only=False)[good]
+        return pa.array(values, type_).take(pa.array(indices))
+
+    def _destination(self, value: str) -> str | None:
+        text = value.strip()
+        if not text or _blank_or_formula(text):
+            return None
+        code = self.maps.ctx.country(text[:40], "border-country", None)
+        return code if code is not None and code.isdigit() else None
+
+    def _person_keys(self, table: pa.Table, good: np.ndarray) -> pa.Array:
+        """HMAC keys of the passport numbers of the counted rows (null where none)."""
+        rows = int(good.sum())
+        if "passport" not in self.positions or self.pseudonymiser is None:
+            return pa.nulls(rows, pa.int64())
+        column = table.column(self.positions["passport"]).combine_chunks()
+        encoded = column.dictionary_encode()
+        distinct = [str(v).strip() for v in encoded.dictionary.to_pylist()]
+        cache = self.person_keys
+        missing = [v for v in distinct if v and v not in cache]
+        if missing:
+            if len(cache) + len(missing) > KEY_CACHE:
+                cache.clear()
+            keys = self.pseudonymiser.person_keys("passport", missing).tolist()
+            cache.update(zip(missing, keys, strict=True))
+        known = np.array([cache.get(v, 0) for v in distinct], dtype=np.int64)
+        present = np.array([bool(v) for v in distinct], dtype=bool)
+        indices = encoded.indices.to_numpy(zero_copy_only=False)[good]
+        return pa.array(known[indices], pa.int64(), mask=~present[indices])
 
     # -- decoding cells ---------------------------------------------------------------------
 
@@ -659,9 +775,12 @@ class BorderAdapter(SourceAdapter):
         click.Option(["--synthetic"], is_flag=True, help="Mark the batch as synthetic data."),
     )
 
-    def __init__(self, path: str = "", synthetic: bool = False) -> None:
+    def __init__(
+        self, path: str = "", synthetic: bool = False, microdata_dir: Path | None = None
+    ) -> None:
         self.path = Path(path) if path else None
         self.synthetic = synthetic
+        self.microdata_dir = microdata_dir  # None: STATKG_MICRODATA_DIR
         self._key: str | None = None
 
     def delivery_key(self) -> str:
@@ -731,14 +850,26 @@ class BorderAdapter(SourceAdapter):
             session.add(batch)
             session.flush()
             started = time.perf_counter()
-            reader = BorderFile(self.path, ctx)
+            name = delivery_name(SOURCE, batch.id, key)
+            writer = None if dry_run else DeliveryWriter(name, self.microdata_dir)
+            reader = BorderFile(self.path, ctx, microdata=writer, pseudonymiser=loader.pseudonymiser)
             scrubber = Scrubber(loader.pseudonymiser, dict(self.identifiers))
             try:
                 for rejected in reader.blocks():
                     _quarantine(session, batch.id, rejected, scrubber)
             except FileProblemsError as problems:
                 session.rollback()
+                if writer is not None:
+                    writer.close()
+                    writer.discard()
                 raise SourceError(str(problems)) from None
+            except BaseException:
+                if writer is not None:
+                    writer.close()
+                    writer.discard()
+                raise
+            if writer is not None:
+                writer.close()
             cells = bulk_insert(
                 session, ({**cell, "batch_id": batch.id} for cell in reader.cells())
             )
@@ -758,6 +889,7 @@ class BorderAdapter(SourceAdapter):
                         "encoding": reader.encoding,
                         "cells": cells,
                         "seconds": round(time.perf_counter() - started, 3),
+                        **({"microdata": name} if writer is not None else {}),
                     },
                 )
             )
@@ -768,6 +900,8 @@ class BorderAdapter(SourceAdapter):
             result.unmapped = {f"{lst}:{code}": n for (lst, code), n in ctx.unmapped.items()}
             if dry_run:
                 session.rollback()
+        if writer is not None:  # the batch is committed: its microdata become visible
+            writer.commit()
         return result
 
 
