@@ -329,7 +329,7 @@ def classify(
     for name, columns in _TABLES.items():
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
     for bucket in range(buckets):
-        arrow = con.execute(f"""
+        arrow = con.sql(f"""
             SELECT s.*, {resident} AS resident FROM linked s
             WHERE hash(s.p) % {buckets} = {bucket}
             ORDER BY s.p, s.d, s.x DESC
