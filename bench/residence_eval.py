@@ -83,16 +83,16 @@ def accuracy(
 ) -> Accuracy:
     """Compare the classification of the file's crossings with the truth, crossing by
     crossing, over the crossings whose window closed within the file."""
+    key = "coalesce(l.new_key, o.person_key)" if links else "o.person_key"
     rows = con.sql(f"""
-        SELECT o.person_key AS p, (o.crossing_date - DATE '1970-01-01')::INTEGER AS d,
+        SELECT {key} AS p,
+               (o.crossing_date - DATE '1970-01-01')::INTEGER AS d,
                o.direction::VARCHAR = 'EXIT' AS x, o.citizenship::VARCHAR AS citizenship,
                o.row_id, {"b.resident" if base else "NULL::BOOLEAN"} AS resident
         FROM {observed} o
         {f"LEFT JOIN {links} l ON o.person_key = l.old_key" if links else ""}
-        {f"LEFT JOIN {base} b ON b.person_key = o.person_key" if base else ""}
+        {f"LEFT JOIN {base} b ON b.person_key = {key}" if base else ""}
     """).to_arrow_table()  # noqa: S608
-    if links:
-        raise NotImplementedError("links are applied by residence.classify")
     order = np.lexsort(
         (
             ~rows.column("x").to_numpy(zero_copy_only=False),
@@ -124,6 +124,16 @@ def accuracy(
     """).fetchall()[0]  # noqa: S608
     con.unregister("found")
     return Accuracy(int(result[0]), float(result[1]), *(int(v) for v in result[2:]))
+
+
+def passport_links(con: duckdb.DuckDBPyConnection) -> None:
+    """``links(old_key, new_key)``: a register that knows both passports of a person (the
+    synthetic new number is the person's id + 2**40) joins the new one to the old."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE links AS
+        SELECT DISTINCT person_key AS old_key, person_key - (1::BIGINT << 40) AS new_key
+        FROM observed WHERE person_key >= (1::BIGINT << 40)
+    """)
 
 
 def observe(con: duckdb.DuckDBPyConnection, travel: Travel, first: int, last: int) -> Any:

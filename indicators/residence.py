@@ -36,6 +36,7 @@ cut 16 months before the end, compared with the final figures of those months.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -222,7 +223,7 @@ def month_closed(year: int, month: int, end: int, rule: Rule) -> bool:
 
 AGE_GROUPS = ("Y0T14", "Y15T24", "Y25T34", "Y35T44", "Y45T54", "Y55T64", "Y_GE65")
 AGE_BOUNDS = np.array([15, 25, 35, 45, 55, 65])
-ROWS_PER_BUCKET = 12_000_000  # persons are split so that a bucket's arrays stay ~1 GB
+ROWS_PER_BUCKET = 6_000_000  # persons are split so that two buckets' arrays stay ~1.5 GB
 
 
 def steps(
@@ -299,6 +300,7 @@ def classify(
     links: str | None = None,
     rows_per_bucket: int = ROWS_PER_BUCKET,
     held_back: bool = False,
+    since: int | None = None,
 ) -> Outcome:
     """Link and classify the crossings of ``source`` up to day ``end`` (see the module doc).
 
@@ -308,11 +310,14 @@ def classify(
     Every table has a ``horizon``: 0 for the crossings up to ``end``; with ``held_back``,
     1 for the same crossings cut one window earlier (what a release made then would have
     seen), classified in the same pass for the model's error (:func:`held_back_error`).
+    ``since`` (a day): an incremental run after a new month of crossings, on the persons
+    who crossed after it only (needs the ``movers`` of a previous full run in ``con``; its
+    tables hold those persons' crossings from one window before ``since``).
     """
     person = "coalesce(l.new_key, c.person_key)" if links else "c.person_key"
     link_join = f"LEFT JOIN {links} l ON c.person_key = l.old_key" if links else ""
     con.execute(f"""
-        CREATE OR REPLACE TEMP VIEW linked AS
+        CREATE OR REPLACE VIEW linked AS
         SELECT {person} AS p, (c.crossing_date - DATE '1970-01-01')::INTEGER AS d,
                c.direction::VARCHAR = 'EXIT' AS x, c.citizenship::VARCHAR AS citizenship,
                c.sex::VARCHAR AS sex, c.age, c.purpose::VARCHAR AS purpose,
@@ -320,24 +325,58 @@ def classify(
         FROM {source} c {link_join}
         WHERE c.person_key IS NOT NULL AND c.crossing_date <= DATE '1970-01-01' + {end}
     """)  # noqa: S608 — relations and numbers built here, no user input
-    total = con.execute("SELECT count(*) FROM linked").fetchone()
+    starts = f"LEFT JOIN {base} b ON b.person_key = s.p" if base else ""
+    resident = "b.resident" if base else "NULL::BOOLEAN"
+    selection = "linked"
+    if since is not None:
+        # An incremental month: only the persons who crossed after ``since``, from one
+        # window before it (earlier crossings were decided by what was held then), starting
+        # from the residence the previous run's moves give them at that point.
+        cut = since - rule.window
+        con.execute(f"""
+            CREATE OR REPLACE TABLE prior AS
+            SELECT p, arg_max(kind, d) = 'I' AS resident FROM movers
+            WHERE horizon = 0 AND d <= {cut} GROUP BY p
+        """)  # noqa: S608
+        con.execute(f"""
+            CREATE OR REPLACE TABLE selection AS
+            SELECT * FROM linked WHERE d > {cut}
+              AND p IN (SELECT p FROM linked WHERE d > {since})
+        """)  # noqa: S608
+        selection = "selection"
+        starts += " LEFT JOIN prior r ON r.p = s.p"
+        resident = f"coalesce(r.resident, {resident})"
+    total = con.execute(f"SELECT count(*) FROM {selection}").fetchone()  # noqa: S608
     rows = int(total[0]) if total else 0
     buckets = max(1, -(-rows // rows_per_bucket))
-    resident = (
-        f"(SELECT b.resident FROM {base} b WHERE b.person_key = s.p)" if base else "NULL::BOOLEAN"
-    )
     for name, columns in _TABLES.items():
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
-    for bucket in range(buckets):
-        arrow = con.sql(f"""
-            SELECT s.*, {resident} AS resident FROM linked s
+    def fetch(cursor: duckdb.DuckDBPyConnection, bucket: int) -> pa.Table:
+        return cursor.sql(f"""
+            SELECT s.*, {resident} AS resident FROM {selection} s {starts}
             WHERE hash(s.p) % {buckets} = {bucket}
             ORDER BY s.p, s.d, s.x DESC
         """).to_arrow_table()  # noqa: S608
-        if arrow.num_rows:
-            ends = (end, end - rule.window) if held_back else (end,)
+
+    # DuckDB reads and sorts the next bucket (in a second connection, on its own thread)
+    # while numpy applies the rule to this one: the two cores stay busy.
+    ends = (end, end - rule.window) if held_back else (end,)
+    # A relation registered on ``con`` (tests: an Arrow table) is invisible to a second
+    # connection: read it on ``con`` itself, one bucket after the other.
+    shared = source.startswith("read_parquet(") and not (links or base)
+    cursor = con.cursor() if shared else con
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(fetch, cursor, 0) if shared else None
+        for bucket in range(buckets):
+            arrow = pending.result() if pending else fetch(con, bucket)
+            if pending and bucket + 1 < buckets:
+                pending = pool.submit(fetch, cursor, bucket + 1)
             for horizon, last in enumerate(ends):
-                _bucket(con, arrow, last, rule, horizon)
+                if arrow.num_rows:
+                    _bucket(con, arrow, last, rule, horizon)
+            del arrow
+    if cursor is not con:
+        cursor.close()
     return Outcome(end, rule, rows)
 
 

@@ -192,7 +192,6 @@ def write_border(
 
 
 BORDER_HISTORY_HEADER = (*BORDER_HEADER, "страна_следования")
-CALIBRATION = 0.88  # the travellers of synth.travel per million cross ~1/0.88 million times
 ALPHA3 = {"417": "KGZ", "398": "KAZ", "643": "RUS", "860": "UZB", "762": "TJK", "156": "CHN",
           "792": "TUR"}  # fmt: skip
 
@@ -235,7 +234,7 @@ def write_border_histories(
     with path.open("wb") as out:
         out.write((";".join(BORDER_HISTORY_HEADER) + "\n").encode(encoding))
         for part in range(parts):
-            travel = simulate(rows / years / parts * CALIBRATION, start, years, seed + part,
+            travel = simulate(rows / years / parts, start, years, seed + part,
                               burn_in=730,
                               after=0, first_id=part << 32)  # fmt: skip
             mask = travel.window(first, last)
