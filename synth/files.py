@@ -215,13 +215,7 @@ def write_border_histories(
     stays bounded at any size. ``truth``: where to write each person's true kind and start
     status (a Parquet file beside, never a source file); the file itself holds nothing of it.
     """
-    from synth.travel import (
-        CHECKPOINT_CODES,
-        COUNTRIES,
-        PURPOSE_LABELS,
-        passport_numbers,
-        simulate,
-    )
+    from synth.travel import CHECKPOINT_CODES, COUNTRIES, PURPOSE_LABELS, simulate
 
     defects = defects or Defects()
     rng = np.random.default_rng(seed)
@@ -241,28 +235,40 @@ def write_border_histories(
             index = np.flatnonzero(mask)
             n = index.size
             who = travel.person[index] - travel.first_id
-            dates = pa.array(travel.day[index], pa.int32()).cast(pa.date32())
-            direction = np.where(travel.exit[index], "выезд", "въезд")
-            sex = np.where(travel.sex[who] == 0, "М", "Ж")
-            citizenship = np.array([ALPHA3[c] for c in COUNTRIES])[travel.citizenship[who]]
-            if defects.ministry_codes > 0:
+
+            def text(codes: np.ndarray, names: list[str]) -> pa.Array:
+                return pa.DictionaryArray.from_arrays(
+                    pa.array(codes.astype(np.int8)), pa.array(names)
+                ).cast(pa.string())
+
+            alpha3 = [ALPHA3[c] for c in COUNTRIES]
+            citizenship_code = travel.citizenship[who].astype(np.int8)
+            exit_code, sex_code = travel.exit[index].astype(np.int8), travel.sex[who]
+            if defects.ministry_codes > 0:  # the departmental spellings, mapped by the adapter
                 coded = rng.random(n) < defects.ministry_codes
-                direction = np.where(coded, np.where(direction == "въезд", "1", "2"), direction)
-                sex = np.where(coded, np.where(sex == "М", "1", "2"), sex)
-                citizenship = np.where(coded & (citizenship == "KGZ"), "417", citizenship)
+                exit_code = np.where(coded, exit_code + 2, exit_code)
+                sex_code = np.where(coded, sex_code + 2, sex_code)
+                kgz = citizenship_code == COUNTRIES.index("417")
+                citizenship_code = np.where(coded & kgz, len(alpha3), citizenship_code)
+            calendar = pa.array(np.arange(first, last + 1), pa.int32()).cast(pa.date32())
+            spelled = pc.strftime(calendar.cast(pa.timestamp("s")), format="%d.%m.%Y")
+            number = pc.cast(pa.array(travel.passport[index] % 10**9 + (travel.passport[index]
+                                                                     >> 40) * 10**9), pa.string())
             table = pa.table(
                 {
-                    "дата": pc.strftime(dates.cast(pa.timestamp("s")), format="%d.%m.%Y"),
-                    "кпп": pa.array(np.array(CHECKPOINT_CODES)[travel.checkpoint[index]]),
-                    "направление": pa.array(direction),
-                    "гражданство": pa.array(citizenship),
-                    "пол": pa.array(sex),
-                    "возраст": pa.array(travel.age[index]).cast(pa.string()),
-                    "цель_поездки": pa.array(np.array(PURPOSE_LABELS)[travel.purpose[index]]),
-                    "номер_паспорта": pa.array(passport_numbers(travel.passport[index])),
-                    "страна_следования": pa.array(
-                        np.array([ALPHA3[c] for c in COUNTRIES])[travel.destination[index]]
+                    "дата": pa.DictionaryArray.from_arrays(  # each day formatted once
+                        pa.array((travel.day[index] - first).astype(np.int32)), spelled
+                    ).cast(pa.string()),
+                    "кпп": text(travel.checkpoint[index], list(CHECKPOINT_CODES)),
+                    "направление": text(exit_code, ["въезд", "выезд", "1", "2"]),
+                    "гражданство": text(citizenship_code, [*alpha3, "417"]),
+                    "пол": text(sex_code, ["М", "Ж", "1", "2"]),
+                    "возраст": pc.cast(pa.array(travel.age[index]), pa.string()),
+                    "цель_поездки": text(travel.purpose[index], list(PURPOSE_LABELS)),
+                    "номер_паспорта": pc.binary_join_element_wise(
+                        "AC", pc.utf8_lpad(number, 10, "0"), ""
                     ),
+                    "страна_следования": text(travel.destination[index], alpha3),
                 }
             )
             n_bad = int(rng.binomial(n, defects.bad)) if defects.bad > 0 else 0
