@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from exports import embargo
 from exports.links import Links, link_secret
 from exports.sdc import Rules
-from exports.spec import BREAKDOWNS, MICRODATA_INDICATORS, SOURCES, TableSpec
+from exports.spec import MICRODATA_BREAKDOWNS, MICRODATA_INDICATORS, SOURCES, TableSpec
 from exports.writers import FORMATS
 from store import read
 from store.models import DataRequest, DataRequestEvent, JobState, RequestStatus
@@ -92,9 +92,12 @@ def validate(session: Session, spec: TableSpec, formats: list[str], now: datetim
     if spec.source == "microdata":
         if spec.indicator not in MICRODATA_INDICATORS:
             raise RequestInvalidError({"indicator": " or ".join(MICRODATA_INDICATORS)})
-        wrong = [b for b in spec.breakdowns if b not in BREAKDOWNS]
+        allowed = MICRODATA_BREAKDOWNS[spec.indicator]
+        wrong = [b for b in spec.breakdowns if b not in allowed]
         if wrong or not spec.breakdowns or len(set(spec.breakdowns)) < len(spec.breakdowns):
-            raise RequestInvalidError({"breakdowns": f"distinct, from {', '.join(BREAKDOWNS)}"})
+            raise RequestInvalidError({"breakdowns": f"distinct, from {', '.join(allowed)}"})
+        if "soate" not in allowed and spec.territory != "417":
+            raise RequestInvalidError({"territory": "417: the crossings have no territory"})
         if not (spec.territory.startswith("417") and len(spec.territory) in (3, 5)):
             raise RequestInvalidError({"territory": "417 or an oblast code (5 digits)"})
     elif read.indicator(session, spec.indicator) is None:
