@@ -183,8 +183,8 @@ def _report(
         f"provisional model) in **{result['seconds']:.0f} s**, peak memory "
         f"**{result['max_rss_mb']:,.0f} MB** (targets {TARGET_SECONDS:.0f} s, "
         f"{TARGET_MB:,.0f} MB); an incremental month (the persons who crossed in the last "
-        f"30 days, their crossings from one window before) in **{result['month_seconds']:.0f} s** (target "
-        f"{TARGET_MONTH_SECONDS:.0f} s).",
+        f"30 days, their crossings from one window before) in "
+        f"**{result['month_seconds']:.0f} s** (target {TARGET_MONTH_SECONDS:.0f} s).",
         "",
         f"**Accuracy** against the synthetic truth ({args.quality_rows_per_year:,.0f} crossings "
         f"a year, {args.years} years, final crossings only; {quality_seconds:.0f} s):",

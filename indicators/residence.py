@@ -142,7 +142,7 @@ def classify_sql(
         WHERE c.person_key IS NOT NULL AND c.crossing_date <= DATE '1970-01-01' + {end}
     """)  # noqa: S608 — relations and numbers built here, no user input
     initial = (
-        f"coalesce((SELECT CASE WHEN b.resident THEN 1 ELSE -1 END FROM {base} b "
+        f"coalesce((SELECT CASE WHEN b.resident THEN 1 ELSE -1 END FROM {base} b "  # noqa: S608
         "WHERE b.person_key = s.p), CASE WHEN s.first_citizenship = '417' THEN 1 ELSE -1 END)"
         if base
         else "CASE WHEN s.first_citizenship = '417' THEN 1 ELSE -1 END"
@@ -351,6 +351,7 @@ def classify(
     buckets = max(1, -(-rows // rows_per_bucket))
     for name, columns in _TABLES.items():
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
+
     def fetch(cursor: duckdb.DuckDBPyConnection, bucket: int) -> pa.Table:
         return cursor.sql(f"""
             SELECT s.*, {resident} AS resident FROM {selection} s {starts}
@@ -387,10 +388,12 @@ _FEATURES_SQL = """
     quarter(DATE '1970-01-01' + d) AS quarter,
     CASE WHEN earlier = 0 THEN 0 WHEN earlier < 4 THEN 1 WHEN earlier < 20 THEN 2 ELSE 3
     END AS pattern"""
+_AGE_GROUP_SQL = """CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2
+    WHEN age < 45 THEN 3 WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END"""
 _MONTH_SQL = f"least(16, floor(stay / {DAYS_PER_MONTH}))::INTEGER AS m"
 _TABLES = {
-    "events": "horizon INTEGER, kind VARCHAR, d INTEGER, citizenship VARCHAR, sex VARCHAR, age_group INTEGER, "
-    "purpose VARCHAR, destination VARCHAR, n BIGINT",
+    "events": "horizon INTEGER, kind VARCHAR, d INTEGER, citizenship VARCHAR, sex VARCHAR, "
+    "age_group INTEGER, purpose VARCHAR, destination VARCHAR, n BIGINT",
     "candidates": "horizon INTEGER, kind VARCHAR, purpose VARCHAR, citizen BOOLEAN, sex VARCHAR, "
     "age_group INTEGER, quarter INTEGER, pattern INTEGER, m INTEGER, came_back BOOLEAN, "
     "d INTEGER, citizenship VARCHAR, destination VARCHAR, n BIGINT",
@@ -424,9 +427,7 @@ def _bucket(
         (x & (out["before"] == 1)) | (~x & (out["before"] == -1))
     )
     keep = (out["event"] > 0) | closed
-    table = arrow.filter(pa.array(keep)).append_column(
-        "event", pa.array(out["event"][keep])
-    )
+    table = arrow.filter(pa.array(keep)).append_column("event", pa.array(out["event"][keep]))
     for name in ("before", "stay", "back", "earlier"):
         table = table.append_column(name, pa.array(out[name][keep]))
     table = table.append_column("closed", pa.array(closed[keep]))
@@ -434,11 +435,10 @@ def _bucket(
     con.execute(f"""
         INSERT INTO events
         SELECT {horizon}, CASE event WHEN 1 THEN 'E' ELSE 'I' END, d, citizenship, sex,
-               CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2
-                    WHEN age < 45 THEN 3 WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END,
+               {_AGE_GROUP_SQL},
                purpose, destination, count(*)
         FROM bucket_rows WHERE event IN (1, 2) GROUP BY ALL
-    """)
+    """)  # noqa: S608
     con.execute(f"""
         INSERT INTO candidates
         SELECT {horizon}, CASE event WHEN 3 THEN 'e' ELSE 'i' END, {_FEATURES_SQL}, {_MONTH_SQL},
@@ -454,10 +454,9 @@ def _bucket(
     con.execute(f"""
         INSERT INTO movers
         SELECT {horizon}, p, d, CASE event WHEN 1 THEN 'E' ELSE 'I' END, sex,
-               CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2
-                    WHEN age < 45 THEN 3 WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END
+               {_AGE_GROUP_SQL}
         FROM bucket_rows WHERE event IN (1, 2)
-    """)
+    """)  # noqa: S608
     con.unregister("bucket_rows")
 
 
@@ -616,8 +615,8 @@ def _publish(ctx: Any, out: Any, con: duckdb.DuckDBPyConnection, outcome: Outcom
                         annual[key] = annual.get(key, 0.0) + n
         for mm in (TOTAL, f"{m:02d}"):
             for s in (TOTAL, sex):
-                key = (flow, str(y), mm, s)
-                monthly[key] = monthly.get(key, 0.0) + n
+                cell_key = (flow, str(y), mm, s)
+                monthly[cell_key] = monthly.get(cell_key, 0.0) + n
         if flow == "emigrants":
             for s in (TOTAL, sex):
                 cell = labour.setdefault((str(y), s), [0.0, 0.0])
@@ -642,7 +641,9 @@ def _publish(ctx: Any, out: Any, con: duckdb.DuckDBPyConnection, outcome: Outcom
     for (flow, y, mm, s), value in monthly.items():
         out.add(f"border_lt_{flow}_monthly", y, {"month": mm, "sex": s}, value, status(y, mm))
     for y, mm, s in {k[1:] for k in monthly}:
-        value = monthly.get(("immigrants", y, mm, s), 0.0) - monthly.get(("emigrants", y, mm, s), 0.0)
+        value = monthly.get(("immigrants", y, mm, s), 0.0) - monthly.get(
+            ("emigrants", y, mm, s), 0.0
+        )
         out.add("border_lt_net_monthly", y, {"month": mm, "sex": s}, value, status(y, mm))
     for (y, s), (work, all_) in labour.items():
         if all_ > 0:

@@ -252,8 +252,10 @@ def write_border_histories(
                 citizenship_code = np.where(coded & kgz, len(alpha3), citizenship_code)
             calendar = pa.array(np.arange(first, last + 1), pa.int32()).cast(pa.date32())
             spelled = pc.strftime(calendar.cast(pa.timestamp("s")), format="%d.%m.%Y")
-            number = pc.cast(pa.array(travel.passport[index] % 10**9 + (travel.passport[index]
-                                                                     >> 40) * 10**9), pa.string())
+            number = pc.cast(
+                pa.array(travel.passport[index] % 10**9 + (travel.passport[index] >> 40) * 10**9),
+                pa.string(),
+            )
             table = pa.table(
                 {
                     "дата": pa.DictionaryArray.from_arrays(  # each day formatted once

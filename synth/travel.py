@@ -273,10 +273,14 @@ def _route(rng: np.random.Generator, destination: np.ndarray) -> np.ndarray:
 
 def passport_numbers(passport: np.ndarray) -> np.ndarray:
     """The passport numbers as the Border Service writes them (series AC, eight digits)."""
-    return np.char.add("AC", np.char.zfill((passport % 10**9 + (passport >> 40) * 10**9).astype(str), 10))
+    return np.char.add(
+        "AC", np.char.zfill((passport % 10**9 + (passport >> 40) * 10**9).astype(str), 10)
+    )
 
 
-def crossings_table(travel: Travel, mask: np.ndarray | None = None, true_person: bool = False) -> Any:
+def crossings_table(
+    travel: Travel, mask: np.ndarray | None = None, true_person: bool = False
+) -> Any:
     """The crossings as microdata (the columns of :data:`store.crossings.SCHEMA`).
 
     ``true_person``: keyed by the true person instead of the passport (the truth's view);

@@ -62,7 +62,7 @@ def test_the_file_holds_every_counted_crossing_and_no_other(
     result = BorderAdapter(path=str(histories)).run(loader)
     with loader.database.session() as session:
         paths = counting_deliveries(session)
-        cells = Counter()
+        cells: Counter[tuple[str, ...]] = Counter()
         for row in session.execute(
             select(
                 BorderCrossing.crossing_date,
@@ -79,14 +79,14 @@ def test_the_file_holds_every_counted_crossing_and_no_other(
     table = pq.read_table(paths[0])
     assert table.num_rows == result.loaded
     assert table.column("person_key").null_count == 0
-    counted = duckdb.sql(
+    counted = duckdb.execute(
         f"SELECT crossing_date::VARCHAR, checkpoint::VARCHAR, direction::VARCHAR, "  # noqa: S608
         f"citizenship::VARCHAR, sex::VARCHAR, purpose::VARCHAR, count(*) "
         f"FROM read_parquet('{paths[0]}') GROUP BY ALL"
     ).fetchall()
     assert Counter({tuple(r[:-1]): r[-1] for r in counted}) == cells
     # Travellers are linked: far fewer keys than crossings.
-    keys = duckdb.sql(f"SELECT count(DISTINCT person_key) FROM read_parquet('{paths[0]}')")
+    keys = duckdb.execute(f"SELECT count(DISTINCT person_key) FROM read_parquet('{paths[0]}')")  # noqa: S608
     assert keys.fetchall()[0][0] < table.num_rows / 2
 
 
@@ -95,7 +95,8 @@ def test_resubmission_and_correction_keep_conservation(
 ) -> None:
     first = BorderAdapter(path=str(histories)).run(loader)
     again = BorderAdapter(path=str(histories)).run(loader)
-    assert again.already_loaded and again.batch_id == first.batch_id
+    assert again.already_loaded
+    assert again.batch_id == first.batch_id
     corrected = tmp_path / "corrected.csv"
     lines = histories.read_bytes().splitlines(keepends=True)
     corrected.write_bytes(b"".join(lines[: len(lines) // 2]))  # a different delivery
@@ -113,9 +114,7 @@ def test_resubmission_and_correction_keep_conservation(
     assert not list(directory().rglob("*.partial-*"))
 
 
-def test_no_passport_number_reaches_a_file_or_a_table(
-    loader: BatchLoader, histories: Path
-) -> None:
+def test_no_passport_number_reaches_a_file_or_a_table(loader: BatchLoader, histories: Path) -> None:
     numbers = set()
     for line in histories.read_bytes().decode("cp1251", "replace").splitlines()[1:]:
         fields = line.split(";")

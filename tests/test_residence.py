@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import NamedTuple
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 import pytest
@@ -12,7 +14,7 @@ import pytest
 from bench.residence_eval import accuracy, census, observe, truth_events
 from indicators import residence
 from indicators.residence import Rule, steps
-from synth.travel import simulate
+from synth.travel import Travel, simulate
 
 RULE = Rule()  # 16 months = 487 days, 12 months = 365 days
 EXIT, ENTRY = True, False
@@ -24,13 +26,14 @@ def _one(crossings: list[tuple[int, bool]], end: int, resident: bool = True) -> 
     d = np.array([c[0] for c in crossings], dtype=np.int32)
     x = np.array([c[1] for c in crossings])
     initial = np.full(len(crossings), 1 if resident else -1, dtype=np.int8)
-    return steps(p, d, x, initial, end, RULE)["event"].tolist()
+    events: list[int] = steps(p, d, x, initial, end, RULE)["event"].tolist()
+    return events
 
 
 def test_the_rule_counts_days_of_the_configured_months() -> None:
     assert (RULE.window, RULE.threshold) == (487, 365)
     assert Rule(12, 6).threshold == 183
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="within the window"):
         Rule(12, 13)
 
 
@@ -83,65 +86,72 @@ def test_the_fast_path_agrees_with_the_sql_reference() -> None:
     observe(con, travel, first, last)
     residence.classify_sql(con, "observed", last, RULE)
     reference = dict(
-        con.execute(
-            "SELECT coalesce(event, '-'), count(*) FROM classified GROUP BY 1"
-        ).fetchall()
+        con.execute("SELECT coalesce(event, '-'), count(*) FROM classified GROUP BY 1").fetchall()
     )
     residence.classify(con, "observed", last, RULE, rows_per_bucket=20_000)
     fast = dict(con.execute("SELECT kind, sum(n) FROM events GROUP BY 1").fetchall())
     fast |= dict(con.execute("SELECT kind, sum(n) FROM candidates GROUP BY 1").fetchall())
-    assert reference["E"] > 50 and reference["I"] > 20
+    assert reference["E"] > 50
+    assert reference["I"] > 20
     for kind in ("E", "I", "e", "i"):
         assert fast.get(kind, 0) == reference.get(kind, 0), kind
 
 
+class World(NamedTuple):
+    con: duckdb.DuckDBPyConnection
+    travel: Travel
+    first: int
+    last: int
+
+
 @pytest.fixture(scope="module")
-def world() -> tuple[object, ...]:
+def world() -> World:
     travel = simulate(150_000, date(2021, 1, 1), 4, seed=11)
     first = (date(2021, 1, 1) - date(1970, 1, 1)).days
     last = first + 4 * 365 - 1
     con = residence.connect()
     truth_events(con, travel, RULE)
     observe(con, travel, first, last)
-    return con, travel, first, last
+    return World(con, travel, first, last)
 
 
-def test_final_classification_is_at_least_99_percent_correct(world: tuple[object, ...]) -> None:
+def test_final_classification_is_at_least_99_percent_correct(world: World) -> None:
     con, travel, first, last = world
-    census(con, "observed", linked_changes=False)  # type: ignore[arg-type]
-    found = accuracy(con, travel, first, last, RULE, "census")  # type: ignore[arg-type]
+    census(con, "observed", linked_changes=False)
+    found = accuracy(con, travel, first, last, RULE, "census")
     assert found.crossings > 100_000
-    assert found.emigrants_true > 500 and found.immigrants_true > 200
+    assert found.emigrants_true > 500
+    assert found.immigrants_true > 200
     assert found.correct >= 0.99
     assert abs(found.emigrants_found - found.emigrants_true) / found.emigrants_true < 0.05
 
 
 def test_without_the_population_base_citizens_abroad_are_misread(
-    world: tuple[object, ...],
+    world: World,
 ) -> None:
     """Measured, not hidden: starting from citizenship overstates emigration."""
     con, travel, first, last = world
-    found = accuracy(con, travel, first, last, RULE, None)  # type: ignore[arg-type]
+    found = accuracy(con, travel, first, last, RULE, None)
     assert found.emigrants_found > found.emigrants_true
 
 
 def test_the_provisional_model_error_is_measured_on_held_back_months(
-    world: tuple[object, ...],
+    world: World,
 ) -> None:
-    con, travel, first, last = world
-    census(con, "observed", linked_changes=True)  # type: ignore[arg-type]
-    outcome = residence.classify(con, "observed", last, RULE, base="census", held_back=True)  # type: ignore[arg-type]
-    residence.estimate(con)  # type: ignore[arg-type]
-    report = residence.held_back_error(outcome, con)  # type: ignore[arg-type]
+    con, _, _, last = world
+    census(con, "observed", linked_changes=True)
+    outcome = residence.classify(con, "observed", last, RULE, base="census", held_back=True)
+    residence.estimate(con)
+    report = residence.held_back_error(outcome, con)
     assert len(report["months"]) == 16
     error = report["error"]
     assert all(math.isfinite(v) for v in error.values())
     # The model must beat counting only what is decided (the naive provisional figure).
     naive = residence.error_of(
-        residence.monthly_flows(con, 0),  # type: ignore[arg-type]
+        residence.monthly_flows(con, 0),
         {
             (int(y), int(m)): (float(e), float(i))
-            for y, m, e, i in con.execute(  # type: ignore[attr-defined]
+            for y, m, e, i in con.execute(
                 "SELECT year(DATE '1970-01-01' + d), month(DATE '1970-01-01' + d), "
                 "sum(CASE WHEN kind = 'E' THEN n ELSE 0 END), "
                 "sum(CASE WHEN kind = 'I' THEN n ELSE 0 END) FROM events WHERE horizon = 1 "

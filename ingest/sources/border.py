@@ -618,7 +618,8 @@ class BorderFile:
         maps = self.maps
 
         def field_(name: str) -> np.ndarray:
-            return (k >> SHIFTS[name]) & ((1 << WIDTHS[name]) - 1)
+            values: np.ndarray = (k >> SHIFTS[name]) & ((1 << WIDTHS[name]) - 1)
+            return values
 
         def coded(name: str, labels: list[str]) -> pa.DictionaryArray:
             return pa.DictionaryArray.from_arrays(
@@ -852,7 +853,9 @@ class BorderAdapter(SourceAdapter):
             started = time.perf_counter()
             name = delivery_name(SOURCE, batch.id, key)
             writer = None if dry_run else DeliveryWriter(name, self.microdata_dir)
-            reader = BorderFile(self.path, ctx, microdata=writer, pseudonymiser=loader.pseudonymiser)
+            reader = BorderFile(
+                self.path, ctx, microdata=writer, pseudonymiser=loader.pseudonymiser
+            )
             scrubber = Scrubber(loader.pseudonymiser, dict(self.identifiers))
             try:
                 for rejected in reader.blocks():
