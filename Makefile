@@ -64,6 +64,7 @@ test-fast: setup-test
 bench: setup-test
 	@failed=""; \
 	  $(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000} || failed="$$failed border"; \
+	  $(PY) bench/bench_residence.py --rows-per-year $${BENCH_RESIDENCE_ROWS:-37000000} || failed="$$failed residence"; \
 	  $(PY) bench/bench_api.py --write || failed="$$failed api"; \
 	  $(PY) bench/bench_tunduk.py --records $${BENCH_RECORDS:-200000} || failed="$$failed tunduk"; \
 	  $(PY) bench/bench_release.py --scale $${BENCH_SCALE:-1.0} || failed="$$failed release"; \
