@@ -200,7 +200,9 @@ def _report(
         "",
         f"**Provisional model**, held back over {held['months']} months: weighted absolute "
         f"error of the monthly emigrants {error['emigrants']:.1f} %, immigrants "
-        f"{error['immigrants']:.1f} %, net {error['net']:.1f} % (target: net within 5 %).",
+        f"{error['immigrants']:.1f} %, net {error['net']:.1f} % of the net itself and "
+        f"{error['net_of_gross']:.1f} % of the gross flows (target: net within 5 %; the "
+        f"synthetic net is small beside the flows, so its own relative error is large).",
     ]
     return "\n".join(lines)
 

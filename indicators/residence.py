@@ -513,14 +513,21 @@ def error_of(
     months: Sequence[tuple[int, int]],
 ) -> dict[str, float]:
     """Weighted absolute percentage errors Σ|estimate − final| / Σ|final| · 100 of the
-    monthly emigrants, immigrants and net over ``months``."""
-    sums = {"emigrants": [0.0, 0.0], "immigrants": [0.0, 0.0], "net": [0.0, 0.0]}
+    monthly emigrants, immigrants and net over ``months``, and of the net against the gross
+    flows (``net_of_gross``: Σ|Δ net| / Σ(emigrants + immigrants) · 100)."""
+    sums = {name: [0.0, 0.0] for name in ("emigrants", "immigrants", "net", "net_of_gross")}
     for k in months:
         (fe, fi), (ee, ei) = final.get(k, (0.0, 0.0)), estimated.get(k, (0.0, 0.0))
-        for name, f, e in (("emigrants", fe, ee), ("immigrants", fi, ei),
-                           ("net", fi - fe, ei - ee)):  # fmt: skip
+        for name, f, e, scale in (
+            ("emigrants", fe, ee, abs(fe)),
+            ("immigrants", fi, ei, abs(fi)),
+            ("net", fi - fe, ei - ee, abs(fi - fe)),
+            # The net's error against the gross flows: a net near zero makes its own
+            # relative error meaningless, its error per person moving does not.
+            ("net_of_gross", fi - fe, ei - ee, fe + fi),
+        ):
             sums[name][0] += abs(e - f)
-            sums[name][1] += abs(f)
+            sums[name][1] += scale
     return {name: (100.0 * a / b if b else float("nan")) for name, (a, b) in sums.items()}
 
 
@@ -654,7 +661,11 @@ def _publish(ctx: Any, out: Any, con: duckdb.DuckDBPyConnection, outcome: Outcom
     if report["months"]:
         cut_year = _year_of(report["cut"])
         error = report["error"]
-        for code, name in (("EXIT", "emigrants"), ("ENTRY", "immigrants"), (TOTAL, "net")):
+        for code, name in (
+            ("EXIT", "emigrants"),
+            ("ENTRY", "immigrants"),
+            (TOTAL, "net_of_gross"),
+        ):
             value = error[name]
             if value == value and cut_year <= ctx.last_year:  # not NaN
                 out.add("border_lt_provisional_error", str(cut_year), {"direction": code}, value)

@@ -252,7 +252,10 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
     person = np.concatenate([person, person])
     keep = (day >= lo) & (day <= hi)
     if kind.career:  # one episode: from a start anywhere in the span, for about `career` years
-        begin = lo + rng.random(n) * span
+        # Episodes begin before the span too, so that as many end as begin at any time (a
+        # stationary world: the model of provisional figures learns from earlier years).
+        lead = 1.5 * kind.career * 365
+        begin = lo - lead + rng.random(n) * (span + lead)
         stop = begin + np.maximum(0.5, rng.normal(kind.career, kind.career / 4, n)) * 365
         own = np.concatenate([leave.ravel(), leave.ravel()])  # a stay's crossings go together
         keep &= (own >= np.tile(np.repeat(begin, slots), 2)) & (

@@ -325,16 +325,18 @@ SPECS += [
         Text(
             "Модель менен алдын ала бааланган айлык сандардын жыйынтык сандардан орточо "
             "абсолюттук пайыздык четтөөсү, кийин жабылган 16 айда текшерилген (чыгуу — "
-            "эмигранттар, кирүү — иммигранттар, бардыгы — таза миграция); мезгил — "
-            "баалоо жасалган жыл.",
+            "эмигранттар, кирүү — иммигранттар, бардыгы — таза миграциянын катасы "
+            "эмигранттар менен иммигранттардын суммасына карата); мезгил — баалоо жасалган "
+            "жыл.",
             "Средняя абсолютная процентная ошибка помесячных предварительных оценок модели "
             "относительно окончательных чисел, проверенная на 16 закрытых позднее месяцах "
-            "(выезд — эмигранты, въезд — иммигранты, всего — чистая миграция); период — год "
-            "оценки.",
+            "(выезд — эмигранты, въезд — иммигранты, всего — ошибка чистой миграции "
+            "относительно суммы эмигрантов и иммигрантов); период — год оценки.",
             "Weighted mean absolute percentage error of the model's monthly provisional "
             "figures against the final ones, measured on 16 months held back until their "
-            "windows closed (exit: emigrants, entry: immigrants, total: net); the period is "
-            "the year the estimate was made.",
+            "windows closed (exit: emigrants, entry: immigrants, total: the net's error "
+            "against emigrants and immigrants together); the period is the year the estimate "
+            "was made.",
         ),
         ("direction",),
         unit="percent",
