@@ -193,10 +193,10 @@ def _report(
         "| immigrants found of true |",
         "|---|---|---|---|---|",
         f"| none | census | {acc('linked_0.0')} |",
-        f"| none | citizenship only | {acc('no_base_0.0')} |",
+        f"| none | none: first crossing, citizenship | {acc('no_base_0.0')} |",
         f"| 3 % | census, changes linked | {acc('linked_0.03')} |",
         f"| 3 % | census, changes not linked | {acc('unlinked_0.03')} |",
-        f"| 3 % | citizenship only | {acc('no_base_0.03')} |",
+        f"| 3 % | none: first crossing, citizenship | {acc('no_base_0.03')} |",
         "",
         f"**Provisional model**, held back over {held['months']} months: weighted absolute "
         f"error of the monthly emigrants {error['emigrants']:.1f} %, immigrants "

@@ -110,8 +110,10 @@ def accuracy(
     resident = rows.column("resident")
     known = resident.is_valid().to_numpy(zero_copy_only=False)
     said = resident.fill_null(False).to_numpy(zero_copy_only=False)
-    initial = np.where(known, np.where(said, 1, -1), np.where(citizen[start], 1, -1))
-    out = residence.steps(p, rows.column("d").to_numpy(), x, initial.astype(np.int8), last, rule)
+    initial = np.where(known, np.where(said, 1, -1), np.where(citizen[start], 2, -2))
+    out = residence.steps(
+        p, rows.column("d").to_numpy(), x, initial.astype(np.int8), last, rule, first
+    )
     found = pa.table({"row_id": rows.column("row_id"), "event": out["event"],
                       "d": rows.column("d")})  # fmt: skip
     con.register("found", found)

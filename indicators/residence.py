@@ -10,9 +10,9 @@ are settings, ``STATKG_RESIDENCE_WINDOW_MONTHS`` and ``STATKG_RESIDENCE_THRESHOL
 
 Months are counted in days (12 months = 365 days, 16 months = 487 days). Residence at the
 start comes from the population base when it can be linked (``base``: person key →
-resident); without it a citizen (code 417) is taken as resident and a foreigner not, which
-misclassifies emigrants who were already abroad when the crossings start (measured in the
-tests and the benchmark). A passport change gives a new key; ``links`` (old key → new key)
+resident); without it, it is inferred from the first crossing held and, where that says
+nothing, from citizenship (:func:`infer_start`) — which misses some emigrants who were
+already abroad when the crossings start (measured in the tests and the benchmark). A passport change gives a new key; ``links`` (old key → new key)
 join the two histories where a register knows both numbers.
 
 How, in DuckDB SQL over the crossings microdata (:mod:`store.crossings`): per person key
@@ -141,11 +141,15 @@ def classify_sql(
         FROM {source} c {link_join}
         WHERE c.person_key IS NOT NULL AND c.crossing_date <= DATE '1970-01-01' + {end}
     """)  # noqa: S608 — relations and numbers built here, no user input
+    guess = "CASE WHEN s.first_citizenship = '417' THEN 1 ELSE -1 END"
+    inferred = f"""CASE WHEN s.first_x THEN CASE WHEN s.first_lt = 0 THEN 1 ELSE {guess} END
+        ELSE CASE WHEN s.first_lt = 0 OR s.first_d - s.start >= {t} THEN -1 ELSE {guess} END
+        END"""  # see infer_start
     initial = (
         f"coalesce((SELECT CASE WHEN b.resident THEN 1 ELSE -1 END FROM {base} b "  # noqa: S608
-        "WHERE b.person_key = s.p), CASE WHEN s.first_citizenship = '417' THEN 1 ELSE -1 END)"
+        f"WHERE b.person_key = s.p), {inferred})"
         if base
-        else "CASE WHEN s.first_citizenship = '417' THEN 1 ELSE -1 END"
+        else inferred
     )
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE classified AS
@@ -182,12 +186,17 @@ def classify_sql(
                                  WHEN seen - abroad + unseen < {t} THEN 0 END
                    END AS lt
             FROM decided
+        ), firsts AS (
+            SELECT *,
+                   first_value(x) OVER w AS first_x, first_value(lt) OVER w AS first_lt,
+                   first_value(d) OVER w AS first_d, min(d) OVER () AS start
+            FROM ruled WINDOW w AS (PARTITION BY p ORDER BY d, x DESC)
         ), statused AS (
             SELECT *,
                    coalesce(last_value(nullif(lt, 0) IGNORE NULLS) OVER (
                        PARTITION BY p ORDER BY d, x DESC
                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), {initial}) AS before
-            FROM ruled s
+            FROM firsts s
         )
         SELECT p, d, x, lt, before,
                CASE WHEN x AND before = 1 THEN
@@ -227,12 +236,19 @@ ROWS_PER_BUCKET = 6_000_000  # persons are split so that two buckets' arrays sta
 
 
 def steps(
-    p: np.ndarray, d: np.ndarray, x: np.ndarray, initial: np.ndarray, end: int, rule: Rule
+    p: np.ndarray,
+    d: np.ndarray,
+    x: np.ndarray,
+    initial: np.ndarray,
+    end: int,
+    rule: Rule,
+    start: int | None = None,
 ) -> dict[str, np.ndarray]:
     """The rule on crossings sorted by person, day and exit first (see :func:`classify_sql`).
 
     ``initial``: per crossing, the residence of its person at the start (1 resident, -1
-    not). Returns per crossing ``event`` (0 none, 1 emigrant, 2 immigrant, 3 open emigrant
+    not; 2 or -2: not known, citizenship suggests resident or not — see
+    :func:`infer_start`; ``start``: the first day held). Returns per crossing ``event`` (0 none, 1 emigrant, 2 immigrant, 3 open emigrant
     candidate, 4 open immigrant candidate), ``before``, ``stay``, ``back`` and ``earlier``.
     """
     n = p.size
@@ -262,6 +278,8 @@ def steps(
     lt[x & (abroad + unseen < t)] = 0
     lt[~x & (present >= t)] = 1
     lt[~x & (present + unseen < t)] = 0
+    if np.any(np.abs(initial) == 2):
+        initial = infer_start(initial, group_start, x, lt, d64, t, start)
     decided = (lt == 1) | (lt == -1)
     last_decided = np.maximum.accumulate(np.where(decided, index, -1))
     previous = np.concatenate([[-1], last_decided[:-1]])
@@ -274,6 +292,35 @@ def steps(
     event[~x & (before == -1) & (lt == 9)] = 4
     earlier = np.searchsorted(key, key, side="left") - np.searchsorted(key, key - 365, "left")
     return {"event": event, "before": before, "stay": stay, "back": back, "earlier": earlier}
+
+
+def infer_start(
+    initial: np.ndarray,
+    group_start: np.ndarray,
+    x: np.ndarray,
+    lt: np.ndarray,
+    d: np.ndarray,
+    threshold: int,
+    start: int | None,
+) -> np.ndarray:
+    """Residence at the start where no population base says it (``initial`` ±2).
+
+    What the first crossing held shows about where the person lived before it: a departure
+    followed by a return within the rule (not long-term) is a resident's trip; an arrival
+    followed by a departure within the rule is a visit by someone living abroad; a first
+    arrival at least 12 months after the crossings start comes after 12 months abroad.
+    Otherwise (a long-term departure or arrival, or one still open) citizenship decides:
+    a citizen is resident, a foreigner not. This is a fallback; its error is measured.
+    """
+    first_x, first_lt, first_d = x[group_start], lt[group_start], d[group_start]
+    guess = np.sign(initial).astype(np.int8)
+    late = first_d - (start if start is not None else first_d.min()) >= threshold
+    inferred = np.where(
+        first_x,
+        np.where(first_lt == 0, 1, guess),
+        np.where((first_lt == 0) | late, -1, guess),
+    )
+    return np.where(np.abs(initial) == 2, inferred, initial).astype(np.int8)
 
 
 @dataclass
@@ -346,8 +393,9 @@ def classify(
         selection = "selection"
         starts += " LEFT JOIN prior r ON r.p = s.p"
         resident = f"coalesce(r.resident, {resident})"
-    total = con.execute(f"SELECT count(*) FROM {selection}").fetchone()  # noqa: S608
+    total = con.execute(f"SELECT count(*), min(d) FROM {selection}").fetchone()  # noqa: S608
     rows = int(total[0]) if total else 0
+    first_day = int(total[1]) if total and total[1] is not None else 0
     buckets = max(1, -(-rows // rows_per_bucket))
     for name, columns in _TABLES.items():
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
@@ -374,7 +422,7 @@ def classify(
                 pending = pool.submit(fetch, cursor, bucket + 1)
             for horizon, last in enumerate(ends):
                 if arrow.num_rows:
-                    _bucket(con, arrow, last, rule, horizon)
+                    _bucket(con, arrow, last, rule, horizon, first_day)
             del arrow
     if cursor is not con:
         cursor.close()
@@ -405,7 +453,12 @@ _TABLES = {
 
 
 def _bucket(
-    con: duckdb.DuckDBPyConnection, arrow: pa.Table, end: int, rule: Rule, horizon: int
+    con: duckdb.DuckDBPyConnection,
+    arrow: pa.Table,
+    end: int,
+    rule: Rule,
+    horizon: int,
+    first_day: int,
 ) -> None:
     if horizon:  # the crossings a release made at ``end`` would have held
         arrow = arrow.filter(pc.less_equal(arrow.column("d"), end))
@@ -416,12 +469,13 @@ def _bucket(
     resident = arrow.column("resident")
     known = resident.is_valid().to_numpy(zero_copy_only=False)
     said = resident.fill_null(False).to_numpy(zero_copy_only=False)
-    # Without the population base: a citizen (at the person's first crossing) is resident.
+    # Without the population base: inferred from the first crossing held, then citizenship
+    # (±2, see infer_start).
     first = np.ones(p.size, dtype=bool)
     first[1:] = p[1:] != p[:-1]
     start = np.maximum.accumulate(np.where(first, np.arange(p.size), 0))
-    initial = np.where(known, np.where(said, 1, -1), np.where(citizen[start], 1, -1))
-    out = steps(p, d, x, initial.astype(np.int8), end, rule)
+    initial = np.where(known, np.where(said, 1, -1), np.where(citizen[start], 2, -2))
+    out = steps(p, d, x, initial.astype(np.int8), end, rule, first_day)
     w = rule.window
     closed = (d.astype(np.int64) + w <= end) & (
         (x & (out["before"] == 1)) | (~x & (out["before"] == -1))

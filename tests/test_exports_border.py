@@ -65,3 +65,48 @@ def test_a_border_request_may_not_ask_for_a_territory_or_a_reason(
         spec = TableSpec("microdata", "border_lt_immigrants", ("2022",), breakdowns, territory)
         with pytest.raises(RequestInvalidError):
             validate(session, spec, ["csv"], ef.NOW)
+
+
+def test_the_catalog_publishes_final_and_provisional_figures(
+    store: tuple[Session, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed years are final (no status: the release's default), open ones provisional."""
+    from indicators import residence
+    from indicators.catalog import all_specs
+    from indicators.context import Context
+    from indicators.frame import Frame
+    from store.models import ObsStatus
+
+    session, folder = store
+    monkeypatch.setenv("STATKG_MICRODATA_DIR", str(folder / "microdata"))
+    out = Frame(all_specs())
+    residence.compute(Context(session, last_year=2025), out)
+    totals = {
+        (o.indicator, o.period): o
+        for o in out
+        if all(code == "_T" for _, code in o.dims) and o.indicator.startswith("border_lt_")
+    }
+    # Crossings of 2021-2023 (three years): 2021 is final, 2022 and 2023 still open.
+    assert totals[("border_lt_emigrants", "2021")].status is None
+    assert totals[("border_lt_emigrants", "2023")].status == ObsStatus.PROVISIONAL
+    for year in ("2021", "2022", "2023"):
+        net = totals[("border_lt_net", year)].value
+        immigrants = totals[("border_lt_immigrants", year)].value
+        emigrants = totals[("border_lt_emigrants", year)].value
+        assert net == pytest.approx(immigrants - emigrants)
+        monthly = [
+            o.value
+            for o in out
+            if o.indicator == "border_lt_emigrants_monthly"
+            and o.period == year
+            and dict(o.dims) == {"month": o.dims[0][1], "sex": "_T"}
+            and o.dims[0][1] != "_T"
+        ]
+        assert sum(monthly) == pytest.approx(emigrants)
+    share = totals[("border_lt_labour_share", "2021")].value
+    assert share is not None
+    assert 0 < share < 100
+    # Measured on the months open one window before the end (cut in 2022).
+    error = totals[("border_lt_provisional_error", "2022")]
+    assert error.value is not None
+    assert 0 <= error.value < 100
