@@ -12,17 +12,22 @@ Months are counted in days (12 months = 365 days, 16 months = 487 days). Residen
 start comes from the population base when it can be linked (``base``: person key →
 resident); without it, it is inferred from the first crossing held and, where that says
 nothing, from citizenship (:func:`infer_start`) — which misses some emigrants who were
-already abroad when the crossings start (measured in the tests and the benchmark). A passport change gives a new key; ``links`` (old key → new key)
-join the two histories where a register knows both numbers.
+already abroad when the crossings start (measured in the tests and the benchmark). A
+passport change gives a new key; ``links`` (old key → new key) join the two histories where
+a register knows both numbers (none in the store does today).
 
-How, in DuckDB SQL over the crossings microdata (:mod:`store.crossings`): per person key
+How, over the crossings microdata (:mod:`store.crossings`): per person key
 the crossings in date order; each is followed by a stay (abroad after an exit, in the
 country after an entry) lasting until the next crossing, or until the last date held
 (``end``). The days abroad in the 16 months after a crossing are one window sum over a
 ``RANGE`` frame (the stays starting within the window, less the overrun of the last one).
 A window that ends after ``end`` is *open*: the crossing is decided anyway when the days
 already seen reach 12 months, or when even the unseen rest could not; otherwise it is a
-candidate, and the provisional model (:func:`provisional`) gives its probability.
+candidate, and the provisional model (:func:`estimate`) gives its probability. Written
+once as SQL window functions (:func:`classify_sql`, the reference and the form a
+distributed engine would run) and run as the same steps on sorted numpy arrays, a bucket of
+persons at a time that DuckDB reads and sorts (:func:`classify`, :func:`steps`): a sort
+per bucket instead of one per window function, and memory bounded by the bucket.
 
 The provisional model is a table of empirical rates, explainable cell by cell: among the
 departures (arrivals) whose window has closed, the share that became long-term, by purpose,
@@ -248,8 +253,9 @@ def steps(
 
     ``initial``: per crossing, the residence of its person at the start (1 resident, -1
     not; 2 or -2: not known, citizenship suggests resident or not — see
-    :func:`infer_start`; ``start``: the first day held). Returns per crossing ``event`` (0 none, 1 emigrant, 2 immigrant, 3 open emigrant
-    candidate, 4 open immigrant candidate), ``before``, ``stay``, ``back`` and ``earlier``.
+    :func:`infer_start`; ``start``: the first day held). Returns per crossing ``event``
+    (0 none, 1 emigrant, 2 immigrant, 3 open emigrant candidate, 4 open immigrant
+    candidate), ``before``, ``stay``, ``back`` and ``earlier``.
     """
     n = p.size
     w, t = rule.window, rule.threshold

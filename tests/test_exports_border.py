@@ -90,12 +90,13 @@ def test_the_catalog_publishes_final_and_provisional_figures(
     assert totals[("border_lt_emigrants", "2021")].status is None
     assert totals[("border_lt_emigrants", "2023")].status == ObsStatus.PROVISIONAL
     for year in ("2021", "2022", "2023"):
-        net = totals[("border_lt_net", year)].value
-        immigrants = totals[("border_lt_immigrants", year)].value
-        emigrants = totals[("border_lt_emigrants", year)].value
+        net = totals[("border_lt_net", year)].value or 0.0
+        immigrants = totals[("border_lt_immigrants", year)].value or 0.0
+        emigrants = totals[("border_lt_emigrants", year)].value or 0.0
+        assert emigrants > 0
         assert net == pytest.approx(immigrants - emigrants)
         monthly = [
-            o.value
+            o.value or 0.0
             for o in out
             if o.indicator == "border_lt_emigrants_monthly"
             and o.period == year
