@@ -75,7 +75,8 @@ class DeliveryWriter:
             self.rows += table.num_rows
 
     def close(self) -> None:
-        self.writer.close()
+        if self.writer.is_open:
+            self.writer.close()
 
     def commit(self) -> None:
         """Put the file in place (after the batch's transaction committed); never overwrite."""

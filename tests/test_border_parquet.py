@@ -156,3 +156,19 @@ def test_a_context_is_needed_only_once_per_file(loader: BatchLoader, histories: 
         rejected = sum(len(r) for r in reader.blocks())
     assert reader.stats.received == reader.stats.loaded + reader.stats.quarantined
     assert rejected == reader.stats.quarantined
+
+
+def test_a_load_that_fails_after_reading_leaves_no_part_behind(
+    loader: BatchLoader, histories: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.sources.border as border
+
+    def broken(*_: object, **__: object) -> int:
+        raise RuntimeError("the store went away")
+
+    monkeypatch.setattr(border, "bulk_insert", broken)
+    with pytest.raises(RuntimeError, match="went away"):
+        BorderAdapter(path=str(histories)).run(loader)
+    assert not [p for p in directory().rglob("*") if p.is_file()]
+    with loader.database.session() as session:
+        assert counting_deliveries(session) == []

@@ -825,86 +825,90 @@ class BorderAdapter(SourceAdapter):
             raise SourceError(f"no such file: {self.path}")
         key = self.delivery_key()
         database = loader.database
-        with database.session() as session, session.begin():
-            existing = session.scalars(
-                select(IngestBatch).where(IngestBatch.delivery_key == key)
-            ).first()
-            result = BatchResult(SOURCE, None, key, dry_run=dry_run)
-            if existing is not None and existing.status == "loaded":
-                result.batch_id = existing.id
-                result.received, result.loaded = existing.received, existing.loaded
-                result.quarantined, result.duplicates = existing.quarantined, existing.duplicates
-                result.already_loaded = True
-                return result
-            if existing is not None:  # a batch left by an older, failed run: start it afresh
-                session.delete(existing)
-                session.flush()
-            ctx = loader.context(session)
-            batch = IngestBatch(
-                source=SOURCE,
-                delivery_key=key,
-                started_at=datetime.now(UTC),
-                status="running",
-                synthetic=self.synthetic,
-                audit=self.audit(),
-            )
-            session.add(batch)
-            session.flush()
-            started = time.perf_counter()
-            name = delivery_name(SOURCE, batch.id, key)
-            writer = None if dry_run else DeliveryWriter(name, self.microdata_dir)
-            reader = BorderFile(
-                self.path, ctx, microdata=writer, pseudonymiser=loader.pseudonymiser
-            )
-            scrubber = Scrubber(loader.pseudonymiser, dict(self.identifiers))
-            try:
-                for rejected in reader.blocks():
-                    _quarantine(session, batch.id, rejected, scrubber)
-            except FileProblemsError as problems:
-                session.rollback()
-                if writer is not None:
-                    writer.close()
-                    writer.discard()
-                raise SourceError(str(problems)) from None
-            except BaseException:
-                if writer is not None:
-                    writer.close()
-                    writer.discard()
-                raise
-            if writer is not None:
-                writer.close()
-            cells = bulk_insert(
-                session, ({**cell, "batch_id": batch.id} for cell in reader.cells())
-            )
-            stats = reader.stats
-            session.execute(
-                update(IngestBatch)
-                .where(IngestBatch.id == batch.id)
-                .values(
-                    status="loaded",
-                    finished_at=datetime.now(UTC),
-                    received=stats.received,
-                    loaded=stats.loaded,
-                    quarantined=stats.quarantined,
-                    duplicates=0,
-                    audit={
-                        **batch.audit,
-                        "encoding": reader.encoding,
-                        "cells": cells,
-                        "seconds": round(time.perf_counter() - started, 3),
-                        **({"microdata": name} if writer is not None else {}),
-                    },
+        writers: list[DeliveryWriter] = []
+        try:
+            with database.session() as session, session.begin():
+                existing = session.scalars(
+                    select(IngestBatch).where(IngestBatch.delivery_key == key)
+                ).first()
+                result = BatchResult(SOURCE, None, key, dry_run=dry_run)
+                if existing is not None and existing.status == "loaded":
+                    result.batch_id = existing.id
+                    result.received, result.loaded = existing.received, existing.loaded
+                    result.quarantined, result.duplicates = (
+                        existing.quarantined,
+                        existing.duplicates,
+                    )
+                    result.already_loaded = True
+                    return result
+                if existing is not None:  # a batch left by an older, failed run: start it afresh
+                    session.delete(existing)
+                    session.flush()
+                ctx = loader.context(session)
+                batch = IngestBatch(
+                    source=SOURCE,
+                    delivery_key=key,
+                    started_at=datetime.now(UTC),
+                    status="running",
+                    synthetic=self.synthetic,
+                    audit=self.audit(),
                 )
-            )
-            result.batch_id = batch.id
-            result.received, result.loaded = stats.received, stats.loaded
-            result.quarantined = stats.quarantined
-            result.reasons = dict(sorted(stats.reasons.items()))
-            result.unmapped = {f"{lst}:{code}": n for (lst, code), n in ctx.unmapped.items()}
-            if dry_run:
-                session.rollback()
-        if writer is not None:  # the batch is committed: its microdata become visible
-            writer.commit()
+                session.add(batch)
+                session.flush()
+                started = time.perf_counter()
+                name = delivery_name(SOURCE, batch.id, key)
+                writer = None if dry_run else DeliveryWriter(name, self.microdata_dir)
+                if writer is not None:
+                    writers.append(writer)
+                reader = BorderFile(
+                    self.path, ctx, microdata=writer, pseudonymiser=loader.pseudonymiser
+                )
+                scrubber = Scrubber(loader.pseudonymiser, dict(self.identifiers))
+                try:
+                    for rejected in reader.blocks():
+                        _quarantine(session, batch.id, rejected, scrubber)
+                except FileProblemsError as problems:
+                    session.rollback()
+                    raise SourceError(str(problems)) from None
+                if writer is not None:
+                    writer.close()
+                cells = bulk_insert(
+                    session, ({**cell, "batch_id": batch.id} for cell in reader.cells())
+                )
+                stats = reader.stats
+                session.execute(
+                    update(IngestBatch)
+                    .where(IngestBatch.id == batch.id)
+                    .values(
+                        status="loaded",
+                        finished_at=datetime.now(UTC),
+                        received=stats.received,
+                        loaded=stats.loaded,
+                        quarantined=stats.quarantined,
+                        duplicates=0,
+                        audit={
+                            **batch.audit,
+                            "encoding": reader.encoding,
+                            "cells": cells,
+                            "seconds": round(time.perf_counter() - started, 3),
+                            **({"microdata": name} if writer is not None else {}),
+                        },
+                    )
+                )
+                result.batch_id = batch.id
+                result.received, result.loaded = stats.received, stats.loaded
+                result.quarantined = stats.quarantined
+                result.reasons = dict(sorted(stats.reasons.items()))
+                result.unmapped = {f"{lst}:{code}": n for (lst, code), n in ctx.unmapped.items()}
+                if dry_run:
+                    session.rollback()
+        except BaseException:  # nothing of a failed load may stay behind, not even a part
+            for partial in writers:
+                partial.close()
+                partial.discard()
+            raise
+        if writers:  # the batch is committed: its microdata become visible
+            writers[0].commit()
         return result
 
 
