@@ -265,38 +265,44 @@ def steps(
     last = np.ones(n, dtype=bool)
     last[:-1] = first[1:]
     group_start = np.maximum.accumulate(np.where(first, index, 0))
-    d64 = d.astype(np.int64)
-    next_d = np.where(last, end, np.append(d64[1:], end))
-    stay = np.minimum(next_d, end) - d64
+    d32 = d.astype(np.int32)
+    stay = np.empty(n, dtype=np.int32)  # days until the next crossing, or the end
+    stay[:-1] = d32[1:]
+    stay[last] = end
+    np.minimum(stay, end, out=stay)
+    stay -= d32
     back = ~last
-    group = np.cumsum(first).astype(np.int64)
-    key = (group << 32) | (d64 + (1 << 30))  # sorted: persons in order, days within
-    abroad_len = np.where(x, stay, 0)
-    cum = np.concatenate([[0], np.cumsum(abroad_len)])
+    key = np.cumsum(first, dtype=np.int64) << 32
+    key |= d32 + (1 << 30)  # sorted: persons in order, days within
+    cum = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.where(x, stay, 0), out=cum[1:])
     j = np.searchsorted(key, key + w, side="left") - 1  # last crossing within the window
-    overrun = np.where(x[j], np.maximum(0, d64[j] + stay[j] - (d64 + w)), 0)
-    abroad = cum[j + 1] - cum[index] - overrun
-    unseen = np.maximum(0, d64 + w - end)
-    seen = np.minimum(w, end - d64)
-    present = seen - abroad
-    lt = np.full(n, 9, dtype=np.int8)  # 9: open
-    lt[x & (abroad >= t)] = -1
-    lt[x & (abroad + unseen < t)] = 0
-    lt[~x & (present >= t)] = 1
-    lt[~x & (present + unseen < t)] = 0
+    overrun = np.where(x[j], np.maximum(0, d32[j] + stay[j] - (d32 + w)), 0)
+    abroad = (cum[j + 1] - cum[:-1] - overrun).astype(np.int32)
+    unseen = np.maximum(0, d32 + (w - end))
+    # Days abroad after an exit, in the country after an entry: long-term at `t`.
+    spent = np.where(x, abroad, np.minimum(w, end - d32) - abroad)
+    lt = np.where(spent >= t, np.where(x, -1, 1), np.where(spent + unseen < t, 0, 9))
+    lt = lt.astype(np.int8)  # -1 long-term departure, 1 long-term arrival, 0 neither, 9 open
     if np.any(np.abs(initial) == 2):
-        initial = infer_start(initial, group_start, x, lt, d64, t, start)
+        initial = infer_start(initial, group_start, x, lt, d32, t, start)
     decided = (lt == 1) | (lt == -1)
     last_decided = np.maximum.accumulate(np.where(decided, index, -1))
-    previous = np.concatenate([[-1], last_decided[:-1]])
-    own = previous >= group_start
-    before = np.where(own, lt[np.maximum(previous, 0)], initial).astype(np.int8)
-    event = np.zeros(n, dtype=np.int8)
-    event[x & (before == 1) & (lt == -1)] = 1
-    event[~x & (before == -1) & (lt == 1)] = 2
-    event[x & (before == 1) & (lt == 9)] = 3
-    event[~x & (before == -1) & (lt == 9)] = 4
-    earlier = np.searchsorted(key, key, side="left") - np.searchsorted(key, key - 365, "left")
+    previous = np.empty(n, dtype=last_decided.dtype)
+    previous[0], previous[1:] = -1, last_decided[:-1]
+    before = np.where(previous >= group_start, lt[np.maximum(previous, 0)], initial)
+    before = before.astype(np.int8)
+    # A resident's exit or a non-resident's entry: long-term (1, 2), open (3, 4), or not.
+    eligible = np.where(x, before == 1, before == -1)
+    event = np.where(
+        eligible & (lt != 0),
+        np.where(lt == 9, np.where(x, 3, 4), np.where(x, 1, 2)),
+        0,
+    ).astype(np.int8)
+    new_day = first.copy()
+    new_day[1:] |= d32[1:] != d32[:-1]
+    day_start = np.maximum.accumulate(np.where(new_day, index, 0))
+    earlier = day_start - np.searchsorted(key, key - 365, "left")
     return {"event": event, "before": before, "stay": stay, "back": back, "earlier": earlier}
 
 
