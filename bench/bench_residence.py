@@ -120,7 +120,7 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--quality-rows-per-year", type=float, default=1_000_000)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--memory-limit", default="2500MB", help="DuckDB's own limit")
+    parser.add_argument("--memory-limit", default="1500MB", help="DuckDB's own limit")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-write", action="store_true", help="Do not update the docs.")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)

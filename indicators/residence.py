@@ -85,7 +85,7 @@ class Rule:
             raise ValueError("the residence threshold must be within the window")
 
 
-def connect(memory_limit: str = "3GB", threads: int | None = None) -> duckdb.DuckDBPyConnection:
+def connect(memory_limit: str = "2GB", threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection for the classification, within the machine's means."""
     con = duckdb.connect()
     con.execute(f"SET memory_limit = '{memory_limit}'")
