@@ -93,4 +93,4 @@ i18n-compile: setup-run
 	$(VENV)/bin/pybabel compile -d locales -D messages
 
 clean:
-	rm -rf var/*.sqlite3* build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf var/*.sqlite3* var/microdata var/truth build .mypy_cache .ruff_cache .pytest_cache

@@ -20,6 +20,7 @@ written.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -51,10 +52,12 @@ def directory() -> Path:
     return PROJECT_ROOT / setting("STATKG_MICRODATA_DIR")
 
 
-def delivery_name(source: str, batch_id: int, delivery_key: str) -> str:
-    """The file name of one delivery: the source, the batch and the start of its key."""
+def delivery_name(source: str, batch_id: int, delivery_key: str, started: datetime) -> str:
+    """The file name of one delivery: the source, the batch, the start of its key and when
+    its load began (a store made afresh numbers its batches from 1 again: the time keeps
+    an old store's file from being taken for, or overwritten by, a new one)."""
     tail = delivery_key.rsplit(":", 1)[-1][:12]
-    return f"{source}/batch-{batch_id:06d}-{tail}.parquet"
+    return f"{source}/batch-{batch_id:06d}-{tail}-{started:%Y%m%dT%H%M%S%f}.parquet"
 
 
 class DeliveryWriter:

@@ -856,7 +856,7 @@ class BorderAdapter(SourceAdapter):
                 session.add(batch)
                 session.flush()
                 started = time.perf_counter()
-                name = delivery_name(SOURCE, batch.id, key)
+                name = delivery_name(SOURCE, batch.id, key, batch.started_at)
                 writer = None if dry_run else DeliveryWriter(name, self.microdata_dir)
                 if writer is not None:
                     writers.append(writer)
