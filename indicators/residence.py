@@ -255,7 +255,7 @@ def steps(
     not; 2 or -2: not known, citizenship suggests resident or not — see
     :func:`infer_start`; ``start``: the first day held). Returns per crossing ``event``
     (0 none, 1 emigrant, 2 immigrant, 3 open emigrant candidate, 4 open immigrant
-    candidate), ``before``, ``stay``, ``back`` and ``earlier``.
+    candidate), ``before``, ``stay``, ``back``, ``earlier`` and ``initial`` (as inferred).
     """
     n = p.size
     w, t = rule.window, rule.threshold
@@ -303,7 +303,14 @@ def steps(
     new_day[1:] |= d32[1:] != d32[:-1]
     day_start = np.maximum.accumulate(np.where(new_day, index, 0))
     earlier = day_start - np.searchsorted(key, key - 365, "left")
-    return {"event": event, "before": before, "stay": stay, "back": back, "earlier": earlier}
+    return {
+        "event": event,
+        "before": before,
+        "stay": stay,
+        "back": back,
+        "earlier": earlier,
+        "initial": initial,
+    }
 
 
 def infer_start(
@@ -370,7 +377,8 @@ def classify(
     1 for the same crossings cut one window earlier (what a release made then would have
     seen), classified in the same pass for the model's error (:func:`held_back_error`).
     ``since`` (a day): an incremental run after a new month of crossings, on the persons
-    who crossed after it only (needs the ``movers`` of a previous full run in ``con``; its
+    who crossed after it only (needs the ``movers`` and ``starts`` of a previous full run in
+    ``con``; its
     tables hold those persons' crossings from one window before ``since``).
     """
     person = "coalesce(l.new_key, c.person_key)" if links else "c.person_key"
@@ -394,8 +402,10 @@ def classify(
         cut = since - rule.window
         con.execute(f"""
             CREATE OR REPLACE TABLE prior AS
-            SELECT p, arg_max(kind, d) = 'I' AS resident FROM movers
-            WHERE horizon = 0 AND d <= {cut} GROUP BY p
+            SELECT s.p, coalesce(m.resident, s.resident) AS resident
+            FROM starts s LEFT JOIN (
+                SELECT p, arg_max(kind, d) = 'I' AS resident FROM movers
+                WHERE horizon = 0 AND d <= {cut} GROUP BY p) m ON m.p = s.p
         """)  # noqa: S608
         con.execute(f"""
             CREATE OR REPLACE TABLE selection AS
@@ -461,6 +471,7 @@ _TABLES = {
     "age_group INTEGER, quarter INTEGER, pattern INTEGER, m INTEGER, came_back BOOLEAN, "
     "n BIGINT, yes BIGINT",
     "movers": "horizon INTEGER, p BIGINT, d INTEGER, kind VARCHAR, sex VARCHAR, age_group INTEGER",
+    "starts": "p BIGINT, resident BOOLEAN",
 }
 
 
@@ -488,6 +499,11 @@ def _bucket(
     start = np.maximum.accumulate(np.where(first, np.arange(p.size), 0))
     initial = np.where(known, np.where(said, 1, -1), np.where(citizen[start], 2, -2))
     out = steps(p, d, x, initial.astype(np.int8), end, rule, first_day)
+    if horizon == 0:  # each person's residence at the start, for a later incremental run
+        starts = pa.table({"p": p[first], "resident": out["initial"][first] == 1})
+        con.register("bucket_starts", starts)
+        con.execute("INSERT INTO starts SELECT p, resident FROM bucket_starts")
+        con.unregister("bucket_starts")
     w = rule.window
     closed = (d.astype(np.int64) + w <= end) & (
         (x & (out["before"] == 1)) | (~x & (out["before"] == -1))
