@@ -378,8 +378,8 @@ def classify(
     seen), classified in the same pass for the model's error (:func:`held_back_error`).
     ``since`` (a day): an incremental run after a new month of crossings, on the persons
     who crossed after it only (needs the ``movers`` and ``starts`` of a previous full run in
-    ``con``; its
-    tables hold those persons' crossings from one window before ``since``).
+    ``con``; its tables hold those persons' crossings from one window before ``since``, and
+    their moves are the full run's — a test checks; merging the tables is left to do).
     """
     person = "coalesce(l.new_key, c.person_key)" if links else "c.person_key"
     link_join = f"LEFT JOIN {links} l ON c.person_key = l.old_key" if links else ""
