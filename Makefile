@@ -12,8 +12,10 @@ PERIOD ?= 2025
 run: data serve
 
 ## data: the store, the classifiers, the synthetic population, every source ingested (each
-## file source the adapters' registry lists, from the file synth wrote for it:
-## var/sources/<source, - as _>.<csv|xlsx>; then the Tunduk sources), the release, the books
+## file source the adapters' registry lists, from what synth wrote for it: the file
+## var/sources/<source, - as _>.<csv|xlsx>, or every file of the folder
+## var/sources/<source, - as _>/ (one a year) in name order; then the Tunduk sources), the
+## release, the books
 data: setup-run
 	$(FLASK) store upgrade
 	$(FLASK) classifiers load
@@ -21,10 +23,12 @@ data: setup-run
 	$(FLASK) synth files --seed $(SEED) --scale $(SCALE) --out var/sources
 	@sources=$$($(FLASK) ingest sources --kind file --names) && [ -n "$$sources" ] || exit 1; \
 	for source in $$sources; do \
-	  file=$$(ls -t var/sources/$$(echo $$source | tr - _).* 2>/dev/null | head -n 1); \
-	  [ -n "$$file" ] || { echo "no file for $$source in var/sources" >&2; exit 1; }; \
-	  echo "$(FLASK) ingest $$source --file $$file --synthetic"; \
-	  $(FLASK) ingest $$source --file $$file --synthetic || exit 1; done
+	  stem=var/sources/$$(echo $$source | tr - _); \
+	  if [ -d $$stem ]; then files=$$(ls $$stem/* 2>/dev/null | sort); \
+	  else files=$$(ls -t $$stem.* 2>/dev/null | head -n 1); fi; \
+	  [ -n "$$files" ] || { echo "no file for $$source in var/sources" >&2; exit 1; }; \
+	  echo "$(FLASK) ingest files $$source" $$files "--synthetic"; \
+	  $(FLASK) ingest files $$source $$files --synthetic || exit 1; done
 	$(MAKE) --no-print-directory tunduk
 	$(FLASK) release compute --period $(PERIOD) --publish-at now --if-changed
 	$(FLASK) publish build --pub all --lang ky,ru,en
@@ -60,12 +64,14 @@ test-fast: setup-test
 
 ## bench: the speed benchmarks; figures go to docs/PERFORMANCE.md. Every benchmark runs even
 ## when an earlier one misses its target (bench_api exits non-zero then); make bench fails
-## at the end if any did.
+## at the end if any did. BENCH_SCALE below 1 runs the release and the pages' benchmarks on
+## a smaller synthetic store (a quick look, not the figures of record).
 bench: setup-test
 	@failed=""; \
 	  $(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000} || failed="$$failed border"; \
 	  $(PY) bench/bench_residence.py --rows-per-year $${BENCH_RESIDENCE_ROWS:-37000000} || failed="$$failed residence"; \
 	  $(PY) bench/bench_api.py --write || failed="$$failed api"; \
+	  $(PY) bench/bench_web.py --scale $${BENCH_SCALE:-1.0} --write || failed="$$failed web"; \
 	  $(PY) bench/bench_tunduk.py --records $${BENCH_RECORDS:-200000} || failed="$$failed tunduk"; \
 	  $(PY) bench/bench_release.py --scale $${BENCH_SCALE:-1.0} || failed="$$failed release"; \
 	  $(PY) bench/bench_publish.py || failed="$$failed publish"; \

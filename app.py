@@ -21,6 +21,7 @@ from publishing.cli import cli as publish_cli
 from store import Database
 from store.cli import cli as store_cli
 from synth.cli import cli as synth_cli
+from web import register_web
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -39,6 +40,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # apps in one process (two stores) never share an engine or a cache.
     Database().init_app(app)
     register_api(app)
+    register_web(app)  # the public pages: a dissemination layer beside the API
     for group in (
         store_cli,
         classifiers_cli,

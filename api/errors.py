@@ -23,6 +23,7 @@ from api.exceptions import (
 from exports.links import LinkExpiredError, LinkInvalidError
 from exports.requests import RequestInvalidError, RequestNotFoundError, RequestStateError
 from l10n import _, current_language, lazy_gettext
+from l10n.validation import localise
 
 PROBLEM_BASE = "https://stat.kg/problems/"
 
@@ -114,7 +115,7 @@ REQUEST_ERRORS: dict[type[Exception], tuple[int, str, LazyProxy]] = {
 
 def _request_error(error: Exception) -> Response:
     if isinstance(error, RequestInvalidError):
-        fields = [{"name": k, "reason": v} for k, v in error.fields.items()]
+        fields = [{"name": k, "reason": str(v)} for k, v in error.fields.items()]
         return problem(
             400, "invalid-parameters", _("Some parameters are not valid."), invalid_params=fields
         )
@@ -137,7 +138,9 @@ def _invalid_params(error: HTTPException) -> list[dict[str, str]]:
             params.append({"name": "body", "reason": str(_UNREADABLE_BODY)})
             continue
         for name, reasons in (fields or {}).items():
-            params.append({"name": str(name), "reason": "; ".join(map(str, _flatten(reasons)))})
+            params.append(
+                {"name": str(name), "reason": "; ".join(map(localise, _flatten(reasons)))}
+            )
     return params
 
 

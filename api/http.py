@@ -260,7 +260,11 @@ def register_http(app: Flask, settings: Config) -> None:
     # gzip level 4 instead of 6: half the time (5 ms instead of 11 for a 1.1 MB answer) for
     # 5 % more bytes; brotli stays at flask-compress's level 4.
     app.config.setdefault("COMPRESS_LEVEL", 4)
-    app.config.setdefault("COMPRESS_MIMETYPES", ["application/json", "application/problem+json"])
+    app.config.setdefault(
+        "COMPRESS_MIMETYPES",
+        # JSON answers, and the public pages (web/) with their sitemap
+        ["application/json", "application/problem+json", "text/html", "application/xml"],
+    )
     app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
     app.config.setdefault("COMPRESS_CACHE_BACKEND", CompressedCache)
     app.config.setdefault("COMPRESS_CACHE_KEY", lambda _request: g.get("etag") or "")

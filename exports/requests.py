@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from exports.links import Links, link_secret
 from exports.sdc import Rules
 from exports.spec import MICRODATA_BREAKDOWNS, MICRODATA_INDICATORS, SOURCES, TableSpec
 from exports.writers import FORMATS
+from l10n import _
 from store import read
 from store.models import DataRequest, DataRequestEvent, JobState, RequestStatus
 
@@ -82,28 +83,44 @@ def record_event(
 # ---------------------------------------------------------------- intake
 
 
+def _one_of(choices: Sequence[str]) -> str:
+    return _("Must be one of: %(choices)s.") % {"choices": ", ".join(choices)}
+
+
 def validate(session: Session, spec: TableSpec, formats: list[str], now: datetime) -> str:
     """Check that the table can be made and may be shown; the release it will come from."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise RequestInvalidError({"formats": f"use some of {', '.join(FORMATS)}"})
+        raise RequestInvalidError(
+            {"formats": _("Choose one or more of: %(choices)s.") % {"choices": ", ".join(FORMATS)}}
+        )
     if spec.source not in SOURCES:
-        raise RequestInvalidError({"source": " or ".join(SOURCES)})
+        raise RequestInvalidError({"source": _one_of(SOURCES)})
     if spec.source == "microdata":
         if spec.indicator not in MICRODATA_INDICATORS:
-            raise RequestInvalidError({"indicator": " or ".join(MICRODATA_INDICATORS)})
+            raise RequestInvalidError({"indicator": _one_of(MICRODATA_INDICATORS)})
         allowed = MICRODATA_BREAKDOWNS[spec.indicator]
         wrong = [b for b in spec.breakdowns if b not in allowed]
         if wrong or not spec.breakdowns or len(set(spec.breakdowns)) < len(spec.breakdowns):
-            raise RequestInvalidError({"breakdowns": f"distinct, from {', '.join(allowed)}"})
+            raise RequestInvalidError(
+                {"breakdowns": _("Choose one or more breakdowns, each once.")}
+            )
         if "soate" not in allowed and spec.territory != "417":
-            raise RequestInvalidError({"territory": "417: the crossings have no territory"})
+            raise RequestInvalidError(
+                {"territory": _("Border crossings have no territory: use 417, the whole country.")}
+            )
         if not (spec.territory.startswith("417") and len(spec.territory) in (3, 5)):
-            raise RequestInvalidError({"territory": "417 or an oblast code (5 digits)"})
+            raise RequestInvalidError(
+                {
+                    "territory": _(
+                        "417 for the whole country, or the 5-digit code of an oblast or city."
+                    )
+                }
+            )
     elif read.indicator(session, spec.indicator) is None:
-        raise RequestInvalidError({"indicator": "unknown"})
+        raise RequestInvalidError({"indicator": _("There is no indicator with this id.")})
     if not spec.periods:
-        raise RequestInvalidError({"periods": "at least one"})
+        raise RequestInvalidError({"periods": _("Give at least one year.")})
     try:
         if spec.source == "microdata":
             years = [int(p) for p in spec.periods]
@@ -112,10 +129,10 @@ def validate(session: Session, spec: TableSpec, formats: list[str], now: datetim
             release = embargo.release_for_table(session, spec.release, now)
     except embargo.EmbargoedError as error:
         raise RequestInvalidError(
-            {"release" if spec.source == "release" else "periods": "not available"}
+            {"release" if spec.source == "release" else "periods": _("Not published yet.")}
         ) from error
     except ValueError as error:
-        raise RequestInvalidError({"periods": "years, like 2024"}) from error
+        raise RequestInvalidError({"periods": _("Write years like 2024.")}) from error
     return release.id
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from indicators import release as releases
 from indicators.catalog import TOPICS
 from indicators.cubes import DataError
+from store import revisions
 from store.cli import database
 from store.models import Release, ReleaseStatus
 
@@ -136,7 +137,7 @@ def diff_command(old_id: str, new_id: str, limit: int) -> None:
 
 def _print_diff(old_id: str, new_id: str, limit: int) -> None:
     with database().session() as session:
-        changes = releases.diff(session, old_id, new_id)
+        changes = revisions.diff(session, old_id, new_id)
     click.echo(f"revision {old_id} → {new_id}: {len(changes):,} values changed")
     for change in changes[:limit]:
         relative = "" if change.relative is None else f" ({change.relative:+.2%})"

@@ -1,7 +1,8 @@
 """Releases: compute every indicator into an immutable vintage, publish it, compare vintages.
 
 A release is written once and never changed: a later computation for the same period is a
-new release that *revises* the previous one, and :func:`diff` says which values changed.
+new release that *revises* the previous one, and :func:`store.revisions.diff` says which
+values changed.
 Publication: a release whose checks pass is scheduled for its publication time and is
 public from then on (embargoed before); ``publish`` brings that time forward to now. A
 release that failed a check is never public. ``store.visibility.is_public`` is the one rule
@@ -42,13 +43,11 @@ from store.models import (
     ReleaseStatus,
 )
 from store.observations import (
-    KEYS,
     NewObservation,
     check_dimensions,
-    dim_key,
     insert_observations,
-    key_orders,
 )
+from store.revisions import diff, summarise
 from store.visibility import release_is_public
 
 
@@ -80,6 +79,10 @@ def sync_catalog(session: Session, specs: list[Spec]) -> None:
             "methodology": None
             if spec.methodology is None
             else {lang: spec.methodology.get(lang) for lang in ("ky", "ru", "en")},
+            # A survey estimate names its companion of standard errors, and the companion its
+            # estimate, so that the API's metadata and the books find one from the other.
+            "standard_error": spec.attributes.get("standard_error"),
+            "standard_error_of": spec.attributes.get("standard_error_of"),
         }
         session.add(row)
     session.flush()
@@ -253,6 +256,12 @@ def compute_release(
     session.flush()
     _write(session, release, frame)
     step("write")
+    if revises is not None:  # what the public notes show, diffed once, here
+        release.notes = {
+            **release.notes,
+            "revisions": summarise(diff(session, revises.id, release.id)),
+        }
+        step("revisions")
     release.notes = {**release.notes, "timings": seconds}
     return Outcome(release, len(frame), seconds)
 
@@ -311,56 +320,3 @@ def discard(session: Session, release_id: str, now: datetime) -> None:
     for table in (Observation, ObservationDomain):
         session.execute(delete(table).where(table.release_id == release_id))
     session.delete(release)
-
-
-@dataclass(frozen=True)
-class Change:
-    indicator: str
-    period: str
-    dim_key: str
-    old: float | None
-    new: float | None
-
-    @property
-    def difference(self) -> float | None:
-        if self.old is None or self.new is None:
-            return None
-        return self.new - self.old
-
-    @property
-    def relative(self) -> float | None:
-        if self.old in (None, 0) or self.new is None:
-            return None
-        return (self.new - self.old) / abs(self.old)
-
-
-def diff(session: Session, old_id: str, new_id: str) -> list[Change]:
-    """Every observation whose value differs between two releases (added and removed too)."""
-    catalog = {row.id: tuple(row.dimensions or ()) for row in session.scalars(select(Indicator))}
-    keys = [Observation.__table__.c[k] for k in KEYS]
-
-    def values(release_id: str) -> dict[tuple[str, str, str], float | None]:
-        # Each release's cells named in its own key order (the catalog may have changed it).
-        dimensions = {**catalog, **key_orders(session.connection(), release_id)}
-        rows = session.execute(
-            select(Observation.indicator_id, Observation.period, Observation.value, *keys).where(
-                Observation.release_id == release_id
-            )
-        )
-        return {(i, p, dim_key(dimensions[i], codes)): v for i, p, v, *codes in rows}
-
-    old, new = values(old_id), values(new_id)
-    changes = []
-    for key in sorted(old.keys() | new.keys()):
-        before, after = old.get(key), new.get(key)
-        if (
-            key in old
-            and key in new
-            and (
-                before == after
-                or (before is not None and after is not None and abs(before - after) <= 1e-9)
-            )
-        ):
-            continue
-        changes.append(Change(*key, before, after))
-    return changes

@@ -27,6 +27,7 @@ DIMENSIONS: dict[str, str] = {
     "wife_age": "age5",
     "birth_order": "birth_order",
     "cause": "icd10_chapter",
+    "disease": "icd10_chapter",
     "migration_type": "migration_type",
     "country": "country",
     "country_group": "country_group",
@@ -55,6 +56,9 @@ DIMENSIONS: dict[str, str] = {
     "grade": "civil_service_grade",
     "court": "court_level",
     "offence": "offence_category",
+    "purpose_abroad": "migration_reason",
+    "duration_abroad": "duration_abroad",
+    "bound": "confidence_bound",
 }
 
 
@@ -90,6 +94,11 @@ DIMENSION_LABELS: dict[str, Text] = {
     "wife_age": Text("Аялынын жашы", "Возраст жены", "Age of wife"),
     "birth_order": Text("Төрөлүүнүн катар саны", "Очерёдность рождения", "Birth order"),
     "cause": Text("Өлүмдүн себеби", "Причина смерти", "Cause of death"),
+    "disease": Text(
+        "Оорулардын тобу (ОЭК-10 классы)",
+        "Группа болезней (класс МКБ-10)",
+        "Disease group (ICD-10 chapter)",
+    ),
     "migration_type": Text("Миграциянын түрү", "Вид миграции", "Type of migration"),
     "country": Text("Өлкө", "Страна", "Country"),
     "country_group": Text("Өлкөлөр тобу", "Группа стран", "Country group"),
@@ -136,6 +145,13 @@ DIMENSION_LABELS: dict[str, Text] = {
     "grade": Text("Кызмат орундарынын тобу", "Группа должностей", "Group of posts"),
     "court": Text("Сот", "Суд", "Court"),
     "offence": Text("Кылмыштын тобу", "Группа преступлений", "Group of offences"),
+    "purpose_abroad": Text(
+        "Чет өлкөдө болуунун максаты", "Цель пребывания за рубежом", "Purpose of stay abroad"
+    ),
+    "duration_abroad": Text(
+        "Чет өлкөдө болуу мөөнөтү", "Продолжительность пребывания за рубежом", "Time abroad"
+    ),
+    "bound": Text("Ишеним аралыгынын чеги", "Граница доверительного интервала", "Confidence bound"),
 }
 
 

@@ -86,6 +86,26 @@ def sources_command(kind: str | None, names: bool) -> None:
         click.echo(name if names else f"{name:<24} {adapter_class.kind:<8} {adapter_class.help}")
 
 
+@cli.command("files")
+@click.argument("source")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--synthetic", is_flag=True, help="Mark the batches as synthetic data.")
+def files_command(source: str, paths: tuple[str, ...], synthetic: bool) -> None:
+    """Ingest several files of the file source SOURCE, one batch each, in the order given
+    (``make data`` passes a source's yearly tables at once: one process, not one a file)."""
+    adapters = discover("file")
+    if source not in adapters:
+        raise click.BadParameter(f"not a file source: {source}", param_hint="SOURCE")
+    for path in paths:
+        click.echo(path)
+        try:
+            result = adapters[source](path=path, synthetic=synthetic).run(loader())  # type: ignore[call-arg]
+        except SourceError as error:
+            click.echo(f"error: {source}: {error}", err=True)
+            raise SystemExit(2) from None
+        echo_result(result, as_json=False)
+
+
 @cli.command("crosswalks")
 def crosswalks_command() -> None:
     """Load the versioned crosswalks (ministry lists → СОАТЕ, countries) from ingest/data."""
@@ -156,9 +176,11 @@ def resubmit_command(quarantine_id: int, fields: tuple[str, ...]) -> None:
 @cli.command("templates")
 @click.option("--lang", type=click.Choice(["ky", "ru", "en"]), required=True)
 @click.option("--out", type=click.Path(file_okay=False), default="var/templates", show_default=True)
-@click.option("--report", "reports", multiple=True, help="Only this report (paper-…); repeatable.")
+@click.option("--report", "reports", multiple=True,
+              help="Only this report (paper-…, agg-…); repeatable.")  # fmt: skip
 def templates_command(lang: str, out: str, reports: tuple[str, ...]) -> None:
-    """Write the blank paper-report templates in LANG: XLSX and CSV, one pair per report."""
+    """Write the blank templates of the paper reports and of the aggregate tables by sex in
+    LANG: XLSX and CSV, one pair per report."""
     from pathlib import Path
 
     from classifiers.countries import country_rows

@@ -28,11 +28,21 @@ KYRGYZSTAN = "417"
 NATIONALITY_NOT_STATED = "NOT_STATED"
 COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.csv"
 _NOT_LETTERS = re.compile(r"[^\w]|_|\d", re.UNICODE)
+_NOT_WORD = re.compile(r"[^\w]", re.UNICODE)
+# The codelists held by name for other uses; every other codelist is held in ``codes``.
+_BY_NAME = ("soate", "country", "nationality")
 
 
 def name_key(name: str) -> str:
     """A name as compared exactly: lower case, ё as е, letters only (``г. Ош`` → ``гош``)."""
     return _NOT_LETTERS.sub("", name.lower().replace("ё", "е"))
+
+
+def label_key(name: str) -> str:
+    """A code's label as compared: lower case, ё as е, letters, digits and ``_`` only, so
+    that ``0–14 лет`` and ``0-14 лет`` are one label, ``0–14`` stays apart from ``15–24``
+    and the total ``_T`` from the section ``T``."""
+    return _NOT_WORD.sub("", name.lower().replace("ё", "е"))
 
 
 @dataclass
@@ -52,6 +62,9 @@ class Context:
     country_names: dict[str, str] = field(default_factory=dict)  # name_key -> numeric
     territory_names: dict[str, set[str]] = field(default_factory=dict)  # name_key -> codes
     territory_fuzzy: dict[str, set[str]] = field(default_factory=dict)  # normalise -> codes
+    # Every other codelist (education level, ICD-10 chapter, …): codelist -> its codes by
+    # the code itself and by each label in ky/ru/en (:func:`label_key`).
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> Context:
@@ -83,6 +96,16 @@ class Context:
                     if label:
                         ctx.country_names.setdefault(name_key(label), code)
         ctx._add_country_aliases()
+        for code, codelist, *labels in session.execute(
+            select(Code.code, Code.codelist_id, Code.label_ky, Code.label_ru, Code.label_en)
+            .where(Code.codelist_id.not_in(_BY_NAME))
+            .order_by(Code.codelist_id, Code.sort_order, Code.code)
+        ):
+            names = ctx.codes.setdefault(codelist, {})
+            names[label_key(code)] = code  # a code wins over another code's label
+            for label in labels:
+                if label:
+                    names.setdefault(label_key(label), code)
         for entry in session.scalars(select(Crosswalk)):
             ctx.crosswalks.setdefault((entry.reference_list, entry.source_code), []).append(
                 (entry.target_code, entry.valid_from, entry.valid_to)
@@ -103,6 +126,11 @@ class Context:
             for row in csv.DictReader(line for line in lines if not line.startswith("#")):
                 if row["code"] in self.countries:
                     self.country_names.setdefault(name_key(row["name"]), row["code"])
+
+    def code(self, codelist: str, text: str) -> str | None:
+        """The code of ``codelist`` keyed as ``text``: the code or its label in ky, ru or en
+        (as the store's classifier holds them); ``None`` when the codelist has no such code."""
+        return self.codes.get(codelist, {}).get(label_key(text))
 
     def country_by_name(self, name: str) -> str | None:
         """The ISO numeric code of a country named in ky, ru or en (or a known alias)."""

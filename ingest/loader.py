@@ -53,6 +53,14 @@ _KEY = re.compile(r"[0-9a-f]{32}")
 # A 14-digit number starting 417 is a full СОАТЕ code, which must stay readable for correction.
 _PIN_LIKE = re.compile(r"(?<!\d)(?!417)\d{14}(?!\d)")
 _PASSPORT_LIKE = re.compile(r"(?<![A-Za-zА-Яа-я])[A-Za-zА-Яа-я]{2}\s?\d{7}(?!\d)")
+
+
+def looks_like_identifier(text: str) -> bool:
+    """Whether ``text`` holds a ПИН- or passport-like number: what a field that must carry
+    none (a survey's household number) is refused for, and what is scrubbed from quarantine."""
+    return bool(_PIN_LIKE.search(text) or _PASSPORT_LIKE.search(text))
+
+
 Unmapped = Counter[tuple[str, str]]  # (reference list, code) -> times seen
 MAX_TEXT = 2000  # characters of an unparsable record kept in the quarantine
 LOOKUP_CHUNK = 900  # keys per IN (...) query

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 from babel.support import LazyProxy
@@ -81,7 +81,9 @@ class Column:
 
     ``kind``: ``text``, ``count`` (whole number ≥ 0), ``total`` (optional; checked against the
     report's parts), ``choice`` (a code of ``choices``, keyed as the code or its label in any
-    language), ``country`` (ISO code or name) or ``territory`` (СОАТЕ code or name).
+    language), ``country`` (ISO code or name), ``territory`` (СОАТЕ code or name), ``value``
+    (a decimal number ≥ 0, with "," or "." — a rate, an amount, thousands) or ``se`` (the
+    standard error of a survey's ``value``); the last two are read by :mod:`ingest.aggregate`.
     """
 
     key: str
@@ -162,6 +164,10 @@ class ReportSpec:
     columns: tuple[Column, ...]
     table: type[Base]
     parts: tuple[str, ...] = ("men", "women")
+    # A row whose first cell says "Total" is the file's control sum (the paper reports); a
+    # table that carries its own totals as rows of a category (the aggregates) has none.
+    total_row: bool = True
+    instructions: Labels | None = None  # the header block's text (default: INSTRUCTIONS)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -176,11 +182,18 @@ class ReportSpec:
     def counts(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.kind in ("count", "total"))
 
+    def choice_values(self, column: Column, lang: str, countries: Sequence[str]) -> list[str]:
+        """The values a template's column offers to pick from (its list in the workbook)."""
+        if column.choices:
+            return [labels[lang] for labels in column.choices.values()]
+        return list(countries) if column.kind == "country" else []
+
 
 SPECS: dict[str, ReportSpec] = {}
+_Spec = TypeVar("_Spec", bound=ReportSpec)
 
 
-def register_spec(spec: ReportSpec) -> ReportSpec:
+def register_spec(spec: _Spec) -> _Spec:
     """Make a template known, so that a file of one report sent as another is recognised."""
     SPECS[spec.name] = spec
     return spec
@@ -447,7 +460,7 @@ def _records(
         if not any(cells):
             continue
         values = {key: cells[i] if i < len(cells) else "" for key, i in positions.items()}
-        if _is_total(cells):
+        if spec.total_row and _is_total(cells):
             totals.append((number, values))
             continue
         if len(cells) > max(width, len(header)):
@@ -606,6 +619,8 @@ class PaperAdapter(SourceAdapter):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """A report's table and its name are its template's (:class:`ReportSpec`), once."""
         super().__init_subclass__(**kwargs)
+        if "spec" not in cls.__dict__:
+            return  # an intermediate base (:class:`ingest.aggregate.AggregateAdapter`)
         cls.table = cls.spec.table
         cls.title = LazyProxy(lambda: cls.spec.title[current_language()], enable_cache=False)
 
@@ -695,7 +710,7 @@ def header_block(
         [spec.title[lang]],
         [PERIOD.label(lang), period, PERIOD_FORMATS[spec.period][lang]],
         [REPORTER.label(lang), reporter],
-        [INSTRUCTIONS[lang]],
+        [(spec.instructions or INSTRUCTIONS)[lang]],
         [],
     ]
 
@@ -783,14 +798,12 @@ def write_xlsx(
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
         area = f"{letter}{first}:{letter}{end}"
+        values = spec.choice_values(column, lang, countries)
         if column.kind in ("count", "total"):
             validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
-        elif column.choices or (column.kind == "country" and countries):
-            values = (
-                [labels[lang] for labels in column.choices.values()]
-                if column.choices
-                else list(countries)
-            )
+        elif column.kind in ("value", "se"):
+            validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+        elif values:
             list_column += 1
             list_letter = get_column_letter(list_column)
             lists.cell(1, list_column, column.key)

@@ -105,6 +105,37 @@ REASON_CODES: dict[str, ReasonCode] = {
             "Итог не равен сумме слагаемых",
             "The total is not the sum of its parts",
         ),
+        ReasonCode(
+            "IMPLAUSIBLE_VALUE",
+            "Маани көрсөткүчтүн ишенимдүү чектеринен тышкары",
+            "Значение вне правдоподобных границ показателя",
+            "The value is outside the plausible range of the measure",
+        ),
+        ReasonCode(
+            "TOTAL_NOT_BETWEEN",
+            "Деңгээлдин же орточо маанинин жалпы мааниси эркектер менен аялдардын маанилеринин "
+            "ортосунда эмес",
+            "Общее значение уровня или средней не лежит между значениями для мужчин и женщин",
+            "The total of a rate or average does not lie between the values for men and women",
+        ),
+        ReasonCode(
+            "SE_NOT_SURVEY",
+            "Стандарттык ката сурамжылоонун баалоосу эмес көрсөткүч үчүн берилген",
+            "Стандартная ошибка указана для показателя, который не является оценкой обследования",
+            "A standard error is given for a measure that is not a survey estimate",
+        ),
+        ReasonCode(
+            "WOMEN_ONLY",
+            "Аялдарга гана тиешелүү көрсөткүч үчүн эркектердин мааниси берилген",
+            "Для показателя, относящегося только к женщинам, указано значение для мужчин",
+            "A value for men is given for a measure that concerns women only",
+        ),
+        ReasonCode(
+            "NOT_IN_BREAKDOWN",
+            "Көрсөткүч бул категория же аймак боюнча берилбейт",
+            "Показатель не предоставляется в разрезе этой категории или территории",
+            "The measure is not reported by this category or territory",
+        ),
     )
 }
 

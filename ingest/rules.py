@@ -107,6 +107,37 @@ class Checker:
             self.fail("INVALID_CODE", field)
         return code
 
+    def integer(self, field: str, low: int, high: int, required: bool = True) -> int | None:
+        """A whole number in ``low..high`` (``12`` or Excel's ``12.0``); a mis-keyed one
+        (``3O``, ``4 5``) or one out of range is refused with ``INVALID_VALUE``."""
+        text = self.text(field, required, max_length=20)
+        if text is None:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            self.fail("INVALID_VALUE", field, "not a number")
+            return None
+        if not number.is_integer() or not low <= number <= high:
+            self.fail("INVALID_VALUE", field, f"not a whole number in {low}–{high}")
+            return None
+        return int(number)
+
+    def number(self, field: str, low: float, high: float, required: bool = True) -> float | None:
+        """A decimal number in ``low..high`` (a point or a decimal comma), else refused."""
+        text = self.text(field, required, max_length=30)
+        if text is None:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            self.fail("INVALID_VALUE", field, "not a number")
+            return None
+        if not low <= number <= high:  # NaN fails here too
+            self.fail("INVALID_VALUE", field, f"not in {low:g}–{high:g}")
+            return None
+        return number
+
     def territory(
         self, field: str, reference_list: str, on: dt.date | None, required: bool = True
     ) -> str | None:

@@ -8,7 +8,7 @@ quality pages (``templates/quality/``) share one set of habits, so they are made
   render, instead of printing nothing in an official table;
 - gettext and ngettext (new style, ``_('…')``) from :mod:`l10n`;
 - the presentation rules as filters — ``number(decimals)``, ``percent(decimals)``,
-  ``cell(status, conf, decimals)``, ``unit`` — and the fixed texts as globals:
+  ``cell(status, conf, decimals)``, ``unit``, ``day``, ``moment`` — and the fixed texts as globals:
   ``source_line()``, ``synthetic_notice()``, ``symbol_legend()``.
 
 Filters and globals speak the language of the context: render inside
@@ -22,7 +22,7 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from config import PROJECT_ROOT
-from l10n import current_language, flags, gettext, ngettext, numbers, texts, units
+from l10n import current_language, dates, flags, gettext, ngettext, numbers, texts, units
 
 TEMPLATES = PROJECT_ROOT / "templates"
 
@@ -60,6 +60,8 @@ def environment() -> Environment:
         percent=_percent,
         cell=_cell,
         unit=units.label,
+        day=dates.day,
+        moment=dates.moment,
     )
     env.globals.update(
         source_line=lambda: str(texts.SOURCE),

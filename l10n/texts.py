@@ -17,4 +17,33 @@ TOPICS = {
     "vital": _l("Births, deaths, marriages and divorces"),
     "migration": _l("Migration"),
     "other_sources": _l("Other migration sources"),
+    "education": _l("Education"),
+    "labour": _l("Labour and wages"),
+    "income": _l("Poverty and pensions"),
+    "health": _l("Health"),
+    "decision_making": _l("Decision-making"),
+    "crime": _l("Crime and violence"),
+}
+
+#: Each interface language by its own name (an autonym reads the same in every language).
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+#: The Open Graph locale of each language.
+OG_LOCALES = {"ky": "ky_KG", "ru": "ru_RU", "en": "en_US"}
+
+#: The levels of СОАТЕ, as a territory's kind and a heading over a group of territories.
+SOATE_LEVELS = {
+    "country": _l("Country"),
+    "oblast": _l("Oblasts"),
+    "city-republican": _l("Cities of republican significance"),
+    "rayon": _l("Rayons"),
+    "city-oblast": _l("Cities of oblast significance"),
+    "city-district": _l("City districts"),
+}
+
+#: The two kinds of internal-move record left without their other half (``store.moves``:
+#: a registration whose de-registration is missing, and the reverse), as the quality pages
+#: name them.
+UNMATCHED_MOVES = {
+    "registration": _l("Arrivals whose de-registration is missing"),
+    "deregistration": _l("Departures whose registration is missing"),
 }

@@ -63,7 +63,7 @@ def draw(data: ReleaseData, chart: Chart, lang: str) -> str:
         for s in series
     ]
     with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]
-        fig = Figure(figsize=(6.3, 3.2 if chart.kind != "pyramid" else 4.2))
+        fig = Figure(figsize=chart.size or (6.3, 3.2 if chart.kind != "pyramid" else 4.2))
         ax = fig.add_subplot()
         labels = [x.label for x in xs]
         positions = list(range(len(xs)))

@@ -13,7 +13,9 @@ from publishing import build as builder
 from publishing.data import PublishingError
 from publishing.specs import PUBLICATIONS
 
-cli = AppGroup("publish", help="Publications: the Demographic Yearbook, Women and Men.")
+cli = AppGroup(
+    "publish", help="Publications: the Demographic Yearbook, Women and Men, Kyrgyzstan in Figures."
+)
 
 
 def _names(value: str, allowed: tuple[str, ...], what: str) -> list[str]:
@@ -26,7 +28,7 @@ def _names(value: str, allowed: tuple[str, ...], what: str) -> list[str]:
 
 @cli.command("build")
 @click.option("--release", "release_id", default=None, help="Release id; default: newest public.")
-@click.option("--pub", default="all", show_default=True, help="yearbook, women_and_men or all.")
+@click.option("--pub", default="all", show_default=True, help="Book ids, comma-separated, or all.")
 @click.option("--lang", default="ky,ru,en", show_default=True, help="Comma-separated languages.")
 @click.option("--pre-release", is_flag=True, help="Staff only: print an embargoed release.")
 @click.option(

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store import minimum_set
 from store.models import (
     Code,
     ConfStatus,
@@ -278,6 +279,12 @@ class ReleaseData:
             and (parent is None or row.parent_code == parent)
         ]
         return [row.code for row in sorted(rows, key=lambda r: (r.sort_order, r.code))]
+
+    def minimum_set(self) -> tuple[dict[str, dict[str, str]], list[minimum_set.Resolution]]:
+        """The UN Minimum Set of Gender Indicators against this release, as the API serves
+        it (``/api/v1/catalog/minimum-set``): the domains' names and every item resolved."""
+        domains = {key: dict(text) for key, text in minimum_set.DOMAINS.items()}
+        return domains, minimum_set.resolve(self.session, self.release.id)
 
     def footnote(self, footnote_id: int, lang: str) -> str:
         row = self.session.get(Footnote, footnote_id)

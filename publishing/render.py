@@ -21,12 +21,14 @@ from l10n.templates import TEMPLATES as ALL_TEMPLATES
 from l10n.templates import environment
 from publishing.charts import chart_file
 from publishing.data import ReleaseData
+from publishing.listings import LISTINGS, ListedRow
 from publishing.spec import (
     Block,
     Chart,
     DataNote,
     Glossary,
     Items,
+    Listing,
     Paragraph,
     Publication,
     Sel,
@@ -40,6 +42,8 @@ from publishing.tables import (
     address,
     build_table,
     evaluate,
+    indicators_of,
+    missing,
     wanted,
 )
 
@@ -83,9 +87,21 @@ class DefinitionGroup:
 
 
 @dataclass
+class BuiltListing:
+    """A :class:`publishing.spec.Listing` read: headings and the resolver's rows."""
+
+    anchor: str
+    title: str
+    columns: list[str]
+    rows: list[ListedRow]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
 class BuiltBlock:
-    kind: str  # table, chart, text, glossary, symbols, datanote
+    kind: str  # table, listing, chart, text, glossary, symbols, datanote
     table: BuiltTable | None = None
+    listing: BuiltListing | None = None
     title: str = ""
     number: str = ""
     anchor: str = ""
@@ -151,7 +167,7 @@ def build_book(data: ReleaseData, pub: Publication, lang: str, charts: Path, out
                 out_section = BuiltSection(f"ch-{c}-{s}", section.title.get(lang))
                 for b, block in enumerate(section.blocks, 1):
                     t0 = time.perf_counter()
-                    if isinstance(block, Table | Chart):
+                    if isinstance(block, Table | Chart | Listing):
                         tables += 1
                     out_section.blocks.append(
                         _block(
@@ -201,7 +217,25 @@ def _block(
         if table.missing is None:
             _note_indicators(book, table.indicators, "table", number_, anchor)
         return BuiltBlock("table", table=table, title=table.title, number=number_)
+    if isinstance(block, Listing):
+        rows = LISTINGS[block.rows](data, lang)
+        records = [record for row in rows for record in row.records]
+        book.records.extend(records)
+        _note_indicators(book, {r["indicator"] for r in records}, "table", number_, anchor)
+        listing = BuiltListing(
+            anchor,
+            block.title.get(lang),
+            [column.get(lang) for column in block.columns],
+            rows,
+            [block.note.get(lang)] if block.note else [],
+        )
+        return BuiltBlock("listing", listing=listing, title=listing.title, number=number_)
     if isinstance(block, Chart):
+        notice = missing(data, _chart_reads(block))
+        if notice is not None:  # nothing to draw: the notice a table would print
+            return BuiltBlock(
+                "chart", title=block.title.get(lang), number=number_, anchor=anchor, text=notice
+            )
         path, drawn = chart_file(data, block, lang, charts)
         book.charts_drawn += drawn
         _note_indicators(book, _chart_indicators(data, block), "chart", number_, anchor)
@@ -223,15 +257,14 @@ def _block(
     return BuiltBlock("text", text=_sentence(data, block, lang, book), generated=True)
 
 
+def _chart_reads(chart: Chart) -> set[str]:
+    items = [i for axis in (chart.x, chart.series) if isinstance(axis, Items) for i in axis.items]
+    return indicators_of(chart.base, *items)
+
+
 def _chart_indicators(data: ReleaseData, chart: Chart) -> set[str]:
     """The indicators a chart draws: its base's and its axes' items' (those the release holds)."""
-    found = {chart.base.indicator}
-    for axis in (chart.x, chart.series):
-        if isinstance(axis, Items):
-            for item in axis.items:
-                parts = (item,) if isinstance(item, Sel) else (item.a, item.b)
-                found |= {part.indicator for part in parts}
-    return {i for i in found if i is not None and i in data.indicators() and data.holds(i)}
+    return {i for i in _chart_reads(chart) if i in data.indicators() and data.holds(i)}
 
 
 def _fill_glossaries(data: ReleaseData, book: Book) -> None:
@@ -270,6 +303,9 @@ def _definitions(data: ReleaseData, book: Book, glossary: Glossary) -> list[Defi
 
 
 def _sentence(data: ReleaseData, sentence: Sentence, lang: str, book: Book) -> str:
+    notice = missing(data, indicators_of(sentence.base, *(w for _, w in sentence.values)))
+    if notice is not None:
+        return notice
     values = {}
     for name, where in sentence.values:
         cell = evaluate(data, address(sentence.base, Sel(), where), lang)
@@ -316,9 +352,15 @@ def render_html(data: ReleaseData, book: Book, edition: str) -> str:
                 if release["published_at"]
                 else "",
                 printed=format_date(datetime.now(UTC), "long", locale=lang),
-                css=(TEMPLATES / "book.css").read_text(encoding="utf-8"),
+                css=_stylesheet(book.publication),
             )
         )
+
+
+def _stylesheet(pub: Publication) -> str:
+    """``book.css``, then the publication's own page style if it names one."""
+    names = ["book.css", *([pub.style] if pub.style else [])]
+    return "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in names)
 
 
 class FetchRefusedError(Exception):

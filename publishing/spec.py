@@ -22,6 +22,7 @@ CODELISTS = {
     "groom_age": "age5",
     "bride_age": "age5",
     "cause": "icd10_chapter",
+    "disease": "icd10_chapter",
     "reason": "migration_reason",
     "origin": "soate",
     "destination": "soate",
@@ -33,6 +34,14 @@ CODELISTS = {
     "groom_status": "marital_status",
     "bride_status": "marital_status",
     "mother_nationality": "nationality",
+    "husband_age": "age5",
+    "wife_age": "age5",
+    "field": "field_of_education",
+    "activity": "economic_activity",
+    "grade": "civil_service_grade",
+    "court": "court_level",
+    "offence": "offence_category",
+    "head_sex": "sex",
 }
 REGIONS = ("41702", "41703", "41704", "41705", "41706", "41707", "41708", "41711", "41721")
 
@@ -143,6 +152,7 @@ class Chart:
     base: Sel
     x: Axis
     series: Axis
+    size: tuple[float, float] | None = None  # inches; None: the A4 books' width
 
 
 @dataclass(frozen=True)
@@ -184,7 +194,24 @@ class DataNote:
     generated records, the synthetic-data notice (``l10n.texts``)."""
 
 
-Block = Table | Chart | Paragraph | Sentence | Glossary | Symbols | DataNote
+@dataclass(frozen=True)
+class Listing:
+    """A table whose rows are a list, not a grid of addresses: each row an item answered by
+    its own indicator and selection, or not at all and why (the UN Minimum Set annex).
+
+    ``rows`` names a resolver of :data:`publishing.listings.LISTINGS`, which reads the rows
+    from the release in the book's language; the spec gives the title and the headings of
+    the ``columns`` (as many as the resolver's rows have cells). Every number a row prints
+    is recorded like a table's, so the books' test compares it with the API.
+    """
+
+    title: T
+    rows: str
+    columns: tuple[T, ...]
+    note: T | None = None
+
+
+Block = Table | Chart | Paragraph | Sentence | Glossary | Symbols | DataNote | Listing
 
 
 @dataclass(frozen=True)
@@ -206,3 +233,6 @@ class Publication:
     title: T
     subtitle: T
     chapters: tuple[Chapter, ...]
+    # A stylesheet of ``templates/publications/`` read after ``book.css``: another page size
+    # and type for the same markup (the pocket book's A6 spreads). None: the A4 books'.
+    style: str | None = None

@@ -134,6 +134,8 @@ def _item_label(item: Address, data: ReleaseData, lang: str) -> str:
         return item.label.get(lang)
     assert isinstance(item, Sel)
     if item.indicator:
+        if item.indicator not in data.indicators():  # another catalog's: its table says so
+            return item.indicator
         return str(getattr(data.indicator(item.indicator), f"name_{lang}"))
     if item.dims:
         dim, code = item.dims[0]
@@ -228,11 +230,8 @@ def build_table(data: ReleaseData, table: Table, anchor: str, lang: str) -> Buil
         columns=[c.label for c in cols],
         indicators=indicators,
     )
-    absent = sorted(i for i in indicators if i not in data.indicators() or not data.holds(i))
-    if absent:
-        built.missing = _("Release {release} holds no data for this table ({ids}).").format(
-            release=data.release.id, ids=", ".join(absent)
-        )
+    built.missing = missing(data, indicators)
+    if built.missing is not None:
         return built
     if table.base.period == "last" and table.base.indicator:
         built.title += f", {period_of(data, 'last', table.base.indicator)}"
@@ -255,6 +254,22 @@ def build_table(data: ReleaseData, table: Table, anchor: str, lang: str) -> Buil
     if table.note:
         built.notes.insert(0, table.note.get(lang))
     return built
+
+
+def missing(data: ReleaseData, indicators: set[str]) -> str | None:
+    """The notice a table, chart or sentence prints instead of its numbers when the release
+    holds none of some indicator it reads (or the catalog does not know it); else None."""
+    absent = sorted(i for i in indicators if i not in data.indicators() or not data.holds(i))
+    if not absent:
+        return None
+    return _("Release {release} holds no data for this table ({ids}).").format(
+        release=data.release.id, ids=", ".join(absent)
+    )
+
+
+def indicators_of(base: Sel, *items: Address) -> set[str]:
+    """Every indicator an address reads (a gap's two operands)."""
+    return {s.indicator for s in _sels(base, list(items)) if s.indicator}
 
 
 def _sels(base: Sel, items: list[Address]) -> list[Sel]:

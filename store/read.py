@@ -140,6 +140,10 @@ class IndicatorInfo:
     balance: bool = False  # a difference of two flows: its change is never a percentage
     # dimension id → {ky, ru, en}; empty for indicators computed before labels were recorded
     dimension_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # A survey estimate's companion indicator of standard errors (``<id>_se``), and for that
+    # companion the estimate it belongs to; ``None`` for indicators of registers.
+    standard_error: str | None = None
+    standard_error_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -326,6 +330,8 @@ def _indicator(row: Indicator) -> IndicatorInfo:
         balance=bool(attributes.get("balance", False)),
         methodology=attributes.get("methodology"),
         dimension_labels=dict(attributes.get("dimension_labels") or {}),
+        standard_error=attributes.get("standard_error"),
+        standard_error_of=attributes.get("standard_error_of"),
     )
 
 

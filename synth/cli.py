@@ -106,11 +106,21 @@ PAPER_FILES = (("paper-absent", "ky", "xlsx"), ("paper-workers", "ru", "csv"),
 )
 @click.option("--bad", type=click.FloatRange(0.0, 1.0), default=0.01, show_default=True,
               help="Share of records with a defect the loader must quarantine.")  # fmt: skip
-def files_command(out: str, seed: int, scale: float, bad: float) -> None:
-    """Write the file sources' native files (border, Sanarip Aimak, paper reports), with defects."""
+@click.option("--first-year", type=int, default=2021, show_default=True,
+              help="First year of the aggregate sources' yearly tables.")  # fmt: skip
+@click.option("--years", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Number of years of the aggregate sources' tables.")  # fmt: skip
+def files_command(
+    out: str, seed: int, scale: float, bad: float, first_year: int, years: int
+) -> None:
+    """Write the file sources' native files (border, Sanarip Aimak, paper reports, the LFS
+    migration module, the aggregate tables by sex: one file a year in ``<out>/<source>/``),
+    with defects."""
     from pathlib import Path
 
+    from synth.aggregates import write_aggregates
     from synth.files import Defects, write_border_histories, write_paper, write_sanarip
+    from synth.survey import write_lfs_migration
 
     click.echo(SYNTHETIC_NOTICE)
     folder, defects = Path(out), Defects(bad=bad)
@@ -127,8 +137,16 @@ def files_command(out: str, seed: int, scale: float, bad: float) -> None:
                     defects, scale, "cp1251" if lang == "ru" and suffix == "csv" else "utf-8")
         for i, (report, lang, suffix) in enumerate(PAPER_FILES)
     ]  # fmt: skip
-    for manifest in (border, sanarip, *papers):
+    # The aggregate tables by sex: a folder per source, a file per year (as many deliveries).
+    aggregates = write_aggregates(folder, range(first_year, first_year + years), seed, scale, bad)
+    survey = write_lfs_migration(folder / "lfs_migration.csv", seed, scale, defects)
+    for manifest in (border, sanarip, *papers, survey, *aggregates):
         click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")
+    for year, truth in survey.truth.items():  # what the survey's estimates should come near
+        click.echo(
+            f"  survey {year}: {survey.sampled[year]:,} households drawn; true members abroad "
+            f"{truth['abroad']:,.0f}, of whom for work {truth['abroad_WORK']:,.0f}"
+        )
 
 
 @cli.command("tunduk")

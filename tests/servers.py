@@ -79,11 +79,19 @@ def redis_server() -> Iterator[str]:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def gunicorn(
+    env: dict[str, str],
+    workers: int = 1,
+    access_log: bool = True,
+    options: tuple[str, ...] = (),
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """The app under gunicorn on a free loopback port; yields its base URL and the process.
 
     ``env`` adds to the environment (``DATABASE_URL`` and any ``STATKG_*`` setting). The
-    server's output (the JSON access log) is left on the process's stdout.
+    server's output (the JSON access log) is left on the process's stdout, a pipe the caller
+    reads after stopping the server; ``access_log=False`` drops it instead, for a server
+    that answers more requests than the pipe holds (a full pipe stops the workers).
+    ``options`` are more of gunicorn's own (``--worker-class gthread``).
     """
     port = free_port()
     server = subprocess.Popen(
@@ -92,6 +100,7 @@ def gunicorn(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subpr
             "-c",
             "gunicorn.conf.py",
             "--no-control-socket",
+            *options,
             "app:create_app()",
         ],
         cwd=ROOT,
@@ -101,7 +110,7 @@ def gunicorn(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subpr
             "STATKG_BIND": f"127.0.0.1:{port}",
             "STATKG_WORKERS": str(workers),
         },
-        stdout=subprocess.PIPE,
+        stdout=subprocess.PIPE if access_log else subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         text=True,
     )

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from classifiers.loader import load_classifiers
 from indicators.methods import abridged_life_table
-from indicators.release import ReleaseError, compute_release, diff, publish
+from indicators.release import ReleaseError, compute_release, publish
 from store import Database, read, schema
 from store.models import Observation, Release, ReleaseStatus
+from store.revisions import diff, summarise
 from store.visibility import is_public
 from tests import factories as f
 
@@ -191,6 +192,14 @@ def test_a_revision_lists_what_changed(session: Session, small: Release) -> None
     total = changes[("deaths", "soate=417|urban_rural=_T|sex=_T|age5=_T|cause=_T")]
     assert (total.old, total.new, total.difference) == (4, 5, 1)
     assert ("births", "soate=417|urban_rural=_T|sex=_T|mother_age=_T|birth_order=_T") not in changes
+    # The notes keep the same revision, summarised once (the release page reads it there).
+    kept = revision.notes["revisions"]
+    assert kept == summarise(list(changes.values()))
+    deaths = [c for c in changes.values() if c.indicator == "deaths" and c.old is not None]
+    assert kept["deaths"]["changed"] == len([c for c in deaths if c.new is not None])
+    biggest = max(deaths, key=lambda c: abs(c.relative or 0))
+    assert kept["deaths"]["largest"][0][2:] == [biggest.old, biggest.new]
+    assert "revisions" not in small.notes  # the first release revises nothing
 
 
 def test_the_cli_computes_publishes_and_compares(app, session: Session) -> None:

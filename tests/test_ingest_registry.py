@@ -122,9 +122,13 @@ def test_the_makefile_ingests_the_registrys_sources_naming_none(target: str, kin
 def test_synth_writes_the_file_the_makefile_looks_for_for_every_file_source(
     app: Flask, tmp_path: Path
 ) -> None:
-    """``make data`` ingests ``var/sources/<source, - as _>.*`` for each file source."""
+    """``make data`` ingests ``var/sources/<source, - as _>.*`` for each file source, or every
+    file of the folder ``var/sources/<source, - as _>/`` (a source delivered once a year)."""
     out = tmp_path / "sources"
-    args = ["synth", "files", "--scale", "0.00001", "--out", str(out)]
+    args = ["synth", "files", "--scale", "0.00001", "--out", str(out), "--years", "2"]
     assert app.test_cli_runner().invoke(args=args).exit_code == 0
     for source in discover("file"):
-        assert len(list(out.glob(source.replace("-", "_") + ".*"))) == 1, source
+        stem = source.replace("-", "_")
+        files = list(out.glob(stem + ".*"))
+        folder = sorted(p.stem for p in (out / stem).glob("*")) if (out / stem).is_dir() else []
+        assert (len(files), folder) in ((1, []), (0, ["2021", "2022"])), source

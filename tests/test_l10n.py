@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -125,3 +126,84 @@ def test_a_unit_after_a_number_printed_with_decimals_takes_the_fraction_form() -
         assert counted("years", 75.0, 1) == "года"
         assert counted("years", 75, 0) == "лет"
         assert counted("persons", 21) == "человек"
+
+
+def _schema_templates() -> set[str]:
+    """Every message template the API's request schemas can refuse a value with: their
+    fields' (inner fields and nested schemas included) and their validators'."""
+    import inspect
+
+    from marshmallow import Schema, fields, validate
+
+    from api.requests import schemas as request_schemas
+    from api.staff import schemas as staff_schemas
+    from api.v1 import schemas as v1_schemas
+
+    found: set[str] = set(Schema._default_error_messages.values())
+
+    def walk_field(field: fields.Field[Any]) -> None:
+        for kind in type(field).__mro__:
+            found.update(vars(kind).get("default_error_messages", {}).values())
+        for validator in field.validators:
+            if isinstance(validator, validate.Range):
+                # Range composes its text from parts; the inclusive bounds the API uses
+                found.update(
+                    {
+                        "Must be greater than or equal to {min} and less than or equal to {max}.",
+                        "Must be greater than or equal to {min}.",
+                        "Must be less than or equal to {max}.",
+                    }
+                )
+                assert validator.min_inclusive
+                assert validator.max_inclusive
+            elif isinstance(validator, validate.Length):
+                found.update(
+                    [
+                        validator.message_min,
+                        validator.message_max,
+                        validator.message_all,
+                        validator.message_equal,
+                    ]
+                )
+            else:
+                found.add(validator.default_message)  # type: ignore[attr-defined]
+        for inner in (getattr(field, "inner", None), getattr(field, "value_field", None)):
+            if inner is not None:
+                walk_field(inner)
+        if isinstance(field, fields.Nested):
+            for nested in field.schema.fields.values():
+                walk_field(nested)
+
+    for module in (v1_schemas, request_schemas, staff_schemas):
+        for _name, schema in inspect.getmembers(module, inspect.isclass):
+            if issubclass(schema, Schema) and schema is not Schema:
+                for field in schema().fields.values():
+                    walk_field(field)
+    return found
+
+
+def test_every_schema_refusal_is_interface_text_in_each_language() -> None:
+    from l10n import language
+    from l10n.validation import TEMPLATES, localise
+
+    templates = _schema_templates()
+    assert "Not a valid email address." in templates  # the walk reaches nested schemas
+    missing = templates - TEMPLATES.keys()
+    assert not missing, f"marshmallow messages without a translation: {sorted(missing)}"
+    for template in TEMPLATES:
+        with language("en"):
+            english = str(TEMPLATES[template])
+        for lang in ("ky", "ru"):
+            with language(lang):
+                assert str(TEMPLATES[template]) != english, (lang, template)
+    with language("ky"):
+        said = localise("Length must be between 10 and 4000.")
+        assert said == "Узундугу 10–4000 аралыгында болушу керек."
+        assert localise("Must be one of: csv, xlsx.") == (
+            "Төмөнкүлөрдүн бири болушу керек: csv, xlsx."
+        )
+        assert localise("a service's own text") == "a service's own text"
+    with language("ru"):
+        assert localise("Not a valid email address.") == (
+            "Введите адрес электронной почты вида name@example.kg."
+        )

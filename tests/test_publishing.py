@@ -23,13 +23,14 @@ from config import Config
 from l10n.numbers import CONFIDENTIAL, NOT_AVAILABLE, number
 from publishing.build import write_book
 from publishing.data import PublishingError, ReleaseData, find_release
-from publishing.render import local_fetcher
+from publishing.render import build_book, local_fetcher, render_html
 from publishing.spec import (
     Chapter,
     Chart,
     Dim,
     Gap,
     Items,
+    Listing,
     Publication,
     Section,
     Sentence,
@@ -39,7 +40,7 @@ from publishing.spec import (
 )
 from publishing.spec import T as T_
 from publishing.tables import cell_text
-from store import Database, read, schema
+from store import Database, minimum_set, read, schema
 from tests import release_factory
 
 LANGS = ("ky", "ru", "en")
@@ -306,3 +307,40 @@ def test_the_record_names_the_book_in_its_language(books: dict[str, Path], lang:
     sidecar = json.loads(books[lang].with_suffix(".cells.json").read_text(encoding="utf-8"))
     assert sidecar["title"].endswith(", 2025")
     assert sidecar["lang"] == lang
+
+
+def test_a_listing_prints_the_rows_its_resolver_gives(store_url: str, tmp_path: Path) -> None:
+    """A :class:`Listing` is the rows its resolver reads from the release: here the UN Minimum
+    Set on a store that holds none of the gender indicators, so all 52 items, under the Set's
+    five domains, print "not available" with the reason the catalog gives, in the book's
+    language (the figures themselves are checked against the API in the yearbook's test)."""
+    listing = Listing(
+        T_("Минималдык топтом", "Минимальный набор", "Minimum Set"),
+        "minimum_set",
+        (T_("№", "№", "No."), T_("К", "П", "I"), T_("М", "З", "V"), T_("Б", "Е", "U")),
+    )
+    pub = Publication(
+        "listing",
+        T_("Сынак", "Тест", "Test"),
+        T_("Сынак", "Тест", "Test"),
+        (Chapter(T_("Тиркеме", "Приложение", "Annex"), (Section(T_("-", "-", "-"), (listing,)),)),),
+    )
+    database = Database(store_url)
+    with database.session() as session:
+        data = ReleaseData(session, find_release(session, "2025-P1", pre_release=False))
+        book = build_book(data, pub, "ru", tmp_path / "charts", tmp_path)
+        html = render_html(data, book, "web")
+    database.dispose()
+    built = book.chapters[0].sections[0].blocks[0].listing
+    assert built is not None
+    assert built.columns == ["№", "П", "З", "Е"]
+    items = [row for row in built.rows if not row.group]
+    assert [row.key for row in items] == [str(n) for n in range(1, 53)]
+    assert [row.key for row in built.rows if row.group] == list(minimum_set.DOMAINS)
+    assert all(row.absent and not row.records for row in items)
+    first = minimum_set.MINIMUM_SET[0]
+    assert items[0].cells[1] == [first.name["ru"]]
+    assert items[0].cells[2] == ["Нет данных", first.reason["ru"]]  # type: ignore[index]
+    assert first.reason["ru"] in html  # type: ignore[index]
+    assert 'colspan="4"' in html  # the domains' heading rows span the table
+    assert "Таблица 1.1" in html

@@ -161,6 +161,21 @@ class CatalogEntry(Schema):
     replaced_by = Str(allow_none=True)
     data_url = Str()
     periods = fields.List(Str())
+    standard_error = Str(
+        allow_none=True,
+        metadata={
+            "description": "For a survey estimate: the id of the indicator holding its "
+            "standard errors, cell by cell with the same dimensions (an approximate 95 % "
+            "confidence interval is the value ± 1.96 × the standard error); null otherwise."
+        },
+    )
+    standard_error_of = Str(
+        allow_none=True,
+        metadata={
+            "description": "For an indicator of standard errors: the id of the estimate "
+            "they belong to; null otherwise."
+        },
+    )
 
 
 class Topic(Schema):
@@ -174,6 +189,39 @@ class Catalog(Schema):
     next = Str(allow_none=True)
     release = Str(allow_none=True)
     synthetic = fields.Boolean()
+
+
+class MinimumSetAnswer(Schema):
+    indicator = Str()
+    select = fields.Dict(keys=Str(), values=fields.List(Str()))
+    note = Str(allow_none=True)
+    data_url = Str()
+
+
+class MinimumSetCell(Schema):
+    indicator = Str()
+    period = Str()
+    dims = fields.Dict(keys=Str(), values=Str())
+    value = fields.Float(allow_none=True)
+    status = Str()
+    standard_error = fields.Float(allow_none=True)
+
+
+class MinimumSetItem(Schema):
+    number = fields.Integer()
+    domain = Str()
+    label = Str()
+    available = fields.Boolean()
+    reason = Str(allow_none=True, metadata={"description": "Why the release has no figure."})
+    answers = fields.List(fields.Nested(MinimumSetAnswer))
+    cells = fields.List(fields.Nested(MinimumSetCell))
+
+
+class MinimumSet(Schema):
+    release = Str(allow_none=True)
+    synthetic = fields.Boolean()
+    domains = fields.List(fields.Nested(Topic))
+    items = fields.List(fields.Nested(MinimumSetItem))
 
 
 class Config(Schema):

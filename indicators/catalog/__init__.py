@@ -9,13 +9,20 @@ from collections.abc import Callable
 from types import ModuleType
 
 from indicators.catalog import (
+    crime,
+    decision_making,
+    education,
     fertility,
+    health,
+    income,
+    labour,
     migration,
     mortality,
     nationality,
     nuptiality,
     other_sources,
     population,
+    survey_migration,
     vital,
 )
 from indicators.context import Context
@@ -31,6 +38,13 @@ TOPICS: tuple[ModuleType, ...] = (
     migration,
     other_sources,
     nationality,
+    education,
+    labour,
+    income,
+    health,
+    decision_making,
+    crime,
+    survey_migration,
 )
 
 

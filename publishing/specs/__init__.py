@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from publishing.spec import Publication
-from publishing.specs import women_and_men, yearbook
+from publishing.specs import in_figures, women_and_men, yearbook
 
 PUBLICATIONS: dict[str, Publication] = {
-    spec.id: spec for spec in (yearbook.PUBLICATION, women_and_men.PUBLICATION)
+    spec.id: spec
+    for spec in (yearbook.PUBLICATION, women_and_men.PUBLICATION, in_figures.PUBLICATION)
 }

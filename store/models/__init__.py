@@ -36,6 +36,7 @@ from store.models.reports import (
     HouseholdMember,
     RefugeeReport,
     SexAggregateReport,
+    SurveyMigrationMember,
 )
 from store.models.requests import DataRequest, DataRequestEvent, JobState, RequestStatus
 
@@ -77,4 +78,5 @@ __all__ = [
     "RequestStatus",
     "SexAggregateReport",
     "StillbirthEvent",
+    "SurveyMigrationMember",
 ]

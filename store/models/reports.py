@@ -167,3 +167,46 @@ class SexAggregateReport(_ReportCell, Base):
     men_se: Mapped[float | None] = mapped_column(Float, default=None)
     women_se: Mapped[float | None] = mapped_column(Float, default=None)
     total_se: Mapped[float | None] = mapped_column(Float, default=None)
+
+
+class SurveyMigrationMember(Base):
+    """A line of the labour force survey's migration module (LFS): one member of a sampled
+    household, at home or abroad, or one sampled household that gave no interview.
+
+    Why the whole roster and not only the members abroad: the design weights expand the
+    responding households to all households, those with nobody abroad included, and the
+    standard errors need every sampled PSU (a PSU whose households have nobody abroad still
+    pulls an estimate's variance). So each responding household contributes one row per usual
+    member (``line_no`` ≥ 1, ``abroad`` true or false), and a household that refused, was not
+    met or was no household at all (``result`` 2, 3, 4) one row without a member
+    (``line_no`` ``NULL``), which the non-response adjustment counts.
+
+    Design: ``stratum`` is the oblast's СОАТЕ code and the type of area (``41702-U``), ``psu``
+    the primary sampling unit (an enumeration area) within it, ``design_weight`` the inverse
+    of the household's inclusion probability (before the non-response adjustment). Members
+    abroad have ``country`` (ISO 3166-1 numeric), ``months_abroad`` (completed months since
+    leaving) and ``purpose`` (a ``migration_reason`` code: WORK, STUDY, FAMILY, OTHER).
+    ``household_id`` is the survey's own number of the household, not a personal identifier;
+    the survey keeps no names, ПИН or passports, and the adapter refuses any that arrive.
+    """
+
+    __tablename__ = "survey_migration_member"
+    __table_args__ = (Index("ix_survey_migration_member_period", "survey_year", "quarter"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("ingest_batch.id"), index=True)
+    source_key: Mapped[str] = mapped_column(String(120), unique=True)
+    survey_year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int] = mapped_column(Integer)
+    household_id: Mapped[str] = mapped_column(String(24))
+    stratum: Mapped[str] = mapped_column(String(12))
+    psu: Mapped[str] = mapped_column(String(16))
+    design_weight: Mapped[float] = mapped_column(Float)
+    result: Mapped[int] = mapped_column(Integer)  # 1 interview, 2 refusal, 3 no contact, 4 no HH
+    line_no: Mapped[int | None] = mapped_column(Integer, default=None)
+    sex: Mapped[str | None] = mapped_column(String(1), default=None)
+    age: Mapped[int | None] = mapped_column(Integer, default=None)
+    abroad: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    country: Mapped[str | None] = mapped_column(String(3), default=None)
+    months_abroad: Mapped[int | None] = mapped_column(Integer, default=None)
+    purpose: Mapped[str | None] = mapped_column(String(20), default=None)

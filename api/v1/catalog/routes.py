@@ -31,6 +31,18 @@ class CatalogView(MethodView):
         return json_response(body)
 
 
+@blueprint.route("/catalog/minimum-set")
+class MinimumSetView(MethodView):
+    @blueprint.arguments(s.LangArgs(), location="query")
+    @blueprint.response(200, s.MinimumSet)
+    @blueprint.doc(**problems(400))
+    @public_answer
+    def get(self, _args: dict[str, Any]) -> Response:
+        """The UN Minimum Set of Gender Indicators (52, UN Statistical Commission 2013): for
+        each, this catalog's figures in the latest release, or why there are none."""
+        return json_response(service.minimum_set(snapshot(), current_language()))
+
+
 @blueprint.route("/catalog/<string:indicator_id>")
 class CatalogEntryView(MethodView):
     @blueprint.arguments(s.LangArgs(), location="query")

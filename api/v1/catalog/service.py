@@ -11,6 +11,7 @@ from api.metadata import Snapshot
 from api.paging import page
 from api.v1.data.service import present_codes
 from l10n import _, texts
+from store import minimum_set as minimum_set_data
 from store import read
 
 
@@ -51,6 +52,8 @@ def _entry(
         "discontinued": info.discontinued,
         "replaced_by": info.replaced_by,
         "data_url": f"/api/v1/data/{info.id}",
+        "standard_error": info.standard_error,
+        "standard_error_of": info.standard_error_of,
     }
 
 
@@ -100,3 +103,58 @@ def catalog_entry(
             ]
         entry["periods"] = sorted(present.get("period", set()))
     return entry
+
+
+def minimum_set(snapshot: Snapshot, lang: str) -> dict[str, Any]:
+    """The UN Minimum Set of Gender Indicators against the latest public release: for each of
+    the 52, the figures of this catalog that answer it (with standard errors of survey
+    estimates) or why the release has none (:mod:`store.minimum_set`)."""
+    release = snapshot.latest
+    resolved = (
+        snapshot.memo(
+            ("minimum_set", release.id),
+            lambda session: minimum_set_data.resolve(session, release.id),
+        )
+        if release is not None
+        else [
+            minimum_set_data.Resolution(item, (), item.reason or minimum_set_data.NO_DATA)
+            for item in minimum_set_data.MINIMUM_SET
+        ]
+    )
+    return {
+        "release": release.id if release else None,
+        "synthetic": bool(release and release.synthetic),
+        "domains": [
+            {"id": key, "label": text[lang]} for key, text in minimum_set_data.DOMAINS.items()
+        ],
+        "items": [
+            {
+                "number": r.item.number,
+                "domain": r.item.domain,
+                "label": r.item.name[lang],
+                "available": r.available,
+                "reason": r.reason[lang] if r.reason else None,
+                "answers": [
+                    {
+                        "indicator": a.indicator,
+                        "select": {d: list(codes) for d, codes in a.select.items()},
+                        "note": a.note[lang] if a.note else None,
+                        "data_url": f"/api/v1/data/{a.indicator}",
+                    }
+                    for a in r.item.answers
+                ],
+                "cells": [
+                    {
+                        "indicator": c.indicator,
+                        "period": c.period,
+                        "dims": dict(c.dims),
+                        "value": c.value,
+                        "status": c.status,
+                        "standard_error": c.standard_error,
+                    }
+                    for c in r.cells
+                ],
+            }
+            for r in resolved
+        ],
+    }

@@ -156,17 +156,32 @@ def _choose(
     return chosen
 
 
-def run(
+@dataclass(frozen=True)
+class Selection:
+    """The cells a query selects, before any shape is given to them: what the API's two
+    shapes and the public pages (``web/``) both start from, so that a page, its downloads
+    and the API answer the same query with the same cells.
+
+    ``rows`` are the store's tuples ``(code…, period, value, status, conf, footnote_id,
+    sort_order)`` with the stored value (shown through :mod:`l10n.numbers`).
+    """
+
+    info: read.IndicatorInfo
+    release: read.ReleaseInfo
+    domains: list[DomainInfo]
+    chosen: dict[str, list[str]]
+    rows: list[tuple[Any, ...]]
+    notes: dict[int, read.FootnoteInfo]
+
+
+def select(
     connect: Callable[[], AbstractContextManager[Connection]],
     snapshot: Snapshot,
     query: DataQuery,
     lang: str,
     cell_limit: int,
-) -> DataAnswer:
-    """Answer one data query (see the module docstring).
-
-    ``connect`` opens a connection for the one read of the cells, held for that alone.
-    """
+) -> tuple[Selection, int]:
+    """The cells of one query and the offset its cursor names (see :func:`run`)."""
     info = snapshot.indicators.get(query.indicator_id)
     if info is None or info.id not in snapshot.public_indicators:
         # Checked before the cursor and the release are read, so that no answer about an
@@ -209,9 +224,34 @@ def run(
     n = len(info.dimensions)
     used = {row[n + 4] for row in rows if row[n + 4] is not None}
     notes = {i: snapshot.footnotes[i] for i in sorted(used) if i in snapshot.footnotes}
+    return Selection(info, release, doms, chosen, rows, notes), offset
+
+
+def run(
+    connect: Callable[[], AbstractContextManager[Connection]],
+    snapshot: Snapshot,
+    query: DataQuery,
+    lang: str,
+    cell_limit: int,
+) -> DataAnswer:
+    """Answer one data query (see the module docstring).
+
+    ``connect`` opens a connection for the one read of the cells, held for that alone.
+    """
+    chosen, offset = select(connect, snapshot, query, lang, cell_limit)
     shape = _jsonstat if query.format == "jsonstat" else _compact
-    body = shape(info, release, doms, chosen, rows, notes, lang, query, offset)
-    return DataAnswer(body, release.published_at, pinned=query.release_id is not None)
+    body = shape(
+        chosen.info,
+        chosen.release,
+        chosen.domains,
+        chosen.chosen,
+        chosen.rows,
+        chosen.notes,
+        lang,
+        query,
+        offset,
+    )
+    return DataAnswer(body, chosen.release.published_at, pinned=query.release_id is not None)
 
 
 def release_summary(release: read.ReleaseInfo) -> dict[str, Any]:
@@ -238,7 +278,7 @@ def _indicator(info: read.IndicatorInfo, lang: str) -> dict[str, Any]:
     }
 
 
-def _dimension_label(info: read.IndicatorInfo, dim: str, lang: str) -> str:
+def dimension_label(info: read.IndicatorInfo, dim: str, lang: str) -> str:
     """What the dimension is called in ``lang`` (from the catalog); its id as a last resort."""
     if dim == "period":
         return str(words.PERIOD)
@@ -270,7 +310,7 @@ def _compact(
             {
                 "id": d.id,
                 "codelist": codelist,
-                "label": _dimension_label(info, d.id, lang),
+                "label": dimension_label(info, d.id, lang),
                 "codes": [{"code": c, "label": labels[c][lang]} for c in chosen[d.id]],
             }
             for d, labels, codelist in doms
@@ -352,7 +392,7 @@ def _jsonstat(
     }
     for d, labels, _codelist in doms:
         dimension[d.id] = {
-            "label": _dimension_label(info, d.id, lang),
+            "label": dimension_label(info, d.id, lang),
             "category": {
                 "index": chosen[d.id],
                 "label": {c: labels[c][lang] for c in chosen[d.id]},

@@ -36,19 +36,24 @@ def _describe(path: Path, root: Path) -> tuple[str | None, str | None]:
     return lang, release
 
 
-def publication_files(root: Path, public: Callable[[str], bool]) -> list[tuple[Path, str, str]]:
-    """PDFs under ``root`` whose release is public: (path, language, release id)."""
+def publication_files(
+    root: Path, public: Callable[[str], bool], suffixes: tuple[str, ...] = (".pdf",)
+) -> list[tuple[Path, str, str]]:
+    """Editions under ``root`` whose release is public: (path, language, release id).
+
+    PDFs by default; the public pages (``web/``) list the HTML editions too.
+    """
     if not root.is_dir():
         return []
     found = []
-    for path in sorted(root.rglob("*.pdf")):
+    for path in sorted(p for suffix in suffixes for p in root.rglob(f"*{suffix}")):
         lang, release = _describe(path, root)
         if lang and release and public(release):
             found.append((path, lang, release))
     return found
 
 
-def _publication_title(path: Path) -> str:
+def publication_title(path: Path) -> str:
     """The book's title in its language, from the record the build writes beside the PDF."""
     sidecar = path.with_name(f"{path.stem}.cells.json")
     try:
@@ -63,7 +68,7 @@ def publications(snapshot: Snapshot, root: Path, lang: str | None) -> dict[str, 
     items = [
         {
             "file": path.relative_to(root).as_posix(),
-            "title": _publication_title(path),
+            "title": publication_title(path),
             "language": file_lang,
             "release": release,
             "bytes": path.stat().st_size,

@@ -42,6 +42,14 @@ SOURCES = (
         ),
     ),
     (
+        "labour_force_survey",
+        _T_(
+            "Улуттук статистика комитетинин эмгек күчүн тандалма изилдөөсү",
+            "выборочное обследование рабочей силы Национального статистического комитета",
+            "the labour force survey of the National Statistical Committee",
+        ),
+    ),
+    (
         "border_service",
         _T_(
             "Кыргыз Республикасынын Мамлекеттик чек ара кызматы (өткөрүү пункттарында каттоо)",
@@ -71,6 +79,92 @@ SOURCES = (
             "БУУнун Качкындар иштери боюнча Жогорку комиссарынын башкармалыгы",
             "Управление Верховного комиссара ООН по делам беженцев (УВКБ ООН)",
             "the Office of the UN High Commissioner for Refugees (UNHCR)",
+        ),
+    ),
+    (
+        "ministry_of_education",
+        _T_(
+            "Кыргыз Республикасынын Билим берүү жана илим министрлиги (билим берүү уюмдарынын"
+            " отчеттору)",
+            "Министерство образования и науки Кыргызской Республики (отчёты образовательных"
+            " организаций)",
+            "the Ministry of Education and Science of the Kyrgyz Republic (reports of"
+            " educational organisations)",
+        ),
+    ),
+    (
+        "labour_force_survey",
+        _T_(
+            "Улуттук статистика комитетинин жумушчу күчүн тандалма изилдөөсү",
+            "выборочное обследование рабочей силы Национального статистического комитета",
+            "the labour force survey of the National Statistical Committee",
+        ),
+    ),
+    (
+        "wage_survey",
+        _T_(
+            "ишканалардын жана уюмдардын эмгек боюнча статистикалык отчеттору",
+            "статистическая отчётность предприятий и организаций по труду",
+            "the statistical reports on labour of enterprises and organisations",
+        ),
+    ),
+    (
+        "household_budget_survey",
+        _T_(
+            "Улуттук статистика комитетинин үй чарбаларынын бюджеттерин тандалма изилдөөсү",
+            "выборочное обследование бюджетов домашних хозяйств Национального статистического"
+            " комитета",
+            "the household budget survey of the National Statistical Committee",
+        ),
+    ),
+    (
+        "social_fund",
+        _T_(
+            "Кыргыз Республикасынын Социалдык фонду",
+            "Социальный фонд Кыргызской Республики",
+            "the Social Fund of the Kyrgyz Republic",
+        ),
+    ),
+    (
+        "ministry_of_health",
+        _T_(
+            "Кыргыз Республикасынын Саламаттык сактоо министрлиги (саламаттык сактоо"
+            " уюмдарынын отчеттору)",
+            "Министерство здравоохранения Кыргызской Республики (отчёты организаций"
+            " здравоохранения)",
+            "the Ministry of Health of the Kyrgyz Republic (reports of health organisations)",
+        ),
+    ),
+    (
+        "central_election_commission",
+        _T_(
+            "Кыргыз Республикасынын Шайлоо жана референдум өткөрүү боюнча борбордук комиссиясы",
+            "Центральная комиссия по выборам и проведению референдумов Кыргызской Республики",
+            "the Central Commission for Elections and Referendums of the Kyrgyz Republic",
+        ),
+    ),
+    (
+        "state_personnel_service",
+        _T_(
+            "Кыргыз Республикасынын Мамлекеттик кадр кызматы",
+            "Государственная кадровая служба Кыргызской Республики",
+            "the State Personnel Service of the Kyrgyz Republic",
+        ),
+    ),
+    (
+        "council_of_judges",
+        _T_(
+            "Кыргыз Республикасынын Судьялар кеңеши",
+            "Совет судей Кыргызской Республики",
+            "the Council of Judges of the Kyrgyz Republic",
+        ),
+    ),
+    (
+        "ministry_of_internal_affairs",
+        _T_(
+            "Кыргыз Республикасынын Ички иштер министрлиги (катталган кылмыштар)",
+            "Министерство внутренних дел Кыргызской Республики (зарегистрированные преступления)",
+            "the Ministry of Internal Affairs of the Kyrgyz Republic (registered crimes)",
         ),
     ),
 )
