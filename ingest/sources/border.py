@@ -21,10 +21,11 @@ so none are claimed.
 Each counted crossing is also kept as microdata, one immutable Parquet file per delivery
 (:mod:`store.crossings`), with the 64-bit HMAC key of its passport number — never the number
 — so that travel histories can be linked (the 12/16-month rule, :mod:`indicators.residence`).
-The keys are computed once per distinct number of a block (and remembered across blocks), so
-a traveller crossing many times costs one HMAC. The cells above are counted exactly as before;
-the file holds the same rows as the cells, one per crossing. In the quarantine the passport
-is pseudonymised as any identifier (:mod:`ingest.loader`'s scrubber).
+The keys are computed once per distinct number of a block, in a forked worker process while
+this one reads the next block, so the HMACs mostly overlap the reading. The cells above are
+counted exactly as before; the file holds the same rows as the cells, one per crossing. In
+the quarantine the passport is pseudonymised as any identifier (:mod:`ingest.loader`'s
+scrubber).
 """
 
 from __future__ import annotations
@@ -32,8 +33,11 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import multiprocessing
 import time
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -42,6 +46,7 @@ from typing import IO, Any, ClassVar
 import click
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -61,6 +66,7 @@ from ingest.loader import BatchLoader, BatchResult, Scrubber
 from ingest.pseudonymise import Pseudonymiser
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, SEXES, parse_date
+from ingest.worker import can_fork
 from l10n import lazy_gettext
 from store.crossings import DeliveryWriter, delivery_name
 from store.models import BorderCrossing, IngestBatch, QuarantineRecord
@@ -71,7 +77,7 @@ BLOCK_BYTES = 8 << 20  # bytes parsed at a time: big enough for Arrow's threads,
 MAX_LINE = 1 << 20  # a "line" longer than this is not a record (a broken file, a binary blob)
 MAX_VALUE = 200  # characters of a value kept in the quarantine
 MAX_AGE = 120
-KEY_CACHE = 4_000_000  # passport keys remembered across blocks (about 0.5 GB at the most)
+KEY_JOBS_AHEAD = 2  # blocks read while the worker keys the passports of earlier ones
 EPOCH = date(1970, 1, 1)
 EARLIEST = date(1991, 1, 1)
 
@@ -246,6 +252,32 @@ def _choice(
     return (-1, "INVALID_CODE") if code is None else (codes.index(code), None)
 
 
+@dataclass
+class _KeyJob:
+    """One block's passport numbers: which distinct values are not blank, each row's index
+    into them, and (once computed) the keys of the non-blank ones."""
+
+    present: np.ndarray
+    indices: np.ndarray
+    keys: np.ndarray | None = None
+    future: Future[bytes] | None = None
+
+    def person_keys(self) -> pa.Array:
+        assert self.keys is not None
+        known = np.zeros(self.present.size, dtype=np.int64)
+        known[self.present] = self.keys
+        return pa.array(known[self.indices], pa.int64(), mask=~self.present[self.indices])
+
+
+_WORKER_PSEUDONYMISER: Pseudonymiser | None = None
+
+
+def _keys_in_worker(numbers: list[str]) -> bytes:
+    """In the forked worker: the 64-bit keys of ``numbers``, as bytes (cheap to send)."""
+    assert _WORKER_PSEUDONYMISER is not None
+    return _WORKER_PSEUDONYMISER.person_keys("passport", numbers).tobytes()
+
+
 def _exact_age(value: str) -> int | None:
     text = value.strip()
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
@@ -379,7 +411,12 @@ class BorderFile:
         self.maps = _Maps(ctx)
         self.microdata = microdata
         self.pseudonymiser = pseudonymiser
-        self.person_keys: dict[str, int] = {}
+        self._waiting: deque[tuple[pa.Table, _KeyJob | None]] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+        if microdata is not None and pseudonymiser is not None and can_fork():
+            global _WORKER_PSEUDONYMISER
+            _WORKER_PSEUDONYMISER = pseudonymiser  # the forked worker inherits it
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         self.ages: dict[str, int] = {}
         self.destinations: dict[str, str | None] = {}
         self.block_bytes = block_bytes
@@ -419,6 +456,15 @@ class BorderFile:
 
     def blocks(self) -> Iterator[list[Rejected]]:
         """Process the file block by block; yield each block's rejected lines."""
+        try:
+            yield from self._blocks()
+            self._drain(wait=True)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
+
+    def _blocks(self) -> Iterator[list[Rejected]]:
         with self.path.open("rb") as raw:
             handle = self._open(raw)
             line = 2
@@ -578,7 +624,7 @@ class BorderFile:
         self.counts.add(key[~bad])
         self.stats.loaded += int(rows - bad.sum())
         if self.microdata is not None:
-            self.microdata.write(self._crossings(table, key, bad))
+            self._keep(*self._crossings(table, key, bad))
         bad_rows = np.flatnonzero(bad)
         if bad_rows.size == 0:
             return []
@@ -606,7 +652,9 @@ class BorderFile:
 
     # -- the microdata ----------------------------------------------------------------------
 
-    def _crossings(self, table: pa.Table, key: np.ndarray, bad: np.ndarray) -> pa.Table:
+    def _crossings(
+        self, table: pa.Table, key: np.ndarray, bad: np.ndarray
+    ) -> tuple[pa.Table, _KeyJob | None]:
         """The counted rows of a block as crossings microdata (:data:`store.crossings.SCHEMA`).
 
         Decoded from the same 64-bit cell keys that are counted, so the file and the cells
@@ -627,8 +675,9 @@ class BorderFile:
             )
 
         citizenships, citizenship_index = np.unique(field_("citizenship"), return_inverse=True)
+        job = self._person_keys(table, good)
         columns: dict[str, Any] = {
-            "person_key": self._person_keys(table, good),
+            "person_key": pa.nulls(int(good.sum()), pa.int64()),
             "crossing_date": pa.array(field_("date").astype(np.int32)).cast(pa.date32()),
             "direction": coded("direction", list(DIRECTIONS)),
             "checkpoint": coded("checkpoint", maps.checkpoints),
@@ -643,7 +692,7 @@ class BorderFile:
                 table, "destination", good, self.destinations, self._destination, pa.string()
             ),
         }
-        return pa.table(columns)
+        return pa.table(columns), job
 
     def _by_value(
         self,
@@ -673,25 +722,40 @@ class BorderFile:
         code = self.maps.ctx.country(text[:40], "border-country", None)
         return code if code is not None and code.isdigit() else None
 
-    def _person_keys(self, table: pa.Table, good: np.ndarray) -> pa.Array:
-        """HMAC keys of the passport numbers of the counted rows (null where none)."""
-        rows = int(good.sum())
+    def _person_keys(self, table: pa.Table, good: np.ndarray) -> _KeyJob | None:
+        """The passport numbers of the counted rows, to be keyed (``None``: the file has
+        none): each distinct number of the block once, in a forked worker while this
+        process reads the next block; :meth:`_drain` puts the keys in."""
         if "passport" not in self.positions or self.pseudonymiser is None:
-            return pa.nulls(rows, pa.int64())
+            return None
         column = table.column(self.positions["passport"]).combine_chunks()
-        encoded = column.dictionary_encode()
-        distinct = [str(v).strip() for v in encoded.dictionary.to_pylist()]
-        cache = self.person_keys
-        missing = [v for v in distinct if v and v not in cache]
-        if missing:
-            if len(cache) + len(missing) > KEY_CACHE:
-                cache.clear()
-            keys = self.pseudonymiser.person_keys("passport", missing).tolist()
-            cache.update(zip(missing, keys, strict=True))
-        known = np.array([cache.get(v, 0) for v in distinct], dtype=np.int64)
-        present = np.array([bool(v) for v in distinct], dtype=bool)
-        indices = encoded.indices.to_numpy(zero_copy_only=False)[good]
-        return pa.array(known[indices], pa.int64(), mask=~present[indices])
+        encoded = pc.utf8_trim_whitespace(column).dictionary_encode()
+        present = pc.not_equal(encoded.dictionary, "").to_numpy(zero_copy_only=False)
+        numbers = encoded.dictionary.filter(pa.array(present)).to_pylist()
+        job = _KeyJob(present, encoded.indices.to_numpy(zero_copy_only=False)[good])
+        if self._pool is not None:
+            job.future = self._pool.submit(_keys_in_worker, numbers)
+        else:
+            job.keys = self.pseudonymiser.person_keys("passport", numbers)
+        return job
+
+    def _keep(self, crossings: pa.Table, job: _KeyJob | None) -> None:
+        self._waiting.append((crossings, job))
+        self._drain(wait=len(self._waiting) > KEY_JOBS_AHEAD)
+
+    def _drain(self, wait: bool) -> None:
+        """Write the blocks whose keys are ready, in order (all of them with ``wait``)."""
+        while self._waiting and self.microdata is not None:
+            crossings, job = self._waiting[0]
+            if job is not None and job.future is not None:
+                if not (wait or job.future.done()):
+                    return
+                job.keys = np.frombuffer(job.future.result(), dtype=np.int64)
+                job.future = None
+            self._waiting.popleft()
+            if job is not None:
+                crossings = crossings.set_column(0, "person_key", job.person_keys())
+            self.microdata.write(crossings)
 
     # -- decoding cells ---------------------------------------------------------------------
 
