@@ -40,6 +40,7 @@ cut 16 months before the end, compared with the final figures of those months.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -89,6 +90,10 @@ def connect(memory_limit: str = "2GB", threads: int | None = None) -> duckdb.Duc
     """A DuckDB connection for the classification, within the machine's means."""
     con = duckdb.connect()
     con.execute(f"SET memory_limit = '{memory_limit}'")
+    # Where a sort larger than the limit spills: the system's temporary folder, never the
+    # working directory.
+    spill = Path(tempfile.gettempdir()) / "statkg-duckdb"
+    con.execute(f"SET temp_directory = '{spill}'")
     con.execute("SET preserve_insertion_order = false")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
@@ -408,7 +413,7 @@ def classify(
                 WHERE horizon = 0 AND d <= {cut} GROUP BY p) m ON m.p = s.p
         """)  # noqa: S608
         con.execute(f"""
-            CREATE OR REPLACE TABLE selection AS
+            CREATE OR REPLACE VIEW selection AS
             SELECT * FROM linked WHERE d > {cut}
               AND p IN (SELECT p FROM linked WHERE d > {since})
         """)  # noqa: S608
