@@ -69,6 +69,7 @@ test-fast: setup-test
 bench: setup-test
 	@failed=""; \
 	  $(PY) bench/bench_border.py --rows $${BENCH_ROWS:-10000000} || failed="$$failed border"; \
+	  $(PY) bench/bench_residence.py --rows-per-year $${BENCH_RESIDENCE_ROWS:-37000000} || failed="$$failed residence"; \
 	  $(PY) bench/bench_api.py --write || failed="$$failed api"; \
 	  $(PY) bench/bench_web.py --scale $${BENCH_SCALE:-1.0} --write || failed="$$failed web"; \
 	  $(PY) bench/bench_tunduk.py --records $${BENCH_RECORDS:-200000} || failed="$$failed tunduk"; \
@@ -98,4 +99,4 @@ i18n-compile: setup-run
 	$(VENV)/bin/pybabel compile -d locales -D messages
 
 clean:
-	rm -rf var/*.sqlite3* build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf var/*.sqlite3* var/microdata var/truth build .mypy_cache .ruff_cache .pytest_cache

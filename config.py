@@ -158,6 +158,25 @@ SETTINGS: tuple[Setting, ...] = (
         "absolute).",
     ),
     Setting(
+        "STATKG_MICRODATA_DIR",
+        "var/microdata",
+        "Folder of the crossings microdata: one immutable Parquet file per border delivery, "
+        "each crossing with the HMAC key of its traveller (relative to the project root "
+        "unless absolute).",
+    ),
+    Setting(
+        "STATKG_RESIDENCE_WINDOW_MONTHS",
+        "16",
+        "Usual-residence rule of the border-based migration figures: the months after a "
+        "crossing that are looked at (Stats NZ's 12/16-month rule).",
+    ),
+    Setting(
+        "STATKG_RESIDENCE_THRESHOLD_MONTHS",
+        "12",
+        "Months of that window a traveller must spend abroad after a departure (emigrant) or "
+        "in the country after an arrival (immigrant); 12 is the UN's recommendation.",
+    ),
+    Setting(
         "STATKG_EXPORT_LINK_TTL",
         "604800",
         "Seconds a signed download link of a data request stays valid (default 7 days).",

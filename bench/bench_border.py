@@ -47,7 +47,7 @@ def _statkg(path: str, db: str) -> dict[str, object]:
         load_classifiers(session)
     loader = BatchLoader(database, Pseudonymiser("bench"))
     started = time.perf_counter()
-    result = BorderAdapter(path=path).run(loader)
+    result = BorderAdapter(path=path, microdata_dir=Path(db).parent / "microdata").run(loader)
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "received": result.received, "quarantined": result.quarantined,
             "balanced": result.balanced}  # fmt: skip

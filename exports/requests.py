@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from exports import embargo
 from exports.links import Links, link_secret
 from exports.sdc import Rules
-from exports.spec import BREAKDOWNS, MICRODATA_INDICATORS, SOURCES, TableSpec
+from exports.spec import MICRODATA_BREAKDOWNS, MICRODATA_INDICATORS, SOURCES, TableSpec
 from exports.writers import FORMATS
 from l10n import _
 from store import read
@@ -99,10 +99,15 @@ def validate(session: Session, spec: TableSpec, formats: list[str], now: datetim
     if spec.source == "microdata":
         if spec.indicator not in MICRODATA_INDICATORS:
             raise RequestInvalidError({"indicator": _one_of(MICRODATA_INDICATORS)})
-        wrong = [b for b in spec.breakdowns if b not in BREAKDOWNS]
+        allowed = MICRODATA_BREAKDOWNS[spec.indicator]
+        wrong = [b for b in spec.breakdowns if b not in allowed]
         if wrong or not spec.breakdowns or len(set(spec.breakdowns)) < len(spec.breakdowns):
             raise RequestInvalidError(
                 {"breakdowns": _("Choose one or more breakdowns, each once.")}
+            )
+        if "soate" not in allowed and spec.territory != "417":
+            raise RequestInvalidError(
+                {"territory": _("Border crossings have no territory: use 417, the whole country.")}
             )
         if not (spec.territory.startswith("417") and len(spec.territory) in (3, 5)):
             raise RequestInvalidError(

@@ -13,8 +13,16 @@ from typing import Any
 COUNTRY = "417"
 SOURCES = ("release", "microdata")
 #: Indicators a custom table from the microdata can count, and the breakdowns it may use.
-MICRODATA_INDICATORS = ("mig_arrivals", "mig_departures")
-BREAKDOWNS = ("soate", "sex", "age5", "reason", "migration_type")
+#: (Border-based long-term migrants come from the crossings microdata: no territory, no
+#: reason, but the declared purpose of the trip.)
+MICRODATA_BREAKDOWNS: dict[str, tuple[str, ...]] = {
+    "mig_arrivals": ("soate", "sex", "age5", "reason", "migration_type"),
+    "mig_departures": ("soate", "sex", "age5", "reason", "migration_type"),
+    "border_lt_emigrants": ("sex", "age_social", "purpose"),
+    "border_lt_immigrants": ("sex", "age_social", "purpose"),
+}
+MICRODATA_INDICATORS = tuple(MICRODATA_BREAKDOWNS)
+BREAKDOWNS = tuple(dict.fromkeys(b for bs in MICRODATA_BREAKDOWNS.values() for b in bs))
 
 
 class TableError(ValueError):

@@ -136,7 +136,7 @@ def _from_microdata(session: Session, spec: TableSpec, now: datetime) -> Table:
         raise TableError("no period asked for")
     release = embargo.release_for_microdata(session, years, now)
     info = read.indicator(session, spec.indicator)
-    if info is None or spec.indicator not in custom.FLOWS:
+    if info is None or spec.indicator not in {**custom.FLOWS, **custom.BORDER_FLOWS}:
         raise TableError(f"no custom table for {spec.indicator!r}")
     dims = [_period_dimension(spec.periods)]
     for name in spec.breakdowns:
@@ -149,8 +149,12 @@ def _from_microdata(session: Session, spec: TableSpec, now: datetime) -> Table:
     values = np.zeros(tuple(len(d.codes) for d in dims))
     for p, year in enumerate(years):
         try:
-            counts = custom.migration_flows(
-                session, spec.indicator, year, spec.breakdowns, spec.territory
+            counts = (
+                custom.border_flows(session, spec.indicator, year, spec.breakdowns)
+                if spec.indicator in custom.BORDER_FLOWS
+                else custom.migration_flows(
+                    session, spec.indicator, year, spec.breakdowns, spec.territory
+                )
             )
         except custom.CustomTableError as error:
             raise TableError(str(error)) from error

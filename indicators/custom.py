@@ -35,7 +35,11 @@ BREAKDOWNS = {
     "age5": "age5",
     "reason": "migration_reason",
     "migration_type": "migration_type",
+    "age_social": "age_social",
+    "purpose": "purpose_of_trip",
 }
+#: Border-based long-term flows (:mod:`indicators.residence`) → the kind of move counted.
+BORDER_FLOWS = {"border_lt_emigrants": "E", "border_lt_immigrants": "I"}
 AGE5 = (*(f"Y{a}T{a + 4}" for a in range(0, 85, 5)), "Y_GE85")
 
 
@@ -116,3 +120,54 @@ def territorial_units(session: Session, territory: str = "417") -> list[str]:
         .distinct()
     )
     return sorted(rows)
+
+
+def border_flows(session: Session, indicator: str, year: int, breakdowns: Sequence[str]) -> Counts:
+    """Long-term emigrants or immigrants of ``year`` from the crossings microdata, by
+    ``sex``, ``age_social`` and ``purpose`` (the rule of :mod:`indicators.residence`).
+
+    Months whose window is still open count the provisional model's expected persons, so
+    cells are rounded to whole persons here; the exports' disclosure control follows.
+    """
+    from indicators import residence
+    from store.crossings import counting_deliveries
+
+    if indicator not in BORDER_FLOWS:
+        raise CustomTableError(f"no custom table for {indicator!r}")
+    columns = {"sex": "sex", "age_social": "age_group", "purpose": "purpose"}
+    unknown = [b for b in breakdowns if b not in columns]
+    if unknown or len(set(breakdowns)) != len(breakdowns):
+        raise CustomTableError(f"breakdowns not available: {', '.join(unknown) or 'repeated'}")
+    cells: dict[tuple[str, ...], int] = {}
+    paths = counting_deliveries(session)
+    if not paths:
+        return Counts(indicator, year, tuple(breakdowns), cells)
+    con = residence.connect()
+    try:
+        source = residence.parquet_source(paths)
+        end = residence.last_day(con, source)
+        if end is None:
+            return Counts(indicator, year, tuple(breakdowns), cells)
+        residence.classify(con, source, end, residence.Rule.configured())
+        residence.estimate(con)
+        kind = BORDER_FLOWS[indicator]
+        keys = ", ".join(columns[b] for b in breakdowns)
+        rows = con.execute(f"""
+            SELECT {keys}, sum(n) FROM (
+                SELECT sex, age_group, purpose, d, n::DOUBLE AS n FROM events
+                WHERE horizon = 0 AND kind = '{kind}'
+                UNION ALL
+                SELECT sex, age_group, purpose, d, n * prob FROM rated
+                WHERE horizon = 0 AND kind = '{kind.lower()}')
+            WHERE year(DATE '1970-01-01' + d) = {int(year)}
+            GROUP BY ALL
+        """).fetchall()  # noqa: S608 — names from the mapping above, numbers
+    finally:
+        con.close()
+    for *values, count in rows:
+        key = tuple(
+            residence.AGE_GROUPS[int(v)] if b == "age_social" else str(v)
+            for b, v in zip(breakdowns, values, strict=True)
+        )
+        cells[key] = cells.get(key, 0) + round(float(count))
+    return Counts(indicator, year, tuple(breakdowns), cells)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
+
 KEY_LENGTH = 32  # hex characters kept: 128 bits, collisions negligible at national scale
 BLOCK = 64  # SHA-256's block size in bytes, as HMAC pads the key to it
 
@@ -46,6 +48,35 @@ class Pseudonymiser:
 
     def pin(self, pin: str) -> str:
         return self.key("pin", pin)
+
+    def person_keys(self, kind: str, identifiers: list[str]) -> np.ndarray:
+        """The keys of many identifiers as signed 64-bit integers (the first 16 hex digits).
+
+        Why: the crossings microdata link tens of millions of rows by person, and a join on
+        a 64-bit integer is several times faster and smaller than on text. The integer is
+        the start of the same HMAC as :meth:`key` (``int(key(...)[:16], 16)`` as two's
+        complement), so it links to the text keys of other sources; at 64 bits two of ten
+        million travellers share a key with a probability of about one in 370,000.
+        """
+        inner_copy, outer_copy = self._inner.copy, self._outer.copy
+        prefix = f"{kind}:".encode()
+        digests: list[bytes] = []
+        keep = digests.append
+        for identifier in identifiers:
+            # The normalisation of key(), with a shortcut for the usual "AC0123456789".
+            if identifier.isdigit():
+                text = identifier
+            elif identifier.isalnum():
+                text = identifier.upper()
+            else:
+                text = "".join(identifier.split()).upper()
+            inner = inner_copy()
+            inner.update(prefix + text.encode())
+            outer = outer_copy()
+            outer.update(inner.digest())
+            keep(outer.digest()[:8])
+        keys = np.frombuffer(b"".join(digests), dtype=">u8").astype(np.uint64)
+        return keys.view(np.int64)
 
 
 def is_valid_pin(value: str) -> bool:

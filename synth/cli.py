@@ -102,7 +102,7 @@ PAPER_FILES = (("paper-absent", "ky", "xlsx"), ("paper-workers", "ru", "csv"),
     type=click.FloatRange(min=0.0, min_open=True),
     default=1.0,
     show_default=True,
-    help="Fraction of a year's real volume (1.0: 37 million border crossings).",
+    help="Fraction of the real volume (1.0: 37 million border crossings, over four years).",
 )
 @click.option("--bad", type=click.FloatRange(0.0, 1.0), default=0.01, show_default=True,
               help="Share of records with a defect the loader must quarantine.")  # fmt: skip
@@ -119,13 +119,16 @@ def files_command(
     from pathlib import Path
 
     from synth.aggregates import write_aggregates
-    from synth.files import Defects, write_border, write_paper, write_sanarip
+    from synth.files import Defects, write_border_histories, write_paper, write_sanarip
     from synth.survey import write_lfs_migration
 
     click.echo(SYNTHETIC_NOTICE)
     folder, defects = Path(out), Defects(bad=bad)
-    border = write_border(folder / "border.csv", max(1000, int(37_000_000 * scale)), seed,
-                          defects, encoding="cp1251")  # fmt: skip
+    # Four years of linked travel histories (2021-2024), 37 million crossings at full scale;
+    # each person's true kind and start status go to <out>/../truth, never to a source file.
+    border = write_border_histories(folder / "border.csv", max(1000, int(37_000_000 * scale)),
+                                    seed, defects, encoding="cp1251",
+                                    truth=folder.parent / "truth")  # fmt: skip
     sanarip = write_sanarip(folder / "sanarip.csv", max(500, int(200_000 * scale)), seed, defects)
     # The paper reports as keyed: in each language, XLSX and CSV, Russian in Windows-1251
     # (Kyrgyz letters ү ө ң do not exist in that code page).

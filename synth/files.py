@@ -191,6 +191,137 @@ def write_border(
     return manifest
 
 
+BORDER_HISTORY_HEADER = (*BORDER_HEADER, "страна_следования")
+ALPHA3 = {"417": "KGZ", "398": "KAZ", "643": "RUS", "860": "UZB", "762": "TJK", "156": "CHN",
+          "792": "TUR"}  # fmt: skip
+
+
+def write_border_histories(
+    path: Path,
+    rows: int,
+    seed: int = 2026,
+    defects: Defects | None = None,
+    encoding: str = "utf-8",
+    start: date = date(2021, 1, 1),
+    years: int = 4,
+    part_rows: int = 12_000_000,
+    truth: Path | None = None,
+) -> Manifest:
+    """A Border Service file of about ``rows`` crossings over ``years`` years, from linked
+    travel histories (:mod:`synth.travel`): the same travellers cross again and again, each
+    under a passport number, a few of them under a new one after a change.
+
+    Made in parts of about ``part_rows`` crossings (persons split between them), so memory
+    stays bounded at any size. ``truth``: where to write each person's true kind and start
+    status (a Parquet file beside, never a source file); the file itself holds nothing of it.
+    """
+    from synth.travel import CHECKPOINT_CODES, COUNTRIES, PURPOSE_LABELS, simulate
+
+    defects = defects or Defects()
+    rng = np.random.default_rng(seed)
+    manifest = Manifest(path, 0, 0, encoding)
+    today = datetime.now(UTC).date()
+    first = (start - date(1970, 1, 1)).days
+    last = first + years * 365 - 1
+    parts = max(1, -(-rows // part_rows))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        out.write((";".join(BORDER_HISTORY_HEADER) + "\n").encode(encoding))
+        for part in range(parts):
+            travel = simulate(rows / years / parts, start, years, seed + part,
+                              burn_in=730,
+                              after=0, first_id=part << 32)  # fmt: skip
+            mask = travel.window(first, last)
+            index = np.flatnonzero(mask)
+            n = index.size
+            who = travel.person[index] - travel.first_id
+
+            def text(codes: np.ndarray, names: list[str]) -> pa.Array:
+                return pa.DictionaryArray.from_arrays(
+                    pa.array(codes.astype(np.int8)), pa.array(names)
+                ).cast(pa.string())
+
+            alpha3 = [ALPHA3[c] for c in COUNTRIES]
+            citizenship_code = travel.citizenship[who].astype(np.int8)
+            exit_code, sex_code = travel.exit[index].astype(np.int8), travel.sex[who]
+            if defects.ministry_codes > 0:  # the departmental spellings, mapped by the adapter
+                coded = rng.random(n) < defects.ministry_codes
+                exit_code = np.where(coded, exit_code + 2, exit_code)
+                sex_code = np.where(coded, sex_code + 2, sex_code)
+                kgz = citizenship_code == COUNTRIES.index("417")
+                citizenship_code = np.where(coded & kgz, len(alpha3), citizenship_code)
+            calendar = pa.array(np.arange(first, last + 1), pa.int32()).cast(pa.date32())
+            spelled = pc.strftime(calendar.cast(pa.timestamp("s")), format="%d.%m.%Y")
+            number = pc.cast(
+                pa.array(travel.passport[index] % 10**9 + (travel.passport[index] >> 40) * 10**9),
+                pa.string(),
+            )
+            table = pa.table(
+                {
+                    "дата": pa.DictionaryArray.from_arrays(  # each day formatted once
+                        pa.array((travel.day[index] - first).astype(np.int32)), spelled
+                    ).cast(pa.string()),
+                    "кпп": text(travel.checkpoint[index], list(CHECKPOINT_CODES)),
+                    "направление": text(exit_code, ["въезд", "выезд", "1", "2"]),
+                    "гражданство": text(citizenship_code, [*alpha3, "417"]),
+                    "пол": text(sex_code, ["М", "Ж", "1", "2"]),
+                    "возраст": pc.cast(pa.array(travel.age[index]), pa.string()),
+                    "цель_поездки": text(travel.purpose[index], list(PURPOSE_LABELS)),
+                    "номер_паспорта": pc.binary_join_element_wise(
+                        "AC", pc.utf8_lpad(number, 10, "0"), ""
+                    ),
+                    "страна_следования": text(travel.destination[index], alpha3),
+                }
+            )
+            n_bad = int(rng.binomial(n, defects.bad)) if defects.bad > 0 else 0
+            if n_bad:  # a defective record replaces a good one: its crossing is lost
+                table = table.filter(pa.array(rng.permutation(n) >= n_bad))
+            for chunk in table.to_batches(max_chunksize=500_000):
+                buffer = io.BytesIO()
+                pacsv.write_csv(
+                    pa.Table.from_batches([chunk]),
+                    buffer,
+                    pacsv.WriteOptions(include_header=False, delimiter=";", quoting_style="none"),
+                )
+                data = buffer.getvalue()
+                out.write(data if encoding == "utf-8" else data.decode().encode(encoding))
+            base = [str(v) for v in table.slice(0, 1).to_pylist()[0].values()] if n > n_bad else []
+            for _ in range(n_bad):
+                kind = str(rng.choice(BAD_KINDS))
+                line = _bad_line(rng, kind, base or ["01.01.2024", "AKZHOL", "въезд", "KGZ", "М",
+                                                     "30", "Частная", "", ""], today)  # fmt: skip
+                if kind != "garbage_bytes" and encoding != "utf-8":
+                    line = line.decode().encode(encoding)
+                out.write(line)
+                manifest.kinds[kind] = manifest.kinds.get(kind, 0) + 1
+            manifest.records += n
+            manifest.bad += n_bad
+            if truth is not None:
+                _write_truth(truth, part, travel)
+    return manifest
+
+
+def _write_truth(folder: Path, part: int, travel: object) -> None:
+    """Each person's true kind, start status and passport change (synthetic truth)."""
+    import pyarrow.parquet as pq
+
+    from synth.travel import KINDS, Travel
+
+    assert isinstance(travel, Travel)
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(
+        pa.table(
+            {
+                "person": pa.array(np.arange(travel.kind.size) + travel.first_id, pa.int64()),
+                "kind": pa.array(np.array([k.name for k in KINDS])[travel.kind]),
+                "resident_at_start": pa.array(travel.resident),
+                "new_passport_day": pa.array(travel.new_passport_day),
+            }
+        ),
+        folder / f"border_persons_{part:03d}.parquet",
+    )
+
+
 SANARIP_HEADER = (
     "ПИН", "код_АА", "номер_книги", "пол", "дата_рождения", "присутствует",
     "причина_отсутствия", "место_пребывания", "дата_выбытия", "дата_учета",

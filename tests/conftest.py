@@ -182,3 +182,9 @@ def sqlite_copies(
     return lambda name: _copy_sqlite(
         classified_template, tmp_path_factory.mktemp(name) / "statkg.sqlite3"
     )
+
+
+@pytest.fixture(autouse=True)
+def _microdata_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test writes the crossings microdata into its own folder, never into var/."""
+    monkeypatch.setenv("STATKG_MICRODATA_DIR", str(tmp_path / "microdata"))

@@ -18,8 +18,14 @@ sent again (same bytes) is recognised by its checksum and not counted twice. Row
 duplicates cannot be told from two real crossings in a file without a stable record id,
 so none are claimed.
 
-Passport numbers, when the file has them, are read only for the rows that are quarantined
-(pseudonymised there, see :mod:`ingest.loader`'s scrubber); the counts never need them.
+Each counted crossing is also kept as microdata, one immutable Parquet file per delivery
+(:mod:`store.crossings`), with the 64-bit HMAC key of its passport number — never the number
+— so that travel histories can be linked (the 12/16-month rule, :mod:`indicators.residence`).
+The keys are computed once per distinct number of a block, in a forked worker process while
+this one reads the next block, so the HMACs mostly overlap the reading. The cells above are
+counted exactly as before; the file holds the same rows as the cells, one per crossing. In
+the quarantine the passport is pseudonymised as any identifier (:mod:`ingest.loader`'s
+scrubber).
 """
 
 from __future__ import annotations
@@ -27,8 +33,11 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import multiprocessing
 import time
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -36,6 +45,7 @@ from typing import IO, Any, ClassVar
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -52,9 +62,12 @@ from ingest.files import (
     sniff_delimiter,
 )
 from ingest.loader import BatchLoader, BatchResult, Scrubber
+from ingest.pseudonymise import Pseudonymiser
 from ingest.reasons import Reason
 from ingest.rules import FORMULA_PREFIXES, SEXES, parse_date
+from ingest.worker import can_fork
 from l10n import lazy_gettext
+from store.crossings import DeliveryWriter, delivery_name
 from store.models import BorderCrossing, IngestBatch, QuarantineRecord
 
 SOURCE = "border"
@@ -63,6 +76,7 @@ BLOCK_BYTES = 8 << 20  # bytes parsed at a time: big enough for Arrow's threads,
 MAX_LINE = 1 << 20  # a "line" longer than this is not a record (a broken file, a binary blob)
 MAX_VALUE = 200  # characters of a value kept in the quarantine
 MAX_AGE = 120
+KEY_JOBS_AHEAD = 2  # blocks read while the worker keys the passports of earlier ones
 EPOCH = date(1970, 1, 1)
 EARLIEST = date(1991, 1, 1)
 
@@ -77,9 +91,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "passport": ("passport", "passport_no", "паспорт", "номер_паспорта"),
     "record_id": ("record_id", "id", "номер_записи"),
     "time": ("time", "время"),
+    "destination": ("destination", "country", "страна_следования", "страна"),
 }
 REQUIRED = ["date", "checkpoint", "direction", "citizenship", "sex", "age", "purpose"]
-OPTIONAL = ["passport", "record_id", "time"]
+OPTIONAL = ["passport", "record_id", "time", "destination"]
 KEYED = ("date", "checkpoint", "direction", "citizenship", "sex", "age", "purpose")
 
 DIRECTIONS = ("ENTRY", "EXIT")
@@ -236,6 +251,37 @@ def _choice(
     return (-1, "INVALID_CODE") if code is None else (codes.index(code), None)
 
 
+@dataclass
+class _KeyJob:
+    """One block's passport numbers: which distinct values are not blank, each row's index
+    into them, and (once computed) the keys of the non-blank ones."""
+
+    present: np.ndarray
+    indices: np.ndarray
+    keys: np.ndarray | None = None
+    future: Future[bytes] | None = None
+
+    def person_keys(self) -> pa.Array:
+        assert self.keys is not None
+        known = np.zeros(self.present.size, dtype=np.int64)
+        known[self.present] = self.keys
+        return pa.array(known[self.indices], pa.int64(), mask=~self.present[self.indices])
+
+
+_WORKER_PSEUDONYMISER: Pseudonymiser | None = None
+
+
+def _keys_in_worker(numbers: list[str]) -> bytes:
+    """In the forked worker: the 64-bit keys of ``numbers``, as bytes (cheap to send)."""
+    assert _WORKER_PSEUDONYMISER is not None
+    return _WORKER_PSEUDONYMISER.person_keys("passport", numbers).tobytes()
+
+
+def _exact_age(value: str) -> int | None:
+    text = value.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
+
+
 def _age_groups() -> tuple[list[str], np.ndarray]:
     rows = [r for r in read_csv(CLASSIFIER_DATA / "age5.csv") if r["code"] != "_T"]
     return [r["code"] for r in rows], np.array([int(r["min_age"]) for r in rows])
@@ -352,9 +398,26 @@ class Utf8Stream:
 class BorderFile:
     """Reads one border file: header, encoding, blocks → crossing keys and rejected lines."""
 
-    def __init__(self, path: Path, ctx: Context, block_bytes: int = BLOCK_BYTES) -> None:
+    def __init__(
+        self,
+        path: Path,
+        ctx: Context,
+        block_bytes: int = BLOCK_BYTES,
+        microdata: DeliveryWriter | None = None,
+        pseudonymiser: Pseudonymiser | None = None,
+    ) -> None:
         self.path = path
         self.maps = _Maps(ctx)
+        self.microdata = microdata
+        self.pseudonymiser = pseudonymiser
+        self._waiting: deque[tuple[pa.Table, _KeyJob | None]] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+        if microdata is not None and pseudonymiser is not None and can_fork():
+            global _WORKER_PSEUDONYMISER
+            _WORKER_PSEUDONYMISER = pseudonymiser  # the forked worker inherits it
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        self.ages: dict[str, int] = {}
+        self.destinations: dict[str, str | None] = {}
         self.block_bytes = block_bytes
         self.stats = FileStats()
         self.counts = Counts()
@@ -392,6 +455,15 @@ class BorderFile:
 
     def blocks(self) -> Iterator[list[Rejected]]:
         """Process the file block by block; yield each block's rejected lines."""
+        try:
+            yield from self._blocks()
+            self._drain(wait=True)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
+
+    def _blocks(self) -> Iterator[list[Rejected]]:
         with self.path.open("rb") as raw:
             handle = self._open(raw)
             line = 2
@@ -550,6 +622,8 @@ class BorderFile:
             why[name] = (indices, reasons)
         self.counts.add(key[~bad])
         self.stats.loaded += int(rows - bad.sum())
+        if self.microdata is not None:
+            self._keep(*self._crossings(table, key, bad))
         bad_rows = np.flatnonzero(bad)
         if bad_rows.size == 0:
             return []
@@ -574,6 +648,113 @@ class BorderFile:
         # Lines are exact unless Arrow skipped blank or malformed lines before this one.
         line = first_line + index
         return Rejected(line, raw, reasons) if not renumber else Rejected(-1, raw, reasons)
+
+    # -- the microdata ----------------------------------------------------------------------
+
+    def _crossings(
+        self, table: pa.Table, key: np.ndarray, bad: np.ndarray
+    ) -> tuple[pa.Table, _KeyJob | None]:
+        """The counted rows of a block as crossings microdata (:data:`store.crossings.SCHEMA`).
+
+        Decoded from the same 64-bit cell keys that are counted, so the file and the cells
+        hold the same crossings; only the exact age, the passport key and the destination
+        come from the columns, each once per distinct value.
+        """
+        good = ~bad
+        k = key[good]
+        maps = self.maps
+
+        def field_(name: str) -> np.ndarray:
+            values: np.ndarray = (k >> SHIFTS[name]) & ((1 << WIDTHS[name]) - 1)
+            return values
+
+        def coded(name: str, labels: list[str]) -> pa.DictionaryArray:
+            return pa.DictionaryArray.from_arrays(
+                pa.array(field_(name).astype(np.int8)), pa.array(labels)
+            )
+
+        citizenships, citizenship_index = np.unique(field_("citizenship"), return_inverse=True)
+        job = self._person_keys(table, good)
+        columns: dict[str, Any] = {
+            "person_key": pa.nulls(int(good.sum()), pa.int64()),
+            "crossing_date": pa.array(field_("date").astype(np.int32)).cast(pa.date32()),
+            "direction": coded("direction", list(DIRECTIONS)),
+            "checkpoint": coded("checkpoint", maps.checkpoints),
+            "citizenship": pa.DictionaryArray.from_arrays(
+                pa.array(citizenship_index.astype(np.int16)),
+                pa.array([f"{c:03d}" for c in citizenships.tolist()], pa.string()),
+            ),
+            "sex": coded("sex", list(SEX_CODES)),
+            "age": self._by_value(table, "age", good, self.ages, _exact_age, pa.int16()),
+            "purpose": coded("purpose", maps.purposes),
+            "destination": self._by_value(
+                table, "destination", good, self.destinations, self._destination, pa.string()
+            ),
+        }
+        return pa.table(columns), job
+
+    def _by_value(
+        self,
+        table: pa.Table,
+        name: str,
+        good: np.ndarray,
+        cache: dict[Any, Any],
+        parse: Any,
+        type_: pa.DataType,
+    ) -> pa.Array:
+        rows = int(good.sum())
+        if name not in self.positions:
+            return pa.nulls(rows, type_)
+        encoded = table.column(self.positions[name]).combine_chunks().dictionary_encode()
+        values = []
+        for value in encoded.dictionary.to_pylist():
+            if value not in cache:
+                cache[value] = parse(value)
+            values.append(cache[value])
+        indices = encoded.indices.to_numpy(zero_copy_only=False)[good]
+        return pa.array(values, type_).take(pa.array(indices))
+
+    def _destination(self, value: str) -> str | None:
+        text = value.strip()
+        if not text or _blank_or_formula(text):
+            return None
+        code = self.maps.ctx.country(text[:40], "border-country", None)
+        return code if code is not None and code.isdigit() else None
+
+    def _person_keys(self, table: pa.Table, good: np.ndarray) -> _KeyJob | None:
+        """The passport numbers of the counted rows, to be keyed (``None``: the file has
+        none): each distinct number of the block once, in a forked worker while this
+        process reads the next block; :meth:`_drain` puts the keys in."""
+        if "passport" not in self.positions or self.pseudonymiser is None:
+            return None
+        column = table.column(self.positions["passport"]).combine_chunks()
+        encoded = pc.utf8_trim_whitespace(column).dictionary_encode()
+        present = pc.not_equal(encoded.dictionary, "").to_numpy(zero_copy_only=False)
+        numbers = encoded.dictionary.filter(pa.array(present)).to_pylist()
+        job = _KeyJob(present, encoded.indices.to_numpy(zero_copy_only=False)[good])
+        if self._pool is not None:
+            job.future = self._pool.submit(_keys_in_worker, numbers)
+        else:
+            job.keys = self.pseudonymiser.person_keys("passport", numbers)
+        return job
+
+    def _keep(self, crossings: pa.Table, job: _KeyJob | None) -> None:
+        self._waiting.append((crossings, job))
+        self._drain(wait=len(self._waiting) > KEY_JOBS_AHEAD)
+
+    def _drain(self, wait: bool) -> None:
+        """Write the blocks whose keys are ready, in order (all of them with ``wait``)."""
+        while self._waiting and self.microdata is not None:
+            crossings, job = self._waiting[0]
+            if job is not None and job.future is not None:
+                if not (wait or job.future.done()):
+                    return
+                job.keys = np.frombuffer(job.future.result(), dtype=np.int64)
+                job.future = None
+            self._waiting.popleft()
+            if job is not None:
+                crossings = crossings.set_column(0, "person_key", job.person_keys())
+            self.microdata.write(crossings)
 
     # -- decoding cells ---------------------------------------------------------------------
 
@@ -653,6 +834,12 @@ class BorderAdapter(FileSource):
     title = lazy_gettext("Border Service: crossings of the state border")
     identifiers: ClassVar[dict[str, str]] = {"passport": "passport"}
 
+    def __init__(
+        self, path: str = "", synthetic: bool = False, microdata_dir: Path | None = None
+    ) -> None:
+        super().__init__(path, synthetic)
+        self.microdata_dir = microdata_dir  # None: STATKG_MICRODATA_DIR
+
     def map(self, data: dict[str, Any], ctx: Context) -> MapResult:
         """One corrected quarantined row becomes one crossing (a cell counted once)."""
         maps = _Maps(ctx)
@@ -686,69 +873,90 @@ class BorderAdapter(FileSource):
             raise SourceError(f"no such file: {self.path}")
         key = self.delivery_key()
         database = loader.database
-        with database.session() as session, session.begin():
-            existing = session.scalars(
-                select(IngestBatch).where(IngestBatch.delivery_key == key)
-            ).first()
-            result = BatchResult(SOURCE, None, key, dry_run=dry_run)
-            if existing is not None and existing.status == "loaded":
-                result.batch_id = existing.id
-                result.received, result.loaded = existing.received, existing.loaded
-                result.quarantined, result.duplicates = existing.quarantined, existing.duplicates
-                result.already_loaded = True
-                return result
-            if existing is not None:  # a batch left by an older, failed run: start it afresh
-                session.delete(existing)
-                session.flush()
-            ctx = loader.context(session)
-            batch = IngestBatch(
-                source=SOURCE,
-                delivery_key=key,
-                started_at=datetime.now(UTC),
-                status="running",
-                synthetic=self.synthetic,
-                audit=self.audit(),
-            )
-            session.add(batch)
-            session.flush()
-            started = time.perf_counter()
-            reader = BorderFile(self.path, ctx)
-            scrubber = Scrubber(loader.pseudonymiser, dict(self.identifiers))
-            try:
-                for rejected in reader.blocks():
-                    _quarantine(session, batch.id, rejected, scrubber)
-            except FileProblemsError as problems:
-                session.rollback()
-                raise SourceError(str(problems)) from None
-            cells = bulk_insert(
-                session, ({**cell, "batch_id": batch.id} for cell in reader.cells())
-            )
-            stats = reader.stats
-            session.execute(
-                update(IngestBatch)
-                .where(IngestBatch.id == batch.id)
-                .values(
-                    status="loaded",
-                    finished_at=datetime.now(UTC),
-                    received=stats.received,
-                    loaded=stats.loaded,
-                    quarantined=stats.quarantined,
-                    duplicates=0,
-                    audit={
-                        **batch.audit,
-                        "encoding": reader.encoding,
-                        "cells": cells,
-                        "seconds": round(time.perf_counter() - started, 3),
-                    },
+        writers: list[DeliveryWriter] = []
+        try:
+            with database.session() as session, session.begin():
+                existing = session.scalars(
+                    select(IngestBatch).where(IngestBatch.delivery_key == key)
+                ).first()
+                result = BatchResult(SOURCE, None, key, dry_run=dry_run)
+                if existing is not None and existing.status == "loaded":
+                    result.batch_id = existing.id
+                    result.received, result.loaded = existing.received, existing.loaded
+                    result.quarantined, result.duplicates = (
+                        existing.quarantined,
+                        existing.duplicates,
+                    )
+                    result.already_loaded = True
+                    return result
+                if existing is not None:  # a batch left by an older, failed run: start it afresh
+                    session.delete(existing)
+                    session.flush()
+                ctx = loader.context(session)
+                batch = IngestBatch(
+                    source=SOURCE,
+                    delivery_key=key,
+                    started_at=datetime.now(UTC),
+                    status="running",
+                    synthetic=self.synthetic,
+                    audit=self.audit(),
                 )
-            )
-            result.batch_id = batch.id
-            result.received, result.loaded = stats.received, stats.loaded
-            result.quarantined = stats.quarantined
-            result.reasons = dict(sorted(stats.reasons.items()))
-            result.unmapped = {f"{lst}:{code}": n for (lst, code), n in ctx.unmapped.items()}
-            if dry_run:
-                session.rollback()
+                session.add(batch)
+                session.flush()
+                started = time.perf_counter()
+                name = delivery_name(SOURCE, batch.id, key, batch.started_at)
+                writer = None if dry_run else DeliveryWriter(name, self.microdata_dir)
+                if writer is not None:
+                    writers.append(writer)
+                reader = BorderFile(
+                    self.path, ctx, microdata=writer, pseudonymiser=loader.pseudonymiser
+                )
+                scrubber = Scrubber(loader.pseudonymiser, dict(self.identifiers))
+                try:
+                    for rejected in reader.blocks():
+                        _quarantine(session, batch.id, rejected, scrubber)
+                except FileProblemsError as problems:
+                    session.rollback()
+                    raise SourceError(str(problems)) from None
+                if writer is not None:
+                    writer.close()
+                cells = bulk_insert(
+                    session, ({**cell, "batch_id": batch.id} for cell in reader.cells())
+                )
+                stats = reader.stats
+                session.execute(
+                    update(IngestBatch)
+                    .where(IngestBatch.id == batch.id)
+                    .values(
+                        status="loaded",
+                        finished_at=datetime.now(UTC),
+                        received=stats.received,
+                        loaded=stats.loaded,
+                        quarantined=stats.quarantined,
+                        duplicates=0,
+                        audit={
+                            **batch.audit,
+                            "encoding": reader.encoding,
+                            "cells": cells,
+                            "seconds": round(time.perf_counter() - started, 3),
+                            **({"microdata": name} if writer is not None else {}),
+                        },
+                    )
+                )
+                result.batch_id = batch.id
+                result.received, result.loaded = stats.received, stats.loaded
+                result.quarantined = stats.quarantined
+                result.reasons = dict(sorted(stats.reasons.items()))
+                result.unmapped = {f"{lst}:{code}": n for (lst, code), n in ctx.unmapped.items()}
+                if dry_run:
+                    session.rollback()
+        except BaseException:  # nothing of a failed load may stay behind, not even a part
+            for partial in writers:
+                partial.close()
+                partial.discard()
+            raise
+        if writers:  # the batch is committed: its microdata become visible
+            writers[0].commit()
         return result
 
 
