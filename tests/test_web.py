@@ -53,6 +53,7 @@ def _make_app(url: str, tmp_path: Path) -> Flask:
         (pubs / release).mkdir(parents=True)
         (pubs / release / "yearbook-en.pdf").write_bytes(b"%PDF-1.7 test")
         (pubs / release / "yearbook-ru.html").write_text("<html></html>", encoding="utf-8")
+        (pubs / release / "chart-1.svg").write_text("<svg/>", encoding="utf-8")
     cfg = dataclasses.replace(Config(), publications_dir=pubs, exports_dir=tmp_path / "exports")
     return create_app({"DATABASE_URL": url, "TESTING": True, "STATKG_CONFIG": cfg})
 
@@ -526,3 +527,20 @@ def test_a_refused_selection_ticks_the_codes_it_names_not_their_prefixes() -> No
     assert str(marked(pieces, "41708,417")) == "[417 x][41708 x]"
     assert str(marked(pieces, "level(rayon)")) == "[417][41708]"
     assert str(marked(pieces, ["41708"])) == "[417][41708 x]"
+
+
+def test_a_publication_address_reaches_only_the_files_of_public_releases(web: FlaskClient) -> None:
+    """The release of a file is the folder of the file served, not of the address as typed:
+    a dot segment must not lead from a public release's folder into an embargoed one."""
+    served = web.get("/publications/2025-P1/chart-1.svg")
+    assert served.status_code == 200
+    served.close()
+    assert web.get(f"/publications/{rf.EMBARGOED_ID}/chart-1.svg").status_code == 404
+    for sneaky in (
+        f"/publications/2025-P1/../{rf.EMBARGOED_ID}/chart-1.svg",
+        f"/publications/2025-P1/%2e%2e/{rf.EMBARGOED_ID}/chart-1.svg",
+        "/publications/x%00.pdf",
+    ):
+        response = web.get(sneaky)
+        assert response.status_code == 404, sneaky
+        assert b"<svg" not in response.data, sneaky

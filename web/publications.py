@@ -73,13 +73,22 @@ def publication_file(name: str) -> Response:
     """An edition (or an asset of an HTML edition) of a public release; 404 otherwise."""
     root = Path(config().publications_dir).resolve()
     public = {r.id for r in snapshot().releases}
-    path = (root / name).resolve()
-    inside = path.is_relative_to(root) and path.is_file()
-    release = Path(name).parts[0] if Path(name).parts else ""
+    not_found = error_page(404, _("Not found"), _("There is nothing at this address."))
+    if ".." in Path(name).parts or "\x00" in name:
+        return not_found
+    try:
+        path = (root / name).resolve()
+        inside = path.is_relative_to(root) and path.is_file()
+    except (OSError, ValueError):  # a name the file system cannot hold
+        return not_found
+    # The release is the first folder of the file served (resolved), never of the address as
+    # typed: "2025-P1/../2026-P2/…" would otherwise reach an embargoed pre-release build.
+    parts = path.relative_to(root).parts if inside else ()
+    release = parts[0] if parts else ""
     listed = any(item["name"] == name for item in editions())
     asset = inside and path.suffix in ASSETS and release in public
     if not inside or not (listed or asset):
-        return error_page(404, _("Not found"), _("There is nothing at this address."))
+        return not_found
     response = send_file(path, conditional=True, max_age=3600)
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
