@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exports import embargo
@@ -25,6 +26,7 @@ from exports.table import Dimension, Table
 from indicators import custom
 from l10n import in_every_language, texts
 from store import read
+from store.models import Release
 
 
 def build(session: Session, spec: TableSpec, now: datetime) -> Table:
@@ -135,6 +137,7 @@ def _from_microdata(session: Session, spec: TableSpec, now: datetime) -> Table:
     if not years:
         raise TableError("no period asked for")
     release = embargo.release_for_microdata(session, years, now)
+    computed_at = session.scalar(select(Release.created_at).where(Release.id == release.id))
     info = read.indicator(session, spec.indicator)
     if info is None or spec.indicator not in {**custom.FLOWS, **custom.BORDER_FLOWS}:
         raise TableError(f"no custom table for {spec.indicator!r}")
@@ -150,7 +153,9 @@ def _from_microdata(session: Session, spec: TableSpec, now: datetime) -> Table:
     for p, year in enumerate(years):
         try:
             counts = (
-                custom.border_flows(session, spec.indicator, year, spec.breakdowns)
+                custom.border_flows(
+                    session, spec.indicator, year, spec.breakdowns, as_of=computed_at
+                )
                 if spec.indicator in custom.BORDER_FLOWS
                 else custom.migration_flows(
                     session, spec.indicator, year, spec.breakdowns, spec.territory

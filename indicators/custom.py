@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -122,9 +123,18 @@ def territorial_units(session: Session, territory: str = "417") -> list[str]:
     return sorted(rows)
 
 
-def border_flows(session: Session, indicator: str, year: int, breakdowns: Sequence[str]) -> Counts:
+def border_flows(
+    session: Session,
+    indicator: str,
+    year: int,
+    breakdowns: Sequence[str],
+    as_of: datetime | None = None,
+) -> Counts:
     """Long-term emigrants or immigrants of ``year`` from the crossings microdata, by
     ``sex``, ``age_social`` and ``purpose`` (the rule of :mod:`indicators.residence`).
+
+    ``as_of``: the time the public release was computed; only the deliveries loaded by then
+    count, so that a request answers what the release saw, never later crossings.
 
     Months whose window is still open count the provisional model's expected persons, so
     cells are rounded to whole persons here; the exports' disclosure control follows.
@@ -139,7 +149,7 @@ def border_flows(session: Session, indicator: str, year: int, breakdowns: Sequen
     if unknown or len(set(breakdowns)) != len(breakdowns):
         raise CustomTableError(f"breakdowns not available: {', '.join(unknown) or 'repeated'}")
     cells: dict[tuple[str, ...], int] = {}
-    paths = counting_deliveries(session)
+    paths = counting_deliveries(session, finished_before=as_of)
     if not paths:
         return Counts(indicator, year, tuple(breakdowns), cells)
     con = residence.connect()

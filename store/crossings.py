@@ -92,14 +92,19 @@ class DeliveryWriter:
         self.partial.unlink(missing_ok=True)
 
 
-def counting_deliveries(session: Session, source: str = "border") -> list[Path]:
-    """The Parquet files that count: one per loaded batch of ``source`` that wrote one."""
+def counting_deliveries(
+    session: Session, source: str = "border", finished_before: datetime | None = None
+) -> list[Path]:
+    """The Parquet files that count: one per loaded batch of ``source`` that wrote one —
+    with ``finished_before``, only the batches a release computed at that time could see
+    (a data request answered from a public release must not use later deliveries)."""
     root = directory()
-    rows = session.execute(
-        select(IngestBatch.id, IngestBatch.audit)
-        .where(IngestBatch.source == source, IngestBatch.status == "loaded")
-        .order_by(IngestBatch.id)
-    ).all()
+    query = select(IngestBatch.id, IngestBatch.audit).where(
+        IngestBatch.source == source, IngestBatch.status == "loaded"
+    )
+    if finished_before is not None:
+        query = query.where(IngestBatch.finished_at <= finished_before)
+    rows = session.execute(query.order_by(IngestBatch.id)).all()
     paths = [root / audit["microdata"] for _, audit in rows if (audit or {}).get("microdata")]
     missing = [p for p in paths if not p.is_file()]
     if missing:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from exports.requests import RequestInvalidError, validate
@@ -17,6 +19,7 @@ from ingest.loader import BatchLoader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.sources.border import BorderAdapter
 from store import Database, schema
+from store.models import Release
 from synth.files import Defects, write_border_histories
 from tests import exports_factory as ef
 
@@ -35,6 +38,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, P
         patch.setenv("STATKG_MICRODATA_DIR", str(folder / "microdata"))
         loader = BatchLoader(database, Pseudonymiser("t"))
         BorderAdapter(path=str(manifest.path)).run(loader)
+        with database.transaction() as session:  # the release was computed after the load
+            session.execute(update(Release).values(created_at=datetime.now(UTC)))
         with database.session() as session:
             yield session, folder
     database.dispose()
@@ -55,6 +60,24 @@ def test_a_custom_table_of_long_term_emigrants_passes_disclosure_control(
     assert values[0, 0, 0] == values[0, 0, 1:].sum()
     report = protect(table, Rules(3, 3)).report
     assert report.passed
+
+
+def test_a_request_sees_only_the_deliveries_its_release_saw(
+    store: tuple[Session, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crossings loaded after the public release was computed are not yet published: a
+    request answered from that release must not use them."""
+    session, folder = store
+    monkeypatch.setenv("STATKG_MICRODATA_DIR", str(folder / "microdata"))
+    spec = TableSpec("microdata", "border_lt_emigrants", ("2022",), ("sex",))
+    assert build(session, spec, ef.NOW).values[0, 0] > 20
+    computed = session.scalars(select(Release.created_at)).all()
+    session.execute(update(Release).values(created_at=datetime(2000, 1, 1, tzinfo=UTC)))
+    try:
+        assert build(session, spec, ef.NOW).values[0, 0] == 0
+    finally:
+        session.rollback()
+    assert session.scalars(select(Release.created_at)).all() == computed
 
 
 def test_a_border_request_may_not_ask_for_a_territory_or_a_reason(
