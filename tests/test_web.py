@@ -544,3 +544,15 @@ def test_a_publication_address_reaches_only_the_files_of_public_releases(web: Fl
         response = web.get(sneaky)
         assert response.status_code == 404, sneaky
         assert b"<svg" not in response.data, sneaky
+
+
+def test_a_shared_link_with_tracking_arguments_still_shows_the_page(web: FlaskClient) -> None:
+    """Links pasted into social media come back with ``utm_…``/``fbclid`` arguments: they
+    are not dimensions and must not turn the page (or its download) into an error."""
+    for url in (
+        "/en/indicators/pop_test/?utm_source=telegram&fbclid=abc",
+        "/en/indicators/pop_test/download.csv?utm_source=telegram",
+    ):
+        response = web.get(url)
+        assert response.status_code == 200, url
+        response.close()
