@@ -556,3 +556,14 @@ def test_a_shared_link_with_tracking_arguments_still_shows_the_page(web: FlaskCl
         response = web.get(url)
         assert response.status_code == 200, url
         response.close()
+
+
+def test_the_chart_ticks_print_their_step_exactly() -> None:
+    """A step of 2.5 prints 2.5 and 7.5 — rounding ticks to the indicator's decimals printed
+    0, 3, 5, 8, 10: an axis that lies."""
+    from web.chart import _tick_decimals
+
+    assert _tick_decimals([0, 2.5, 5, 7.5], 0) == 1
+    assert _tick_decimals([0, 5, 10], 1) == 0
+    assert _tick_decimals([0.0, 0.25, 0.5], 0) == 2
+    assert _tick_decimals([0, 2000, 4000], 0) == 0

@@ -86,8 +86,13 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _tick_decimals(ticks: list[float], decimals: int) -> int:
-    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
-    return max(0, min(decimals, -math.floor(math.log10(step)) + 1 if step < 1 else 0))
+    """As many decimals as the step between ticks needs to be printed exactly (a step of
+    2.5 prints 2.5, 5, 7.5 — never 3 and 8), whatever the indicator's own ``decimals``."""
+    step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
+    for places in range(7):
+        if abs(round(step, places) - step) <= 1e-9 * max(1.0, step):
+            return places
+    return max(decimals, 6)
 
 
 def _value(cell: tuple[object, ...] | None, n: int) -> float | None:
