@@ -108,9 +108,9 @@ def _q(value: str) -> str:
     return quote(value, safe="(),*")
 
 
-def mix(base: str, count: int, seed: int) -> list[str]:
-    """Distinct realistic data queries, with valid codes read from the catalog."""
-    rng = random.Random(seed)
+def published_catalog(base: str) -> dict[str, dict[str, Any]]:
+    """The catalog entry in detail of every indicator in a public release (every page of the
+    catalog read): what a mix of realistic queries draws its indicators and valid codes from."""
     catalog: list[dict[str, Any]] = []
     path: str | None = "/api/v1/catalog?lang=en&limit=1000"
     while path:
@@ -122,6 +122,13 @@ def mix(base: str, count: int, seed: int) -> list[str]:
         for e in catalog
         if e.get("release")
     }
+    return details
+
+
+def mix(base: str, count: int, seed: int) -> list[str]:
+    """Distinct realistic data queries, with valid codes read from the catalog."""
+    rng = random.Random(seed)
+    details = published_catalog(base)
     urls: set[str] = set()
     attempts = 0
     while len(urls) < count and attempts < count * 20:

@@ -40,8 +40,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -50,11 +49,12 @@ if str(ROOT) not in sys.path:
 from bench.bench_api import (  # noqa: E402
     CONNECTIONS,
     Server,
+    _q,
     ensure_scale1,
     ensure_wrk,
     free_port,
-    get_json,
     pct,
+    published_catalog,
     wrk,
 )
 from bench.report import machine, write_section  # noqa: E402
@@ -79,24 +79,10 @@ def ensure_scaled(scale: float) -> str:
     return f"sqlite:///{store}"
 
 
-def _q(value: str) -> str:
-    return quote(value, safe="(),*")
-
-
 def selections(base: str, count: int, seed: int) -> list[tuple[str, str, dict[str, str]]]:
     """Distinct selections ``(indicator, lang, {dimension: term})`` with valid codes."""
     rng = random.Random(seed)
-    catalog: list[dict[str, Any]] = []
-    path: str | None = "/api/v1/catalog?lang=en&limit=1000"
-    while path:
-        page = get_json(base, path)
-        catalog += page["indicators"]
-        path = f"/api/v1/catalog?lang=en&limit=1000&cursor={page['next']}" if page["next"] else None
-    details = {
-        e["id"]: get_json(base, f"/api/v1/catalog/{e['id']}?lang=en")
-        for e in catalog
-        if e.get("release")
-    }
+    details = published_catalog(base)
     seen: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
     out: list[tuple[str, str, dict[str, str]]] = []
     attempts = 0

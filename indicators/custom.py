@@ -163,13 +163,8 @@ def border_flows(
         kind = BORDER_FLOWS[indicator]
         keys = ", ".join(columns[b] for b in breakdowns)
         rows = con.execute(f"""
-            SELECT {keys}, sum(n) FROM (
-                SELECT sex, age_group, purpose, d, n::DOUBLE AS n FROM events
-                WHERE horizon = 0 AND kind = '{kind}'
-                UNION ALL
-                SELECT sex, age_group, purpose, d, n * prob FROM rated
-                WHERE horizon = 0 AND kind = '{kind.lower()}')
-            WHERE year(DATE '1970-01-01' + d) = {int(year)}
+            SELECT {keys}, sum(n) FROM {residence.expected(0)}
+            WHERE kind = '{kind}' AND year(DATE '1970-01-01' + d) = {int(year)}
             GROUP BY ALL
         """).fetchall()  # noqa: S608 — names from the mapping above, numbers
     finally:

@@ -579,16 +579,29 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("UPDATE rated SET prob = 0 WHERE prob IS NULL")
 
 
+def expected(horizon: int = 0) -> str:
+    """The SQL relation of the migrants of ``horizon``: each decided move counted once, and
+    each open candidate counted as the model's probability of its moving — the one place of
+    "decided + n × p". Columns: ``kind`` (``E`` emigration, ``I`` immigration), ``d`` (days
+    since 1970-01-01), ``citizenship``, ``sex``, ``age_group``, ``purpose``,
+    ``destination`` and ``n`` (persons, fractional for candidates)."""
+    columns = "d, citizenship, sex, age_group, purpose, destination"
+    return f"""(SELECT upper(kind) AS kind, {columns}, n::DOUBLE AS n
+              FROM events WHERE horizon = {int(horizon)}
+              UNION ALL
+              SELECT upper(kind) AS kind, {columns}, n * prob AS n
+              FROM rated WHERE horizon = {int(horizon)} AND prob > 0)"""  # noqa: S608
+
+
 def monthly_flows(
     con: duckdb.DuckDBPyConnection, horizon: int = 0
 ) -> dict[tuple[int, int], tuple[float, float]]:
     """(year, month) → (emigrants, immigrants): decided ones plus the candidates' rates."""
     rows = con.execute(f"""
         SELECT year(DATE '1970-01-01' + d), month(DATE '1970-01-01' + d),
-               sum(CASE WHEN kind IN ('E', 'e') THEN n ELSE 0 END),
-               sum(CASE WHEN kind IN ('I', 'i') THEN n ELSE 0 END)
-        FROM (SELECT kind, d, n FROM events WHERE horizon = {horizon}
-              UNION ALL SELECT kind, d, n * prob FROM rated WHERE horizon = {horizon})
+               sum(CASE WHEN kind = 'E' THEN n ELSE 0 END),
+               sum(CASE WHEN kind = 'I' THEN n ELSE 0 END)
+        FROM {expected(horizon)}
         GROUP BY ALL
     """).fetchall()  # noqa: S608
     return {(int(y), int(m)): (float(e), float(i)) for y, m, e, i in rows}
@@ -679,17 +692,12 @@ def _publish(ctx: Any, out: Any, con: duckdb.DuckDBPyConnection, outcome: Outcom
     def open_year(year: int) -> bool:
         return not month_closed(year, 12, end, rule)
 
-    rows = con.execute("""
+    rows = con.execute(f"""
         SELECT year(DATE '1970-01-01' + d) AS y, month(DATE '1970-01-01' + d) AS m,
-               upper(kind) AS kind, citizenship, sex, age_group, purpose, destination,
-               sum(n) AS n
-        FROM (SELECT kind, d, citizenship, sex, age_group, purpose, destination, n::DOUBLE AS n
-              FROM events WHERE horizon = 0
-              UNION ALL
-              SELECT kind, d, citizenship, sex, age_group, purpose, destination, n * prob
-              FROM rated WHERE horizon = 0 AND prob > 0)
+               kind, citizenship, sex, age_group, purpose, destination, sum(n) AS n
+        FROM {expected(0)}
         GROUP BY ALL
-    """).fetchall()
+    """).fetchall()  # noqa: S608
     annual: dict[tuple[str, ...], float] = {}
     monthly: dict[tuple[str, ...], float] = {}
     labour: dict[tuple[str, ...], list[float]] = {}
