@@ -52,7 +52,9 @@ def in_worker(produce: Callable[[], Iterator[T]]) -> Generator[T, None, None]:
     """The items of ``produce()``, computed in a forked child process, in order."""
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_run, args=(produce, sending), daemon=True)
+    # The parent's pid is taken here, not by the child: killed before the child first runs,
+    # the parent would already be gone and the child would watch its adopter instead.
+    child = context.Process(target=_run, args=(produce, sending, os.getpid()), daemon=True)
     child.start()
     sending.close()  # the child holds the only writing end: its death is our EOF
     try:
@@ -78,9 +80,9 @@ def in_worker(produce: Callable[[], Iterator[T]]) -> Generator[T, None, None]:
         child.join()
 
 
-def _run(produce: Callable[[], Iterator[Any]], sending: Connection) -> None:
+def _run(produce: Callable[[], Iterator[Any]], sending: Connection, parent: int) -> None:
     """The child: produce every item, then the end or what went wrong, into the outbox."""
-    _leave_with(os.getppid())
+    _leave_with(parent)
     outbox: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=OUTBOX_ITEMS)
     feeder = threading.Thread(target=_feed, args=(outbox, sending), name="feeder", daemon=True)
     feeder.start()

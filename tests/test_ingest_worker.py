@@ -76,7 +76,13 @@ def test_a_consumer_that_stops_early_stops_the_worker():
 
 PARENT = """
 import itertools, multiprocessing, os, signal, threading, time
+from ingest import worker
 from ingest.worker import in_worker
+
+# The parent dies before the child first runs (a race CI once lost): the child must still
+# know whose death to watch for, not adopt its new parent as the one to outlive.
+_run = worker._run
+worker._run = lambda *args: (time.sleep(0.5), _run(*args))
 
 def produce():
     for n in itertools.count():
