@@ -171,7 +171,7 @@ def test_collapsing_takes_the_previous_stratum_for_the_last_and_chains() -> None
     # A and B single: they join each other; C keeps its two PSUs
     assert collapsed_strata(["A", "B", "C", "C"], ["1", "2", "3", "4"]) == {"B": "A"}
     assert collapsed_strata(STRATUM, PSU) == {}
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no variance"):
         collapsed_strata(["A", "A"], ["1", "1"])
 
 
