@@ -50,12 +50,13 @@ class CustomTableError(ValueError):
 
 @dataclass(frozen=True)
 class Counts:
-    """Counts by the lowest codes of each breakdown: ``{(code, code, …): persons}``."""
+    """Counts by the lowest codes of each breakdown: ``{(code, code, …): persons}`` (whole
+    persons, except the provisional model's expected persons of border flows)."""
 
     indicator: str
     year: int
     breakdowns: tuple[str, ...]
-    cells: dict[tuple[str, ...], int]
+    cells: dict[tuple[str, ...], float]
 
 
 def age5(age: int) -> str:
@@ -136,8 +137,11 @@ def border_flows(
     ``as_of``: the time the public release was computed; only the deliveries loaded by then
     count, so that a request answers what the release saw, never later crossings.
 
-    Months whose window is still open count the provisional model's expected persons, so
-    cells are rounded to whole persons here; the exports' disclosure control follows.
+    Months whose window is still open count the provisional model's expected persons, so a
+    cell may be fractional. It is not rounded here: rounding is a presentation rule
+    (:mod:`l10n.numbers`, half-up), applied by the export's writers after the totals are
+    added — as the release's own figures are rounded only when shown — so a request prints
+    the figures the release publishes.
     """
     from indicators import residence
     from store.crossings import counting_deliveries
@@ -148,7 +152,7 @@ def border_flows(
     unknown = [b for b in breakdowns if b not in columns]
     if unknown or len(set(breakdowns)) != len(breakdowns):
         raise CustomTableError(f"breakdowns not available: {', '.join(unknown) or 'repeated'}")
-    cells: dict[tuple[str, ...], int] = {}
+    cells: dict[tuple[str, ...], float] = {}
     paths = counting_deliveries(session, finished_before=as_of)
     if not paths:
         return Counts(indicator, year, tuple(breakdowns), cells)
@@ -174,5 +178,5 @@ def border_flows(
             residence.AGE_GROUPS[int(v)] if b == "age_social" else str(v)
             for b, v in zip(breakdowns, values, strict=True)
         )
-        cells[key] = cells.get(key, 0) + round(float(count))
+        cells[key] = cells.get(key, 0.0) + float(count)
     return Counts(indicator, year, tuple(breakdowns), cells)
