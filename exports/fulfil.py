@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from exports import embargo
 from exports.requests import Settings, record_event
 from exports.sdc import protect
-from exports.spec import TableError, TableSpec
+from exports.spec import SURVEY_INDICATORS, TableError, TableSpec
 from exports.tables import build
 from exports.writers import WRITERS, Options
 from store.models import DataRequest, JobState, RequestStatus
@@ -93,6 +93,15 @@ def run(
     request.disclosure = {
         **protection.report.summary(),
         "min_count": settings.rules.min_count,
+        **(
+            {
+                "min_sample": settings.rules.min_sample,
+                "cv_flag": settings.rules.cv_flag,
+                "cv_suppress": settings.rules.cv_suppress,
+            }
+            if spec.indicator in SURVEY_INDICATORS
+            else {}
+        ),
         "cells": protection.table.size,
     }
     request.job_state, request.progress = JobState.DONE, 100

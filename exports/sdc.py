@@ -23,17 +23,31 @@ passed, and the loop ends at the latest when everything is suppressed.
 
 Tables taken from a release have been published already: their flags are kept (a cell the
 release suppressed stays suppressed) and nothing more is hidden, but they are audited too.
+
+Survey estimates (:func:`protect_survey`) are weighted: a cell of the table is not a count of
+persons, so the frequency rule is applied to the *unweighted* sample count behind each
+estimate (the NSC's and Eurostat's LFS practice: fewer than ``min_sample`` sampled persons,
+30 by default, is not shown), and to its precision — a coefficient of variation above
+``cv_suppress`` (50 %) is suppressed, above ``cv_flag`` (33.3 %) flagged of low reliability
+(``OBS_STATUS`` ``U``). The weighted estimates add up like counts, so the same secondary
+suppression and audit follow: a suppressed estimate cannot be worked out from its totals.
+The sample counts stay inside; the file carries the estimate, its standard error and its
+95 % confidence interval, in thousands with one decimal (as the catalog publishes them).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from exports.audit import AuditReport, audit, feasible_intervals
 from exports.constraints import additivity, total_depth
-from exports.table import CONFIDENTIAL, Table
+from exports.table import CONFIDENTIAL, Dimension, Table
+from indicators.methods import Estimate, coefficient_of_variation, confidence_interval
+from l10n import current_language, in_every_language, texts
+from l10n.flags import LOW_RELIABILITY
+from l10n.numbers import number
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,9 @@ class Rules:
 
     min_count: int = 3
     margin: float = 3.0
+    min_sample: int = 30
+    cv_flag: float = 0.333
+    cv_suppress: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -127,22 +144,13 @@ def primary_cells(values: np.ndarray, min_count: int) -> np.ndarray:
     return (values > 0) & (values < min_count)
 
 
-def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
-    """Suppress what must not be shown and prove it with the audit.
-
-    ``published``: the table holds a release's observations, already public — keep its flags.
-    """
-    if published or not table.additive:
-        conf = table.conf.copy()
-        values = np.where(np.isin(conf, CONFIDENTIAL), np.nan, table.values)
-        protected = table.with_cells(values, conf)
-        return Protection(protected, 0, 0, audit(protected, rules.margin))
-    primary = primary_cells(np.nan_to_num(table.values), rules.min_count)
+def _suppress(table: Table, primary: np.ndarray, margin: float) -> np.ndarray:
+    """The suppression pattern: ``primary`` and the complements that protect it (see above)."""
     pattern = _Pattern(table, primary)
     pattern.close_singletons()
     unchecked = np.flatnonzero(pattern.suppressed)
     while len(unchecked):
-        failing = pattern.narrow(unchecked, rules.margin)
+        failing = pattern.narrow(unchecked, margin)
         if not failing:
             break
         before = pattern.suppressed.copy()
@@ -151,9 +159,25 @@ def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
         pattern.close_singletons()
         added = np.flatnonzero(pattern.suppressed & ~before)
         if not len(added):
-            break  # nothing left to suppress; the audit below reports the failure
+            break  # nothing left to suppress; the audit reports the failure
         unchecked = np.union1d(np.array(failing), added)
-    suppressed = pattern.suppressed.reshape(table.shape)
+    return pattern.suppressed.reshape(table.shape)
+
+
+def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
+    """Suppress what must not be shown and prove it with the audit.
+
+    ``published``: the table holds a release's observations, already public — keep its flags.
+    """
+    if SAMPLE in table.extra:
+        return protect_survey(table, rules)
+    if published or not table.additive:
+        conf = table.conf.copy()
+        values = np.where(np.isin(conf, CONFIDENTIAL), np.nan, table.values)
+        protected = table.with_cells(values, conf)
+        return Protection(protected, 0, 0, audit(protected, rules.margin))
+    primary = primary_cells(np.nan_to_num(table.values), rules.min_count)
+    suppressed = _suppress(table, primary, rules.margin)
     conf = np.where(primary, "C", np.where(suppressed, "D", "F")).astype(object)
     values = np.where(suppressed, np.nan, table.values)
     protected = table.with_cells(values, conf)
@@ -163,3 +187,80 @@ def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
         int((suppressed & ~primary).sum()),
         audit(protected, rules.margin),
     )
+
+
+SAMPLE = "sample"  # Table.extra: the unweighted sample count of each survey estimate
+STANDARD_ERROR = "standard_error"  # Table.extra: the standard error of each survey estimate
+THOUSAND = 1000.0
+MEASURES = ("ESTIMATE", "SE", "CI_LOWER", "CI_UPPER")
+
+
+def survey_primary(
+    values: np.ndarray, errors: np.ndarray, sample: np.ndarray, rules: Rules
+) -> tuple[np.ndarray, np.ndarray]:
+    """The survey rules: (cells to suppress, cells of low reliability). A cell with nobody
+    in the sample is a zero, known and not sensitive."""
+    cv = np.array(
+        [
+            coefficient_of_variation(Estimate(float(v), float(e))) or 0.0
+            for v, e in zip(values.ravel(), errors.ravel(), strict=True)
+        ]
+    ).reshape(values.shape)
+    primary = ((sample > 0) & (sample < rules.min_sample)) | (cv > rules.cv_suppress)
+    return primary, (cv > rules.cv_flag) & ~primary
+
+
+def protect_survey(table: Table, rules: Rules) -> Protection:
+    """Protect a table of survey estimates (persons, with ``extra`` standard errors and
+    sample counts) and lay it out for the files: a last dimension of measures — estimate,
+    standard error, 95 % interval — in thousands, the sample counts dropped."""
+    errors = np.asarray(table.extra[STANDARD_ERROR], dtype=float)
+    sample = np.asarray(table.extra[SAMPLE])
+    primary, unreliable = survey_primary(table.values, errors, sample, rules)
+    suppressed = _suppress(table, primary, rules.margin)
+    conf = np.where(primary, "C", np.where(suppressed, "D", "F")).astype(object)
+    status = np.where(unreliable & ~suppressed, LOW_RELIABILITY, "A").astype(object)
+    estimates = table.with_cells(np.where(suppressed, np.nan, table.values), conf)
+    report = audit(replace(estimates, extra={}), rules.margin)
+    shape = (*table.shape, len(MEASURES))
+    values = np.full(shape, np.nan)
+    for position in np.ndindex(*table.shape):
+        if suppressed[position]:
+            continue
+        estimate = Estimate(float(table.values[position]), float(errors[position]))
+        low, high = confidence_interval(estimate)
+        values[position] = np.array([estimate.value, estimate.se, low, high]) / THOUSAND
+    measure = Dimension(
+        id="measure",
+        codelist="measure",
+        name=in_every_language(lambda: str(texts.MEASURE)),
+        codes=MEASURES,
+        parents=dict.fromkeys(MEASURES),
+        labels={
+            code: in_every_language(lambda code=code: str(texts.SURVEY_MEASURES[code]))  # type: ignore[misc]
+            for code in MEASURES
+        },
+    )
+    note = in_every_language(
+        lambda: (
+            str(texts.SURVEY_NOTE)
+            % {
+                "sample": rules.min_sample,
+                "suppress": number(rules.cv_suppress * 100, 1, current_language()),
+                "flag": number(rules.cv_flag * 100, 1, current_language()),
+            }
+        )
+    )
+    laid_out = replace(
+        table,
+        unit="thousand_persons",
+        decimals=1,
+        additive=False,
+        dims=(*table.dims, measure),
+        values=values,
+        status=np.repeat(status[..., None], len(MEASURES), axis=-1),
+        conf=np.repeat(conf[..., None], len(MEASURES), axis=-1),
+        notes=(*table.notes, note),
+        extra={},
+    )
+    return Protection(laid_out, int(primary.sum()), int((suppressed & ~primary).sum()), report)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -180,3 +181,99 @@ def border_flows(
         )
         cells[key] = cells.get(key, 0.0) + float(count)
     return Counts(indicator, year, tuple(breakdowns), cells)
+
+
+#: Survey-based estimates (:mod:`indicators.catalog.survey_migration`) → what they count.
+SURVEY = {"lfs_residents_abroad": "household members abroad"}
+#: Breakdowns of a survey request and their codelists: what the LFS migration module holds
+#: (``soate``: the oblast or city of the household, from its stratum; ``country_group``: the
+#: partition CIS / outside the CIS, so that the groups add up).
+SURVEY_BREAKDOWNS = {
+    "sex": "sex",
+    "age_social": "age_social",
+    "country": "country",
+    "country_group": "country_group",
+    "duration_abroad": "duration_abroad",
+    "purpose_abroad": "migration_reason",
+    "soate": "soate",
+}
+SURVEY_GROUPS = ("CIS", "OTHER")
+TOTAL = "_T"
+
+
+@dataclass(frozen=True)
+class SurveyCells:
+    """Weighted estimates with their standard errors and unweighted sample counts, for every
+    combination of codes *and totals* (``_T``) of the breakdowns: a total's standard error is
+    not the sum of its parts', so totals are estimated here, not added by the exports. The
+    sample counts are for disclosure control only and must never be shown."""
+
+    indicator: str
+    year: int
+    breakdowns: tuple[str, ...]
+    cells: dict[tuple[str, ...], tuple[Any, int]]  # key → (methods.Estimate, sample count)
+
+
+def survey_abroad(
+    session: Session,
+    indicator: str,
+    year: int,
+    breakdowns: Sequence[str],
+    as_of: datetime | None = None,
+) -> SurveyCells:
+    """Household members abroad in ``year`` by breakdowns, estimated by the same design and
+    method module as the catalog's figures (:mod:`indicators.methods.survey`).
+
+    ``as_of``: the time the public release was computed; only the survey batches loaded by
+    then count (as :func:`border_flows`).
+    """
+    from itertools import combinations
+
+    from indicators.catalog import survey_migration as sm
+    from indicators.methods import survey_total
+
+    if indicator not in SURVEY:
+        raise CustomTableError(f"no custom table for {indicator!r}")
+    unknown = [b for b in breakdowns if b not in SURVEY_BREAKDOWNS]
+    if unknown or len(set(breakdowns)) != len(breakdowns):
+        raise CustomTableError(f"breakdowns not available: {', '.join(unknown) or 'repeated'}")
+    members = sm.members(session, year, finished_before=as_of)
+    if not members.weight.size:
+        return SurveyCells(indicator, year, tuple(breakdowns), {})
+    groups = sm.groups_of(session, members)
+    columns = {
+        "sex": members.sex,
+        "age_social": members.age,
+        "country": members.country,
+        "country_group": np.where(groups["CIS"], "CIS", "OTHER"),
+        "duration_abroad": members.duration,
+        "purpose_abroad": members.purpose,
+        "soate": members.oblast,
+    }
+    abroad = members.abroad
+    inside = abroad > 0
+    cells: dict[tuple[str, ...], tuple[Any, int]] = {}
+    for size in range(len(breakdowns) + 1):
+        for chosen in combinations(range(len(breakdowns)), size):
+            parts = [
+                np.asarray(columns[breakdowns[i]]).astype(str)
+                if i in chosen
+                else np.full(abroad.shape, TOTAL)
+                for i in range(len(breakdowns))
+            ]
+            keys = ["\x1f".join(k) for k in zip(*parts, strict=True)] if parts else None
+            if keys is None:
+                estimates = {"": survey_total(abroad, members.weight, members.stratum, members.psu)}
+            else:
+                estimates = survey_total(
+                    abroad, members.weight, members.stratum, members.psu, np.array(keys)
+                )
+            assert isinstance(estimates, dict)
+            sample: dict[str, int] = {}
+            for key, here in zip(keys or [""] * len(abroad), inside, strict=True):
+                if here:
+                    sample[key] = sample.get(key, 0) + 1
+            for key, estimate in estimates.items():
+                if key in sample:
+                    cells[tuple(key.split("\x1f")) if breakdowns else ()] = (estimate, sample[key])
+    return SurveyCells(indicator, year, tuple(breakdowns), cells)

@@ -246,6 +246,7 @@ class Members:
             [r[4] for r in members],
         )
         self.weight, self.stratum, self.psu = design.weight, design.stratum, design.psu
+        self.oblast = np.array([str(r[3])[:5] for r in members], dtype=object)
         abroad = np.array([bool(r[10]) for r in members])
         self.abroad = abroad.astype(float)
         self.sex = np.array([r[8] for r in members], dtype=object)
