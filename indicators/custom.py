@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from sqlalchemy import func, select
@@ -103,7 +103,7 @@ def migration_flows(
         )
         .group_by(*columns)
     )
-    cells: dict[tuple[str, ...], int] = {}
+    cells: dict[tuple[str, ...], float] = {}
     for *keys, count in session.execute(query):
         key = tuple(
             age5(int(v)) if b == "age5" and v is not None else str(v)
@@ -230,7 +230,7 @@ def survey_abroad(
     from itertools import combinations
 
     from indicators.catalog import survey_migration as sm
-    from indicators.methods import survey_total
+    from indicators.methods import Estimate, survey_total
 
     if indicator not in SURVEY:
         raise CustomTableError(f"no custom table for {indicator!r}")
@@ -262,13 +262,12 @@ def survey_abroad(
                 for i in range(len(breakdowns))
             ]
             keys = ["\x1f".join(k) for k in zip(*parts, strict=True)] if parts else None
-            if keys is None:
-                estimates = {"": survey_total(abroad, members.weight, members.stratum, members.psu)}
-            else:
-                estimates = survey_total(
-                    abroad, members.weight, members.stratum, members.psu, np.array(keys)
-                )
-            assert isinstance(estimates, dict)
+            design = (members.weight, members.stratum, members.psu)
+            estimates: dict[str, Estimate] = (
+                {"": cast(Estimate, survey_total(abroad, *design))}
+                if keys is None
+                else cast(dict[str, Estimate], survey_total(abroad, *design, np.array(keys)))
+            )
             sample: dict[str, int] = {}
             for key, here in zip(keys or [""] * len(abroad), inside, strict=True):
                 if here:

@@ -75,7 +75,7 @@ def test_the_estimates_and_errors_are_the_catalogs(session: Session) -> None:
     published = {(o.indicator, o.dims): o.value for o in frame if o.period == str(ef.YEAR)}
     blank = dict.fromkeys(survey_migration.STOCK_DIMS, "_T")
     sex, purpose = table.dims[1], table.dims[2]
-    errors = table.extra["standard_error"]
+    errors = np.asarray(table.extra["standard_error"])
     compared = 0
     for s in ("_T", "M", "F"):
         for p in ("_T", "WORK", "STUDY", "FAMILY"):

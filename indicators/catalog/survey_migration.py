@@ -240,10 +240,10 @@ class Members:
         )
         members = [r for r in rows if r[7] is not None and households[r[1], r[2]][2] == 1]
         design = pooled_quarters(
-            [r[1] for r in members],
+            [str(r[1]) for r in members],
             [adjusted[r[1], r[2]] for r in members],
-            [r[3] for r in members],
-            [r[4] for r in members],
+            [str(r[3]) for r in members],
+            [str(r[4]) for r in members],
         )
         self.weight, self.stratum, self.psu = design.weight, design.stratum, design.psu
         self.oblast = np.array([str(r[3])[:5] for r in members], dtype=object)
