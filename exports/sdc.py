@@ -24,8 +24,9 @@ passed, and the loop ends at the latest when everything is suppressed.
 Tables taken from a release have been published already: their flags are kept (a cell the
 release suppressed stays suppressed) and nothing more is hidden, but they are audited too.
 
-Survey estimates (:func:`protect_survey`) are weighted: a cell of the table is not a count of
-persons, so the frequency rule is applied to the *unweighted* sample count behind each
+Survey estimates (:func:`exports.survey.protect_survey`, apart so that the API, which
+imports the rules, stays away from the computations) are weighted: a cell is not a count
+of persons, so the frequency rule is applied to the *unweighted* sample count behind each
 estimate (the NSC's and Eurostat's LFS practice: fewer than ``min_sample`` sampled persons,
 30 by default, is not shown), and to its precision — a coefficient of variation above
 ``cv_suppress`` (50 %) is suppressed, above ``cv_flag`` (33.3 %) flagged of low reliability
@@ -37,17 +38,13 @@ The sample counts stay inside; the file carries the estimate, its standard error
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from exports.audit import AuditReport, audit, feasible_intervals
 from exports.constraints import additivity, total_depth
-from exports.table import CONFIDENTIAL, Dimension, Table
-from indicators.methods import Estimate, coefficient_of_variation, confidence_interval
-from l10n import current_language, in_every_language, texts
-from l10n.flags import LOW_RELIABILITY
-from l10n.numbers import number
+from exports.table import CONFIDENTIAL, Table
 
 
 @dataclass(frozen=True)
@@ -144,7 +141,7 @@ def primary_cells(values: np.ndarray, min_count: int) -> np.ndarray:
     return (values > 0) & (values < min_count)
 
 
-def _suppress(table: Table, primary: np.ndarray, margin: float) -> np.ndarray:
+def suppress(table: Table, primary: np.ndarray, margin: float) -> np.ndarray:
     """The suppression pattern: ``primary`` and the complements that protect it (see above)."""
     pattern = _Pattern(table, primary)
     pattern.close_singletons()
@@ -169,15 +166,15 @@ def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
 
     ``published``: the table holds a release's observations, already public — keep its flags.
     """
-    if SAMPLE in table.extra:
-        return protect_survey(table, rules)
+    if "sample" in table.extra:  # survey estimates have their own rules
+        raise ValueError("a table of survey estimates: use exports.survey.protect_survey")
     if published or not table.additive:
         conf = table.conf.copy()
         values = np.where(np.isin(conf, CONFIDENTIAL), np.nan, table.values)
         protected = table.with_cells(values, conf)
         return Protection(protected, 0, 0, audit(protected, rules.margin))
     primary = primary_cells(np.nan_to_num(table.values), rules.min_count)
-    suppressed = _suppress(table, primary, rules.margin)
+    suppressed = suppress(table, primary, rules.margin)
     conf = np.where(primary, "C", np.where(suppressed, "D", "F")).astype(object)
     values = np.where(suppressed, np.nan, table.values)
     protected = table.with_cells(values, conf)
@@ -187,80 +184,3 @@ def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
         int((suppressed & ~primary).sum()),
         audit(protected, rules.margin),
     )
-
-
-SAMPLE = "sample"  # Table.extra: the unweighted sample count of each survey estimate
-STANDARD_ERROR = "standard_error"  # Table.extra: the standard error of each survey estimate
-THOUSAND = 1000.0
-MEASURES = ("ESTIMATE", "SE", "CI_LOWER", "CI_UPPER")
-
-
-def survey_primary(
-    values: np.ndarray, errors: np.ndarray, sample: np.ndarray, rules: Rules
-) -> tuple[np.ndarray, np.ndarray]:
-    """The survey rules: (cells to suppress, cells of low reliability). A cell with nobody
-    in the sample is a zero, known and not sensitive."""
-    cv = np.array(
-        [
-            coefficient_of_variation(Estimate(float(v), float(e))) or 0.0
-            for v, e in zip(values.ravel(), errors.ravel(), strict=True)
-        ]
-    ).reshape(values.shape)
-    primary = ((sample > 0) & (sample < rules.min_sample)) | (cv > rules.cv_suppress)
-    return primary, (cv > rules.cv_flag) & ~primary
-
-
-def protect_survey(table: Table, rules: Rules) -> Protection:
-    """Protect a table of survey estimates (persons, with ``extra`` standard errors and
-    sample counts) and lay it out for the files: a last dimension of measures — estimate,
-    standard error, 95 % interval — in thousands, the sample counts dropped."""
-    errors = np.asarray(table.extra[STANDARD_ERROR], dtype=float)
-    sample = np.asarray(table.extra[SAMPLE])
-    primary, unreliable = survey_primary(table.values, errors, sample, rules)
-    suppressed = _suppress(table, primary, rules.margin)
-    conf = np.where(primary, "C", np.where(suppressed, "D", "F")).astype(object)
-    status = np.where(unreliable & ~suppressed, LOW_RELIABILITY, "A").astype(object)
-    estimates = table.with_cells(np.where(suppressed, np.nan, table.values), conf)
-    report = audit(replace(estimates, extra={}), rules.margin)
-    shape = (*table.shape, len(MEASURES))
-    values = np.full(shape, np.nan)
-    for position in np.ndindex(*table.shape):
-        if suppressed[position]:
-            continue
-        estimate = Estimate(float(table.values[position]), float(errors[position]))
-        low, high = confidence_interval(estimate)
-        values[position] = np.array([estimate.value, estimate.se, low, high]) / THOUSAND
-    measure = Dimension(
-        id="measure",
-        codelist="measure",
-        name=in_every_language(lambda: str(texts.MEASURE)),
-        codes=MEASURES,
-        parents=dict.fromkeys(MEASURES),
-        labels={
-            code: in_every_language(lambda code=code: str(texts.SURVEY_MEASURES[code]))  # type: ignore[misc]
-            for code in MEASURES
-        },
-    )
-    note = in_every_language(
-        lambda: (
-            str(texts.SURVEY_NOTE)
-            % {
-                "sample": rules.min_sample,
-                "suppress": number(rules.cv_suppress * 100, 1, current_language()),
-                "flag": number(rules.cv_flag * 100, 1, current_language()),
-            }
-        )
-    )
-    laid_out = replace(
-        table,
-        unit="thousand_persons",
-        decimals=1,
-        additive=False,
-        dims=(*table.dims, measure),
-        values=values,
-        status=np.repeat(status[..., None], len(MEASURES), axis=-1),
-        conf=np.repeat(conf[..., None], len(MEASURES), axis=-1),
-        notes=(*table.notes, note),
-        extra={},
-    )
-    return Protection(laid_out, int(primary.sum()), int((suppressed & ~primary).sum()), report)

@@ -16,8 +16,9 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from exports.requests import RequestInvalidError, validate
-from exports.sdc import MEASURES, Rules, protect, survey_primary
+from exports.sdc import Rules
 from exports.spec import TableSpec
+from exports.survey import MEASURES, protect_survey, survey_primary
 from exports.tables import build
 from indicators.catalog import survey_migration
 from indicators.context import Context
@@ -99,7 +100,7 @@ def test_no_estimate_resting_on_a_small_sample_is_shown(session: Session) -> Non
     small = (sample > 0) & (sample < RULES.min_sample)
     assert small.any()
     assert (sample >= RULES.min_sample).any()
-    protection = protect(table, RULES)
+    protection = protect_survey(table, RULES)
     assert protection.report.passed
     out = protection.table
     assert out.dims[-1].codes == MEASURES
