@@ -406,7 +406,9 @@ def write_population_base(
     n_dup = int(rng.binomial(table.num_rows, defects.bad / 10)) + 2 if defects.bad > 0 else 0
     n_bad = min(n_bad, table.num_rows)
     good = table.slice(n_bad)
-    repeated = good.take(pa.array(rng.integers(0, max(1, good.num_rows), n_dup if good.num_rows else 0)))
+    repeated = good.take(
+        pa.array(rng.integers(0, max(1, good.num_rows), n_dup if good.num_rows else 0))
+    )
     buffer = io.BytesIO()
     options = pacsv.WriteOptions(include_header=False, delimiter=";", quoting_style="none")
     pacsv.write_csv(pa.concat_tables([good, repeated]), buffer, options)

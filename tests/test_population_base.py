@@ -61,7 +61,8 @@ def _identifiers(path: Path) -> tuple[set[str], set[str]]:
 
 def test_the_extract_balances_and_says_why(loader: BatchLoader, files: Files) -> None:
     manifest = files.register
-    assert manifest.bad > 0 and manifest.kinds["duplicate"] > 0
+    assert manifest.bad > 0
+    assert manifest.kinds["duplicate"] > 0
     result = AsbBase(path=str(manifest.path)).run(loader)
     assert result.balanced
     assert result.received == manifest.records
@@ -84,12 +85,14 @@ def test_the_extract_balances_and_says_why(loader: BatchLoader, files: Files) ->
     assert table.num_rows == result.loaded
     assert not (paths[0].stat().st_mode & 0o222)  # written once, read-only
     again = AsbBase(path=str(manifest.path)).run(loader)
-    assert again.already_loaded and again.batch_id == result.batch_id
+    assert again.already_loaded
+    assert again.batch_id == result.batch_id
 
 
 def test_no_pin_or_passport_number_is_kept(loader: BatchLoader, files: Files) -> None:
     pins, passports = _identifiers(files.register.path)
-    assert len(pins) > 100 and len(passports) > len(pins)  # changed passports are listed
+    assert len(pins) > 100
+    assert len(passports) > len(pins)  # changed passports are listed
     AsbBase(path=str(files.register.path)).run(loader)
     sample = [*list(pins)[:300], *list(passports)[:300]]
     for path in directory().rglob("*"):
@@ -173,7 +176,8 @@ def _moves(
         pq.write_table(register, tmp_path / "register.parquet")
         links, base = residence.population_base(con, [tmp_path / "register.parquet"])
         cursor = con.cursor()  # the bucket fetch reads them on its own connection
-        assert residence._visible(cursor, links) and residence._visible(cursor, base)
+        assert residence._visible(cursor, links)
+        assert residence._visible(cursor, base)
         cursor.close()
     source = residence.parquet_source([tmp_path / "crossings.parquet"])
     residence.classify(con, source, FIRST + 2000, RULE, base=base, links=links)
@@ -260,10 +264,8 @@ def _true_immigrants(year: int) -> int:
     travel = simulate(400_000 / 4, date(2021, 1, 1), 4, 8, burn_in=730, after=0)
     con = residence.connect()
     truth_events(con, travel, RULE)
-    row = con.execute(
-        "SELECT count(*) FROM truth JOIN truth_src USING (row_id) "
-        f"WHERE event = 2 AND year(crossing_date) = {int(year)}"  # noqa: S608
-    ).fetchone()
+    query = f"SELECT count(*) FROM truth JOIN truth_src USING (row_id) WHERE event = 2 AND year(crossing_date) = {int(year)}"  # noqa: E501, S608
+    row = con.execute(query).fetchone()
     con.close()
     return int(row[0]) if row else 0
 

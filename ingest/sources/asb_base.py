@@ -175,8 +175,8 @@ class ExtractFile:
             self.stats.received += 1
             self.stats.reject(["MALFORMED"])
             number = first_line + row.number - 1 if row.number and row.number > 0 else -1
-            raw = {"_text": str(row.text)[:MAX_VALUE],
-                   "_problem": f"{row.actual_columns} fields, expected {row.expected_columns}"}  # fmt: skip
+            problem = f"{row.actual_columns} fields, expected {row.expected_columns}"
+            raw = {"_text": str(row.text)[:MAX_VALUE], "_problem": problem}
             rejected.append(Rejected(number, raw, ["MALFORMED"]))
         return rejected + self._check(table, first_line, renumber=bool(malformed))
 
@@ -216,8 +216,11 @@ class ExtractFile:
         problems["resident"] = ~known
         texts = flags.dictionary.to_pylist()
         unknown = ["MISSING_FIELD" if t == "" else "INVALID_CODE" for t in texts]
-        why["resident"] = [None if k else unknown[i]
-                           for i, k in zip(flag_index, known, strict=True)] if (~known).any() else []  # fmt: skip
+        why["resident"] = (
+            [None if k else unknown[i] for i, k in zip(flag_index, known, strict=True)]
+            if (~known).any()
+            else []
+        )
         bad = np.zeros(rows, dtype=bool)
         for flags_ in problems.values():
             bad |= flags_
@@ -231,9 +234,7 @@ class ExtractFile:
                         "passport_key": self._keys("passport", passport.filter(keep)),
                         "issued": pa.array(days["issued"][good]).cast(pa.date32()),
                         "resident": pa.array(resident[good]),
-                        "reference_date": pa.array(days["reference_date"][good]).cast(
-                            pa.date32()
-                        ),
+                        "reference_date": pa.array(days["reference_date"][good]).cast(pa.date32()),
                     }
                 )
             )
@@ -297,8 +298,10 @@ class AsbBase(FileSource):
     """``flask ingest asb-base --file extract.csv``: the AIS ASB population-base extract."""
 
     name = SOURCE
-    help = ("AIS ASB population-base extract (CSV): the passports of each ПИН and permanent "
-            "residence on the reference date; kept as microdata for long-term migration.")  # fmt: skip
+    help = (
+        "AIS ASB population-base extract (CSV): the passports of each ПИН and permanent "
+        "residence on the reference date; kept as microdata for long-term migration."
+    )
     # Its rows are Parquet microdata (store.population_base), not a SQL table: in the store
     # it writes only its batch in the ledger, and the quarantine.
     table = IngestBatch
@@ -394,9 +397,7 @@ class AsbBase(FileSource):
         return result
 
 
-def _quarantine(
-    session: Any, batch_id: int, rejected: list[Rejected], scrubber: Scrubber
-) -> None:
+def _quarantine(session: Any, batch_id: int, rejected: list[Rejected], scrubber: Scrubber) -> None:
     if not rejected:
         return
     now = datetime.now(UTC)
