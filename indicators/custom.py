@@ -163,7 +163,8 @@ def border_flows(
         end = residence.last_day(con, source)
         if end is None:
             return Counts(indicator, year, tuple(breakdowns), cells)
-        residence.classify(con, source, end, residence.Rule.configured())
+        links, base = residence.loaded_base(con, session, finished_before=as_of)
+        residence.classify(con, source, end, residence.Rule.configured(), base=base, links=links)
         residence.estimate(con)
         kind = BORDER_FLOWS[indicator]
         keys = ", ".join(columns[b] for b in breakdowns)
