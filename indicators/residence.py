@@ -512,15 +512,18 @@ def initial_residence(arrow: pa.Table, p: np.ndarray) -> np.ndarray:
     """Per crossing, its person's residence at the start: the population base's (±1) or,
     without it, to be inferred from the first crossing held, then citizenship (±2, see
     :func:`infer_start`)."""
-    citizen = pc.equal(arrow.column("citizenship"), CITIZEN).to_numpy(zero_copy_only=False)
-    resident = arrow.column("resident")
-    known = resident.is_valid().to_numpy(zero_copy_only=False)
-    said = resident.fill_null(False).to_numpy(zero_copy_only=False)
     first = np.ones(p.size, dtype=bool)
     first[1:] = p[1:] != p[:-1]
-    start = np.maximum.accumulate(np.where(first, np.arange(p.size), 0))
-    initial = np.where(known, np.where(said, 1, -1), np.where(citizen[start], 2, -2))
-    return initial.astype(np.int8)
+    starts = np.flatnonzero(first)
+    heads = pa.array(starts)  # each person's first crossing: the base and citizenship there
+    citizen = pc.equal(arrow.column("citizenship").take(heads), CITIZEN)
+    resident = arrow.column("resident").take(heads)
+    known = resident.is_valid().to_numpy(zero_copy_only=False)
+    said = resident.fill_null(False).to_numpy(zero_copy_only=False)
+    guess = citizen.fill_null(False).to_numpy(zero_copy_only=False)
+    initial = np.where(known, np.where(said, 1, -1), np.where(guess, 2, -2)).astype(np.int8)
+    spread: np.ndarray = initial[np.cumsum(first) - 1]
+    return spread
 
 
 def emit(

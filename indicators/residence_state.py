@@ -48,6 +48,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -229,7 +230,6 @@ def advance(
     late = _one(con, "SELECT count(*) FROM late")
     if late and late[0]:
         raise ValueError(f"{late[0]} new crossings on or before the state's last day")
-    con.execute("ALTER TABLE state_rows RENAME TO state_prev")
     for name, columns in _tables().items():
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
     rows = 0
@@ -237,7 +237,6 @@ def advance(
     for horizon, (e0, e1) in enumerate(zip(old_ends, ends, strict=True)):
         rows += _advance_horizon(con, source if horizon else new, horizon, e0, e1, rule,
                                  first_day, base, links, rows_per_bucket)  # fmt: skip
-    con.execute("DROP TABLE state_prev")
     for name in _tables():
         con.execute(f"INSERT INTO {name} SELECT * FROM {name}_frozen")  # noqa: S608
         compact(con, f"{name}_frozen")
@@ -264,7 +263,7 @@ def _advance_horizon(
     join = f"LEFT JOIN {base} b ON b.person_key = f.p" if base else ""
     resident = "b.resident" if base else "NULL::BOOLEAN"
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE fresh_rows AS
+        CREATE OR REPLACE TABLE fresh_rows AS
         SELECT f.*, {resident} AS resident FROM fresh f {join}
     """)  # noqa: S608
     con.execute("CREATE OR REPLACE TEMP TABLE fresh_persons AS SELECT DISTINCT p FROM fresh_rows")
@@ -276,32 +275,44 @@ def _advance_horizon(
         WHERE horizon = {horizon} AND due <= {e1}
     """)  # noqa: S608
     con.execute(f"DELETE FROM training_frozen_due WHERE horizon = {horizon} AND due <= {e1}")  # noqa: S608
-    # The context of persons without new crossings stays as it is, less what grew too old.
+    # The input: every suffix, and the context of the persons with new crossings. What
+    # stays of the rest is the context of the others, less what grew too old.
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE state_input AS
-        SELECT * FROM state_prev s WHERE horizon = {horizon} AND (s.suffix OR
+        CREATE OR REPLACE TABLE state_input AS
+        SELECT * EXCLUDE (horizon), TRUE AS old FROM state_rows s
+        WHERE horizon = {horizon} AND (s.suffix OR
             (s.d > {e0 - LOOKBACK} AND s.p IN (SELECT p FROM fresh_persons)))
+    """)  # noqa: S608
+    con.execute(f"""
+        DELETE FROM state_rows s WHERE horizon = {horizon} AND (s.suffix OR s.d <= {e1 - LOOKBACK}
+            OR s.p IN (SELECT p FROM fresh_persons))
     """)  # noqa: S608
     count = _one(
         con, "SELECT (SELECT count(*) FROM state_input) + (SELECT count(*) FROM fresh_rows)"
     )
     total = int(count[0]) if count else 0  # type: ignore[call-overload]
     buckets = max(1, -(-total // rows_per_bucket))
-    for bucket in range(buckets):
-        arrow = con.sql(f"""
-            SELECT * EXCLUDE (horizon), TRUE AS old FROM state_input
-            WHERE hash(p) % {buckets} = {bucket}
+
+    def fetch(cursor: duckdb.DuckDBPyConnection, bucket: int) -> pa.Table:
+        return cursor.sql(f"""
+            SELECT * FROM state_input WHERE hash(p) % {buckets} = {bucket}
             UNION ALL BY NAME
             SELECT *, FALSE AS old FROM fresh_rows WHERE hash(p) % {buckets} = {bucket}
             ORDER BY p, d, x DESC
         """).to_arrow_table()  # noqa: S608
-        if arrow.num_rows:
-            _advance_bucket(con, arrow, horizon, e1, rule, first_day)
-    con.execute(f"""
-        INSERT INTO state_rows SELECT * FROM state_prev s
-        WHERE horizon = {horizon} AND NOT s.suffix AND s.d > {e1 - LOOKBACK}
-          AND s.p NOT IN (SELECT p FROM fresh_persons)
-    """)  # noqa: S608
+
+    # As in classify: DuckDB reads and sorts the next bucket while numpy works on this one.
+    cursor = con.cursor()
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(fetch, cursor, 0)
+        for bucket in range(buckets):
+            arrow = pending.result()
+            if bucket + 1 < buckets:
+                pending = pool.submit(fetch, cursor, bucket + 1)
+            if arrow.num_rows:
+                _advance_bucket(con, arrow, horizon, e1, rule, first_day)
+            del arrow
+    cursor.close()
     for name in ("fresh_rows", "fresh_persons", "state_input"):
         con.execute(f"DROP TABLE {name}")
     return total
