@@ -696,10 +696,14 @@ def compute(ctx: Any, out: Any) -> None:
     """Fill the border-based long-term migration indicators of the catalog.
 
     Reads the crossings microdata of the loaded border batches (``store.crossings``); no
-    deliveries, no observations. A cell with any month whose window is still open is
-    provisional (status P): decided migrants plus the model's expected count.
+    deliveries, no observations. The classification continues from the state the previous
+    computation saved when the deliveries are its own plus new months
+    (:func:`indicators.residence_state.run`), else is made afresh. A cell with any month
+    whose window is still open is provisional (status P): decided migrants plus the model's
+    expected count.
     """
-    from store.crossings import counting_deliveries
+    from indicators import residence_state
+    from store.crossings import counting_deliveries, state_directory
     from store.models import ObsStatus
 
     paths = counting_deliveries(ctx.session)
@@ -712,7 +716,8 @@ def compute(ctx: Any, out: Any) -> None:
         if end is None:
             return
         rule = Rule.configured()
-        outcome = classify(con, source, end, rule, held_back=True)
+        # From the state the previous computation kept when only new months came since.
+        outcome = residence_state.run(con, paths, end, rule, state_directory())
         estimate(con)
         _publish(ctx, out, con, outcome, ObsStatus.PROVISIONAL)
     finally:

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -417,3 +418,54 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, object] | No
     con.execute("CREATE OR REPLACE TEMP TABLE state_meta (meta VARCHAR)")
     con.execute("INSERT INTO state_meta VALUES (?)", [json.dumps(state)])
     return info
+
+
+def run(
+    con: duckdb.DuckDBPyConnection,
+    paths: Sequence[Path],
+    end: int,
+    rule: Rule,
+    folder: Path,
+    base: str | None = None,
+    links: str | None = None,
+    extra: str = "",
+) -> Outcome:
+    """The tables of the crossings in ``paths`` up to day ``end`` (held back too), from the
+    state saved in ``folder`` when it covers some of these deliveries and nothing else (the
+    others are new months), else by a full run; the state is saved again for the next one.
+
+    ``extra`` names what else the tables depend on (the population base's and the links'
+    versions): a state made with another is not used. A delivery of the state that no
+    longer counts (corrected, resubmitted), a new crossing dated within the state's days,
+    another rule: a full run."""
+    source = residence.parquet_source(paths)
+    info = load(con, folder)
+    held = set(info["deliveries"]) if info else set()  # type: ignore[call-overload]
+    names = {p.name for p in paths}
+    new = [p for p in paths if p.name not in held]
+    usable = (
+        info is not None
+        and held <= names
+        and info.get("extra") == extra
+        and info.get("window_months") == rule.window_months
+        and info.get("threshold_months") == rule.threshold_months
+        and len(info.get("ends", [])) == 2  # type: ignore[arg-type]
+        and int(info["ends"][0]) <= end  # type: ignore[index]
+    )
+    outcome = None
+    if usable:
+        nothing = f"(SELECT * FROM {source} WHERE false)"  # noqa: S608
+        fresh = residence.parquet_source(new) if new else nothing
+        try:
+            outcome = advance(con, source, fresh, end, base, links)
+        except ValueError:  # a late crossing: recompute
+            outcome = None
+    if outcome is None:
+        outcome = residence.classify(con, source, end, rule, base, links, held_back=True,
+                                     state=True)  # fmt: skip
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    save(con, partial, paths, extra)
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
+    return outcome

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from pathlib import Path
 from typing import NamedTuple
 
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from bench.residence_eval import observe
@@ -95,3 +97,52 @@ def test_a_late_crossing_asks_for_a_full_run(world: World) -> None:
     _upto(con, "new_src", crossings, last - 40, last)
     with pytest.raises(ValueError, match="on or before"):
         residence_state.advance(con, "old_src", "new_src", last)
+
+
+def test_a_saved_state_serves_the_next_month_and_a_correction_recomputes(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crossings, last = world
+    day = crossings.column("crossing_date").cast(pa.int32())
+    deliveries = []
+    for name, lo, hi in (
+        ("a", -1, last - 400),
+        ("b", last - 400, last - 30),
+        ("c", last - 30, last),
+    ):
+        path = tmp_path / f"{name}.parquet"
+        pq.write_table(crossings.filter(pc.and_(pc.greater(day, lo), pc.less_equal(day, hi))), path)
+        deliveries.append(path)
+    folder = tmp_path / "state"
+    full_runs: list[int] = []
+    classify = residence.classify
+
+    def counted(*args: object, **kwargs: object) -> residence.Outcome:
+        full_runs.append(1)
+        return classify(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(residence, "classify", counted)
+
+    def run(paths: list[Path], end: int) -> dict[str, list[tuple[object, ...]]]:
+        con = residence.connect()
+        residence_state.run(con, paths, end, RULE, folder)
+        return _tables(con)
+
+    def full(paths: list[Path], end: int) -> dict[str, list[tuple[object, ...]]]:
+        con = residence.connect()
+        classify(con, residence.parquet_source(paths), end, RULE, held_back=True)
+        return _tables(con)
+
+    run(deliveries[:2], last - 30)
+    assert (len(full_runs), (folder / "meta.json").is_file()) == (1, True)
+    assert run(deliveries, last) == full(deliveries, last)
+    assert len(full_runs) == 1  # the new month merged into the saved state
+    assert run(deliveries, last) == full(deliveries, last)  # nothing new: the state again
+    assert len(full_runs) == 1
+    # A correction: delivery b replaced (fewer crossings): the state does not cover it.
+    corrected = tmp_path / "b2.parquet"
+    table = pq.read_table(deliveries[1])
+    pq.write_table(table.slice(0, table.num_rows - 1000), corrected)
+    paths = [deliveries[0], corrected, deliveries[2]]
+    assert run(paths, last) == full(paths, last)
+    assert len(full_runs) == 2
