@@ -62,7 +62,24 @@ from indicators.residence import Outcome, Rule
 LOOKBACK = 365  # days: how far back a backward-looking output of steps looks
 BACKWARD = ("earlier",)  # outputs of steps that only earlier crossings determine
 COUNTS = ("n", "yes")  # the count columns of the tables (summed when merging)
-_STATE = ("state_rows", "state_meta", "training_frozen_due")
+
+
+def _kept(horizon: int, next_: bool = False) -> tuple[str, str]:
+    """The tables of a horizon's kept crossings: the suffixes, and the context."""
+    tail = "_next" if next_ else ""
+    return f"state_suffix_{horizon}{tail}", f"state_context_{horizon}{tail}"
+
+
+def _create_kept(con: duckdb.DuckDBPyConnection, names: Sequence[str], like: str) -> None:
+    """Empty tables ``names`` for the crossings of the view ``like`` and what is kept."""
+    backward = "".join(f", NULL::BIGINT AS {name}" for name in BACKWARD)
+    for name in names:
+        con.execute(f"""
+            CREATE OR REPLACE TABLE {name} AS
+            SELECT *, NULL::BOOLEAN AS resident, NULL::TINYINT AS code, NULL::BOOLEAN AS suffix,
+                   NULL::BOOLEAN AS whole{backward}
+            FROM {like} LIMIT 0
+        """)  # noqa: S608
 
 
 def _tables() -> dict[str, str]:
@@ -73,9 +90,10 @@ def begin(con: duckdb.DuckDBPyConnection, rule: Rule, first_day: int, ends: Sequ
     """Empty state tables for a full run to day ``ends[0]`` (``ends[1]``: held back)."""
     for name, columns in _tables().items():
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name}_frozen ({columns})")
-    horizon, rest = _tables()["training"].split(",", 1)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE training_frozen_due ({horizon}, due INTEGER,{rest})")
-    con.execute("DROP TABLE IF EXISTS state_rows")
+    head, rest = _tables()["training"].split(",", 1)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE training_frozen_due ({head}, due INTEGER,{rest})")
+    for horizon in range(len(ends)):
+        _create_kept(con, _kept(horizon), "linked")
     meta = {
         "window_months": rule.window_months,
         "threshold_months": rule.threshold_months,
@@ -134,6 +152,7 @@ def _split(
     rule: Rule,
     horizon: int,
     main: bool = False,
+    into: tuple[str, str] | None = None,
 ) -> None:
     """Split the crossings (sorted by person) into final ones, whose counts go to the frozen
     tables, and the suffixes kept; with ``main``, the suffixes' counts go to the tables.
@@ -192,14 +211,13 @@ def _split(
     table = table.append_column("whole", pa.array(still_whole[kept]))
     for name in BACKWARD:
         table = table.append_column(name, pa.array(out[name][kept].astype(np.int64)))
-    con.register("state_part", table)
-    exists = _one(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'state_rows'")
-    if not exists or not exists[0]:
-        con.execute("CREATE TEMP TABLE state_rows AS SELECT 0::INTEGER AS horizon, * "
-                    "FROM state_part LIMIT 0")  # fmt: skip
-    con.execute("INSERT INTO state_rows BY NAME SELECT ?::INTEGER AS horizon, * FROM state_part",
-                [horizon])  # fmt: skip
-    con.unregister("state_part")
+    suffixes, contexts = into or _kept(horizon)
+    for name, rows_of in ((suffixes, staying[kept]), (contexts, ~staying[kept])):
+        part = table.filter(pa.array(rows_of))
+        if part.num_rows:
+            con.register("state_part", part)
+            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM state_part")  # noqa: S608
+            con.unregister("state_part")
 
 
 def _attributes(arrow: pa.Table) -> list[str]:
@@ -267,7 +285,7 @@ def _advance_horizon(
         CREATE OR REPLACE TABLE fresh_rows AS
         SELECT f.*, {resident} AS resident FROM fresh f {join}
     """)  # noqa: S608
-    con.execute("CREATE OR REPLACE TEMP TABLE fresh_persons AS SELECT DISTINCT p FROM fresh_rows")
+    con.execute("CREATE OR REPLACE TABLE fresh_persons AS SELECT DISTINCT p FROM fresh_rows")
     # The windows closing by ``e1`` of decided crossings: their training counts are final.
     columns = [c[0] for c in con.execute("DESCRIBE training_frozen").fetchall()]
     rest = ", ".join(columns[1:])
@@ -276,17 +294,17 @@ def _advance_horizon(
         WHERE horizon = {horizon} AND due <= {e1}
     """)  # noqa: S608
     con.execute(f"DELETE FROM training_frozen_due WHERE horizon = {horizon} AND due <= {e1}")  # noqa: S608
-    # The input: every suffix, and the context of the persons with new crossings. What
-    # stays of the rest is the context of the others, less what grew too old.
+    # The input: every suffix, and the context of the persons with new crossings; the
+    # crossings kept from here go to new tables (``_next``), replacing the suffixes and
+    # adding to what stays of the context (less what grew too old, and the input).
+    suffixes, contexts = _kept(horizon)
+    _create_kept(con, _kept(horizon, next_=True), "fresh")
     con.execute(f"""
-        CREATE OR REPLACE TABLE state_input AS
-        SELECT * EXCLUDE (horizon), TRUE AS old FROM state_rows s
-        WHERE horizon = {horizon} AND (s.suffix OR
-            (s.d > {e0 - LOOKBACK} AND s.p IN (SELECT p FROM fresh_persons)))
-    """)  # noqa: S608
-    con.execute(f"""
-        DELETE FROM state_rows s WHERE horizon = {horizon} AND (s.suffix OR s.d <= {e1 - LOOKBACK}
-            OR s.p IN (SELECT p FROM fresh_persons))
+        CREATE OR REPLACE VIEW state_input AS
+        SELECT * FROM {suffixes}
+        UNION ALL BY NAME
+        SELECT * FROM {contexts} s
+        WHERE s.d > {e0 - LOOKBACK} AND s.p IN (SELECT p FROM fresh_persons)
     """)  # noqa: S608
     count = _one(
         con, "SELECT (SELECT count(*) FROM state_input) + (SELECT count(*) FROM fresh_rows)"
@@ -296,7 +314,7 @@ def _advance_horizon(
 
     def fetch(cursor: duckdb.DuckDBPyConnection, bucket: int) -> pa.Table:
         return cursor.sql(f"""
-            SELECT * FROM state_input WHERE hash(p) % {buckets} = {bucket}
+            SELECT *, TRUE AS old FROM state_input WHERE hash(p) % {buckets} = {bucket}
             UNION ALL BY NAME
             SELECT *, FALSE AS old FROM fresh_rows WHERE hash(p) % {buckets} = {bucket}
             ORDER BY p, d, x DESC
@@ -314,7 +332,16 @@ def _advance_horizon(
                 _advance_bucket(con, arrow, horizon, e1, rule, first_day)
             del arrow
     cursor.close()
-    for name in ("fresh_rows", "fresh_persons", "state_input"):
+    con.execute("DROP VIEW state_input")
+    con.execute(f"""
+        DELETE FROM {contexts} s
+        WHERE s.d <= {e1 - LOOKBACK} OR s.p IN (SELECT p FROM fresh_persons)
+    """)  # noqa: S608
+    con.execute(f"INSERT INTO {contexts} SELECT * FROM {contexts}_next")  # noqa: S608
+    con.execute(f"DROP TABLE {contexts}_next")
+    con.execute(f"DROP TABLE {suffixes}")
+    con.execute(f"ALTER TABLE {suffixes}_next RENAME TO {suffixes}")
+    for name in ("fresh_rows", "fresh_persons"):
         con.execute(f"DROP TABLE {name}")
     return total
 
@@ -344,8 +371,9 @@ def _advance_bucket(
         stored = arrow.column(name).fill_null(0).to_numpy()
         out[name] = np.where(old, stored, out[name])
     emitted = ~old | suffix
-    _split(con, arrow.drop_columns(["old", "code", "suffix", "whole", *BACKWARD]), out, code,
-           whole, emitted, end, rule, horizon, main=True)  # fmt: skip
+    rows = arrow.drop_columns(["old", "code", "suffix", "whole", *BACKWARD])
+    into = _kept(horizon, next_=True)
+    _split(con, rows, out, code, whole, emitted, end, rule, horizon, main=True, into=into)
 
 
 def compact(con: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -393,7 +421,8 @@ def save(
 ) -> None:
     """Write the state to ``folder`` (replacing one there), with the deliveries it covers."""
     folder.mkdir(parents=True, exist_ok=True)
-    names = [f"{t}_frozen" for t in _tables()] + ["training_frozen_due", "state_rows"]
+    names = [f"{t}_frozen" for t in _tables()] + ["training_frozen_due"]
+    names += [name for h in range(len(meta(con)["ends"])) for name in _kept(h)]  # type: ignore[arg-type]
     for name in names:
         target = folder / f"{name}.parquet"
         con.execute(f"COPY {name} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
@@ -410,10 +439,12 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, object] | No
     if not path.is_file():
         return None
     info: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
-    names = [f"{t}_frozen" for t in _tables()] + ["training_frozen_due", "state_rows"]
+    names = [f"{t}_frozen" for t in _tables()] + ["training_frozen_due"]
+    names += [name for h in range(len(info["ends"])) for name in _kept(h)]  # type: ignore[arg-type]
     for name in names:
         source = folder / f"{name}.parquet"
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM '{source}'")  # noqa: S608
+        # Not temporary: the kept crossings are read on a second cursor (advance).
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM '{source}'")  # noqa: S608
     state = {k: v for k, v in info.items() if k not in ("deliveries", "extra")}
     con.execute("CREATE OR REPLACE TEMP TABLE state_meta (meta VARCHAR)")
     con.execute("INSERT INTO state_meta VALUES (?)", [json.dumps(state)])
