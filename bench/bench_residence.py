@@ -4,10 +4,13 @@ The issue's target: a national year is ~37 million crossings; link and classify 
 years (~185 million rows) in at most 10 minutes on this 2-core machine with at most 4 GB
 of peak memory, and an incremental month in at most a minute. The crossings are generated
 here, as Parquet deliveries in a temporary folder (removed afterwards), from synthetic
-travel histories (:mod:`synth.travel`); the classification runs in a fresh process so its
-peak memory (max RSS) is its own. Beside the speed, on a smaller history whose truth is
-known: the accuracy of the final classification (with and without the population base,
-with passport changes linked or not) and the provisional model's held-back error.
+travel histories (:mod:`synth.travel`), the last month delivered apart; the classification
+runs in a fresh process so its peak memory (max RSS) is its own. The incremental month is
+the previous month's run, kept (:mod:`indicators.residence_state`), advanced by the last
+month's deliveries; its tables are checked against the full run's. Beside the speed, on a
+smaller history whose truth is known: the accuracy of the final classification (with and
+without the population base, with passport changes linked or not) and the provisional
+model's held-back error.
 
     .venv/bin/python bench/bench_residence.py                          # 37M a year, 5 years
     .venv/bin/python bench/bench_residence.py --rows-per-year 2000000 --no-write  # a look
