@@ -451,6 +451,8 @@ def classify(
             del arrow
     if cursor is not con:
         cursor.close()
+    if state:
+        residence_state.finish(con)
     return Outcome(end, rule, rows)
 
 
@@ -501,11 +503,12 @@ def _bucket(
         con.register("bucket_starts", starts)
         con.execute("INSERT INTO starts SELECT p, resident FROM bucket_starts")
         con.unregister("bucket_starts")
-    emit(con, arrow, out, end, rule, horizon)
-    if state:  # what a later month continues from (indicators.residence_state)
+    if state:  # counted as what is final and what a later month continues from
         from indicators import residence_state
 
         residence_state.keep(con, arrow, out, initial, end, rule, horizon)
+    else:
+        emit(con, arrow, out, end, rule, horizon)
 
 
 def initial_residence(arrow: pa.Table, p: np.ndarray) -> np.ndarray:

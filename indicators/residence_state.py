@@ -128,9 +128,21 @@ def keep(
     rule: Rule,
     horizon: int,
 ) -> None:
-    """The state of a full run's bucket (every crossing of its persons, in order)."""
+    """The state of a full run's bucket (every crossing of its persons, in order): the
+    counts of the final crossings go to the frozen tables, those of the suffixes to the
+    tables (:func:`finish` adds the frozen ones)."""
     n = arrow.num_rows
-    _split(con, arrow, out, initial, np.ones(n, bool), np.ones(n, bool), end, rule, horizon)
+    everything = np.ones(n, bool)
+    _split(con, arrow, out, initial, everything, everything, end, rule, horizon, main=True,
+           starts=False)  # fmt: skip
+
+
+def finish(con: duckdb.DuckDBPyConnection) -> None:
+    """A full run's tables: the suffixes' counts plus the frozen ones (the starts are the
+    full run's own)."""
+    for name in _tables():
+        if name != "starts":
+            con.execute(f"INSERT INTO {name} SELECT * FROM {name}_frozen")  # noqa: S608
 
 
 def _groups(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -153,6 +165,7 @@ def _split(
     horizon: int,
     main: bool = False,
     into: tuple[str, str] | None = None,
+    starts: bool = True,
 ) -> None:
     """Split the crossings (sorted by person) into final ones, whose counts go to the frozen
     tables, and the suffixes kept; with ``main``, the suffixes' counts go to the tables.
@@ -190,7 +203,7 @@ def _split(
             (whole_first & leaving, "starts_frozen"),
             (whole_first & staying, "starts"),
         ):
-            if table == "starts" and not main:
+            if table == "starts" and not (main and starts):
                 continue
             if rows.any():
                 con.register(
