@@ -38,14 +38,21 @@ What can change when the crossings held grow from day ``e0`` to ``e1`` (all new 
 The tables of a run are the frozen counts plus the counts of the suffixes at the new last
 day. The held-back horizon (``held_back``, one window earlier) is a state of its own,
 whose new crossings are the ones of the month one window back (read from all deliveries).
-Not handled here, so the caller recomputes fully: a crossing dated on or before the
-state's last day in the new deliveries (a late record, a correction or resubmission), a
-changed population base, passport links or rule (:func:`fingerprint`).
+Not handled here, so the caller recomputes fully (:func:`run`): a crossing dated on or
+before the state's last day in the new deliveries (a late record), a delivery of the state
+that no longer counts (a correction or resubmission), a changed population base, passport
+links (named by the caller's ``extra``) or rule.
+
+What this relies on in :mod:`indicators.residence`: the outputs of ``steps`` that the
+counts read are either re-computed with the suffix (anything depending on later crossings
+or on the last day held) or look back at most :data:`LOOKBACK` days and are listed in
+:data:`BACKWARD`; a crossing's training features do not depend on the run's last day once
+it is decided, except through its stay (a decided crossing that is not the last has a
+fixed stay). A new backward-looking feature must be added to :data:`BACKWARD`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections.abc import Sequence
@@ -419,14 +426,6 @@ def totals(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[object, ...]
 
 
 # -- persisted: Parquet files under the microdata directory ---------------------------------
-
-
-def fingerprint(paths: Sequence[Path], rule: Rule, extra: str = "") -> str:
-    """What a state was computed from: the delivery files, the rule and anything else the
-    caller names (the population base's and links' versions)."""
-    text = json.dumps([sorted(p.name for p in paths), rule.window_months,
-                       rule.threshold_months, extra])  # fmt: skip
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def save(
