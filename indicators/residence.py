@@ -264,7 +264,8 @@ def steps(
     not; 2 or -2: not known, citizenship suggests resident or not — see
     :func:`infer_start`; ``start``: the first day held). Returns per crossing ``event``
     (0 none, 1 emigrant, 2 immigrant, 3 open emigrant candidate, 4 open immigrant
-    candidate), ``before``, ``stay``, ``back``, ``earlier`` and ``initial`` (as inferred).
+    candidate), ``before``, ``stay``, ``back``, ``earlier``, ``initial`` (as inferred) and
+    ``lt`` (-1 long-term departure, 1 long-term arrival, 0 neither, 9 still open).
     """
     n = p.size
     w, t = rule.window, rule.threshold
@@ -319,6 +320,7 @@ def steps(
         "back": back,
         "earlier": earlier,
         "initial": initial,
+        "lt": lt,
     }
 
 
@@ -366,6 +368,30 @@ class Outcome:
     rows: int = 0
 
 
+def linked_view(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    end: int,
+    links: str | None = None,
+    name: str = "linked",
+    after: int | None = None,
+) -> None:
+    """The view ``name`` of the crossings of ``source`` by linked person (``p``), day
+    (``d``), exit (``x``) and attributes, up to day ``end`` (and after day ``after``)."""
+    person = "coalesce(l.new_key, c.person_key)" if links else "c.person_key"
+    link_join = f"LEFT JOIN {links} l ON c.person_key = l.old_key" if links else ""
+    since = f" AND c.crossing_date > DATE '1970-01-01' + {int(after)}" if after is not None else ""
+    con.execute(f"""
+        CREATE OR REPLACE VIEW {name} AS
+        SELECT {person} AS p, (c.crossing_date - DATE '1970-01-01')::INTEGER AS d,
+               c.direction::VARCHAR = 'EXIT' AS x, c.citizenship::VARCHAR AS citizenship,
+               c.sex::VARCHAR AS sex, c.age, c.purpose::VARCHAR AS purpose,
+               c.destination::VARCHAR AS destination
+        FROM {source} c {link_join}
+        WHERE c.person_key IS NOT NULL AND c.crossing_date <= DATE '1970-01-01' + {int(end)}{since}
+    """)  # noqa: S608 — relations and numbers built here, no user input
+
+
 def classify(
     con: duckdb.DuckDBPyConnection,
     source: str,
@@ -375,7 +401,7 @@ def classify(
     links: str | None = None,
     rows_per_bucket: int = ROWS_PER_BUCKET,
     held_back: bool = False,
-    since: int | None = None,
+    state: bool = False,
 ) -> Outcome:
     """Link and classify the crossings of ``source`` up to day ``end`` (see the module doc).
 
@@ -385,45 +411,13 @@ def classify(
     Every table has a ``horizon``: 0 for the crossings up to ``end``; with ``held_back``,
     1 for the same crossings cut one window earlier (what a release made then would have
     seen), classified in the same pass for the model's error (:func:`held_back_error`).
-    ``since`` (a day): an incremental run after a new month of crossings, on the persons
-    who crossed after it only (needs the ``movers`` and ``starts`` of a previous full run in
-    ``con``; its tables hold those persons' crossings from one window before ``since``, and
-    their moves are the full run's — a test checks; merging the tables is left to do).
+    ``state``: also keep what a later month needs to continue from here
+    (:mod:`indicators.residence_state`, which merges a new month into these tables).
     """
-    person = "coalesce(l.new_key, c.person_key)" if links else "c.person_key"
-    link_join = f"LEFT JOIN {links} l ON c.person_key = l.old_key" if links else ""
-    con.execute(f"""
-        CREATE OR REPLACE VIEW linked AS
-        SELECT {person} AS p, (c.crossing_date - DATE '1970-01-01')::INTEGER AS d,
-               c.direction::VARCHAR = 'EXIT' AS x, c.citizenship::VARCHAR AS citizenship,
-               c.sex::VARCHAR AS sex, c.age, c.purpose::VARCHAR AS purpose,
-               c.destination::VARCHAR AS destination
-        FROM {source} c {link_join}
-        WHERE c.person_key IS NOT NULL AND c.crossing_date <= DATE '1970-01-01' + {end}
-    """)  # noqa: S608 — relations and numbers built here, no user input
+    linked_view(con, source, end, links)
     starts = f"LEFT JOIN {base} b ON b.person_key = s.p" if base else ""
     resident = "b.resident" if base else "NULL::BOOLEAN"
     selection = "linked"
-    if since is not None:
-        # An incremental month: only the persons who crossed after ``since``, from one
-        # window before it (earlier crossings were decided by what was held then), starting
-        # from the residence the previous run's moves give them at that point.
-        cut = since - rule.window
-        con.execute(f"""
-            CREATE OR REPLACE TABLE prior AS
-            SELECT s.p, coalesce(m.resident, s.resident) AS resident
-            FROM starts s LEFT JOIN (
-                SELECT p, arg_max(kind, d) = 'I' AS resident FROM movers
-                WHERE horizon = 0 AND d <= {cut} GROUP BY p) m ON m.p = s.p
-        """)  # noqa: S608
-        con.execute(f"""
-            CREATE OR REPLACE VIEW selection AS
-            SELECT * FROM linked WHERE d > {cut}
-              AND p IN (SELECT p FROM linked WHERE d > {since})
-        """)  # noqa: S608
-        selection = "selection"
-        starts += " LEFT JOIN prior r ON r.p = s.p"
-        resident = f"coalesce(r.resident, {resident})"
     total = con.execute(f"SELECT count(*), min(d) FROM {selection}").fetchone()  # noqa: S608
     rows = int(total[0]) if total else 0
     first_day = int(total[1]) if total and total[1] is not None else 0
@@ -441,6 +435,10 @@ def classify(
     # DuckDB reads and sorts the next bucket (in a second connection, on its own thread)
     # while numpy applies the rule to this one: the two cores stay busy.
     ends = (end, end - rule.window) if held_back else (end,)
+    if state:
+        from indicators import residence_state
+
+        residence_state.begin(con, rule, first_day, ends)
     # A relation registered on ``con`` (tests: an Arrow table) is invisible to a second
     # connection: read it on ``con`` itself, one bucket after the other. Tables of the
     # database (the population base's, :func:`population_base`) are seen by both.
@@ -454,10 +452,12 @@ def classify(
                 pending = pool.submit(fetch, cursor, bucket + 1)
             for horizon, last in enumerate(ends):
                 if arrow.num_rows:
-                    _bucket(con, arrow, last, rule, horizon, first_day)
+                    _bucket(con, arrow, last, rule, horizon, first_day, state)
             del arrow
     if cursor is not con:
         cursor.close()
+    if state:
+        residence_state.finish(con)
     return Outcome(end, rule, rows)
 
 
@@ -539,63 +539,103 @@ def _bucket(
     rule: Rule,
     horizon: int,
     first_day: int,
+    state: bool = False,
 ) -> None:
     if horizon:  # the crossings a release made at ``end`` would have held
         arrow = arrow.filter(pc.less_equal(arrow.column("d"), end))
     p = arrow.column("p").to_numpy()
     d = arrow.column("d").to_numpy()
     x = arrow.column("x").to_numpy(zero_copy_only=False)
-    citizen = pc.equal(arrow.column("citizenship"), CITIZEN).to_numpy(zero_copy_only=False)
-    resident = arrow.column("resident")
-    known = resident.is_valid().to_numpy(zero_copy_only=False)
-    said = resident.fill_null(False).to_numpy(zero_copy_only=False)
-    # Without the population base: inferred from the first crossing held, then citizenship
-    # (±2, see infer_start).
+    initial = initial_residence(arrow, p)
+    out = steps(p, d, x, initial, end, rule, first_day)
     first = np.ones(p.size, dtype=bool)
     first[1:] = p[1:] != p[:-1]
-    start = np.maximum.accumulate(np.where(first, np.arange(p.size), 0))
-    initial = np.where(known, np.where(said, 1, -1), np.where(citizen[start], 2, -2))
-    out = steps(p, d, x, initial.astype(np.int8), end, rule, first_day)
-    if horizon == 0:  # each person's residence at the start, for a later incremental run
+    if horizon == 0:  # each person's residence at the start
         starts = pa.table({"p": p[first], "resident": out["initial"][first] == 1})
         con.register("bucket_starts", starts)
         con.execute("INSERT INTO starts SELECT p, resident FROM bucket_starts")
         con.unregister("bucket_starts")
+    if state:  # counted as what is final and what a later month continues from
+        from indicators import residence_state
+
+        residence_state.keep(con, arrow, out, initial, end, rule, horizon)
+    else:
+        emit(con, arrow, out, end, rule, horizon)
+
+
+def initial_residence(arrow: pa.Table, p: np.ndarray) -> np.ndarray:
+    """Per crossing, its person's residence at the start: the population base's (±1) or,
+    without it, to be inferred from the first crossing held, then citizenship (±2, see
+    :func:`infer_start`)."""
+    first = np.ones(p.size, dtype=bool)
+    first[1:] = p[1:] != p[:-1]
+    starts = np.flatnonzero(first)
+    heads = pa.array(starts)  # each person's first crossing: the base and citizenship there
+    citizen = pc.equal(arrow.column("citizenship").take(heads), CITIZEN)
+    resident = arrow.column("resident").take(heads)
+    known = resident.is_valid().to_numpy(zero_copy_only=False)
+    said = resident.fill_null(False).to_numpy(zero_copy_only=False)
+    guess = citizen.fill_null(False).to_numpy(zero_copy_only=False)
+    initial = np.where(known, np.where(said, 1, -1), np.where(guess, 2, -2)).astype(np.int8)
+    spread: np.ndarray = initial[np.cumsum(first) - 1]
+    return spread
+
+
+def emit(
+    con: duckdb.DuckDBPyConnection,
+    arrow: pa.Table,
+    out: dict[str, np.ndarray],
+    end: int,
+    rule: Rule,
+    horizon: int,
+    into: str = "",
+    due: bool = False,
+) -> None:
+    """Count what the crossings of ``arrow`` (with their :func:`steps` outputs ``out``)
+    add to ``events``, ``candidates``, ``training`` and ``movers`` (``into``: a suffix of
+    the tables' names). ``due``: the training counts of the decided crossings whose window
+    is still open go to ``training{into}_due``, with the day it closes (``due``), instead."""
+    d = arrow.column("d").to_numpy()
+    x = arrow.column("x").to_numpy(zero_copy_only=False)
     w = rule.window
-    closed = (d.astype(np.int64) + w <= end) & (
-        (x & (out["before"] == 1)) | (~x & (out["before"] == -1))
-    )
+    eligible = (x & (out["before"] == 1)) | (~x & (out["before"] == -1))
+    closed = (d.astype(np.int64) + w <= end) & eligible
+    if due:
+        closed = ~closed & eligible & (out["event"] < 3)
     keep = (out["event"] > 0) | closed
     table = arrow.filter(pa.array(keep)).append_column("event", pa.array(out["event"][keep]))
     for name in ("before", "stay", "back", "earlier"):
         table = table.append_column(name, pa.array(out[name][keep]))
     table = table.append_column("closed", pa.array(closed[keep]))
     con.register("bucket_rows", table)
+    if not due:
+        con.execute(f"""
+            INSERT INTO events{into}
+            SELECT {horizon}, CASE event WHEN 1 THEN 'E' ELSE 'I' END, d, citizenship, sex,
+                   {_AGE_GROUP_SQL},
+                   purpose, destination, count(*)
+            FROM bucket_rows WHERE event IN (1, 2) GROUP BY ALL
+        """)  # noqa: S608
+        con.execute(f"""
+            INSERT INTO candidates{into}
+            SELECT {horizon}, CASE event WHEN 3 THEN 'e' ELSE 'i' END, {_FEATURES_SQL},
+                   {_MONTH_SQL}, back AS came_back, d, citizenship, destination, count(*)
+            FROM bucket_rows WHERE event IN (3, 4) GROUP BY ALL
+        """)  # noqa: S608
+    closes = f", d + {w}" if due else ""
     con.execute(f"""
-        INSERT INTO events
-        SELECT {horizon}, CASE event WHEN 1 THEN 'E' ELSE 'I' END, d, citizenship, sex,
-               {_AGE_GROUP_SQL},
-               purpose, destination, count(*)
-        FROM bucket_rows WHERE event IN (1, 2) GROUP BY ALL
-    """)  # noqa: S608
-    con.execute(f"""
-        INSERT INTO candidates
-        SELECT {horizon}, CASE event WHEN 3 THEN 'e' ELSE 'i' END, {_FEATURES_SQL}, {_MONTH_SQL},
-               back AS came_back, d, citizenship, destination, count(*)
-        FROM bucket_rows WHERE event IN (3, 4) GROUP BY ALL
-    """)  # noqa: S608
-    con.execute(f"""
-        INSERT INTO training
-        SELECT {horizon}, CASE WHEN x THEN 'e' ELSE 'i' END, {_FEATURES_SQL}, {_MONTH_SQL},
+        INSERT INTO training{into}{"_due" if due else ""}
+        SELECT {horizon}{closes}, CASE WHEN x THEN 'e' ELSE 'i' END, {_FEATURES_SQL}, {_MONTH_SQL},
                back AS came_back, count(*), sum((event IN (1, 2))::INTEGER)
         FROM bucket_rows WHERE closed GROUP BY ALL
     """)  # noqa: S608
-    con.execute(f"""
-        INSERT INTO movers
-        SELECT {horizon}, p, d, CASE event WHEN 1 THEN 'E' ELSE 'I' END, sex,
-               {_AGE_GROUP_SQL}
-        FROM bucket_rows WHERE event IN (1, 2)
-    """)  # noqa: S608
+    if not due:
+        con.execute(f"""
+            INSERT INTO movers{into}
+            SELECT {horizon}, p, d, CASE event WHEN 1 THEN 'E' ELSE 'I' END, sex,
+                   {_AGE_GROUP_SQL}
+            FROM bucket_rows WHERE event IN (1, 2)
+        """)  # noqa: S608
     con.unregister("bucket_rows")
 
 
@@ -712,11 +752,16 @@ def compute(ctx: Any, out: Any) -> None:
 
     Reads the crossings microdata of the loaded border batches (``store.crossings``) and,
     where loaded, the population base (``store.population_base``: residence at the start,
-    passports linked); no deliveries, no observations. A cell with any month whose window
-    is still open is provisional (status P): decided migrants plus the model's expected count.
+    passports linked); no deliveries, no observations. The classification continues from
+    the state the previous computation saved when the deliveries are its own plus new months
+    and the population base is the same (:func:`indicators.residence_state.run`), else is
+    made afresh. A cell with any month whose window is still open is provisional (status P):
+    decided migrants plus the model's expected count.
     """
-    from store.crossings import counting_deliveries
+    from indicators import residence_state
+    from store.crossings import counting_deliveries, state_directory
     from store.models import ObsStatus
+    from store.population_base import SOURCE as BASE_SOURCE
 
     paths = counting_deliveries(ctx.session)
     if not paths:
@@ -729,7 +774,12 @@ def compute(ctx: Any, out: Any) -> None:
             return
         rule = Rule.configured()
         links, base = loaded_base(con, ctx.session)
-        outcome = classify(con, source, end, rule, base=base, links=links, held_back=True)
+        # The base's deliveries name the state: another base, another classification.
+        versions = ",".join(p.name for p in counting_deliveries(ctx.session, source=BASE_SOURCE))
+        # From the state the previous computation kept when only new months came since.
+        outcome = residence_state.run(
+            con, paths, end, rule, state_directory(), base, links, extra=versions
+        )
         estimate(con)
         _publish(ctx, out, con, outcome, ObsStatus.PROVISIONAL)
     finally:

@@ -52,6 +52,12 @@ def directory() -> Path:
     return PROJECT_ROOT / setting("STATKG_MICRODATA_DIR")
 
 
+def state_directory() -> Path:
+    """Where the long-term migration classification keeps its state between computations
+    (:mod:`indicators.residence_state`): pseudonymised person keys, like the deliveries."""
+    return directory() / "state" / "residence"
+
+
 def delivery_name(source: str, batch_id: int, delivery_key: str, started: datetime) -> str:
     """The file name of one delivery: the source, the batch, the start of its key and when
     its load began (a store made afresh numbers its batches from 1 again: the time keeps

@@ -209,23 +209,3 @@ def test_a_link_joins_the_histories_of_two_passports() -> None:
     linked = con.execute("SELECT kind FROM events ORDER BY d").fetchall()
     assert unlinked == [("E",)]
     assert linked == []
-
-
-@pytest.mark.parametrize(("days", "at_least"), [(30, 5), (365, 100)])
-def test_an_incremental_run_finds_what_the_full_run_finds(
-    world: World, days: int, at_least: int
-) -> None:
-    """The persons who crossed in the last days, from one window before, starting from
-    the residence the full run's moves give them: the same moves as the full run."""
-    con, _, _, last = world
-    since = last - days
-    cut = since - RULE.window
-    residence.classify(con, "observed", last, RULE)
-    full = con.execute(
-        f"SELECT p, d, kind FROM movers WHERE d > {cut} AND p IN "  # noqa: S608
-        f"(SELECT person_key FROM observed WHERE crossing_date > DATE '1970-01-01' + {since})"
-    ).fetchall()
-    residence.classify(con, "observed", last, RULE, since=since)
-    incremental = con.execute("SELECT p, d, kind FROM movers").fetchall()
-    assert len(full) > at_least
-    assert sorted(incremental) == sorted(full)
