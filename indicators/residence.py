@@ -222,8 +222,9 @@ def classify_sql(
 
 
 FEATURES = (
-    ("purpose", "citizen", "sex", "age_group", "quarter", "pattern"),
-    ("purpose", "citizen", "sex", "quarter"),
+    ("purpose", "citizen", "sex", "age_group", "quarter", "pattern", "gap", "route"),
+    ("purpose", "citizen", "quarter", "pattern", "gap", "route"),
+    ("purpose", "citizen", "gap"),
     ("purpose", "citizen"),
     (),
 )
@@ -308,12 +309,20 @@ def steps(
     new_day[1:] |= d32[1:] != d32[:-1]
     day_start = np.maximum.accumulate(np.where(new_day, index, 0))
     earlier = day_start - np.searchsorted(key, key - 365, "left")
+    # The person's own history, for the provisional model: what a year before the crossing
+    # held cannot be told in the first year of the crossings (-1, not known).
+    held = d32 - (start if start is not None else int(d32.min(initial=0)))
+    earlier = np.where(held < 365, -1, earlier)
+    gap = np.empty(n, dtype=np.int32)  # the stay just ended: days since the previous crossing
+    gap[1:] = d32[1:] - d32[:-1]
+    gap[first] = np.where(held[first] >= 365, held[first], -1)  # at least that, or not known
     return {
         "event": event,
         "before": before,
         "stay": stay,
         "back": back,
         "earlier": earlier,
+        "gap": gap,
         "initial": initial,
     }
 
@@ -461,8 +470,11 @@ _FEATURES_SQL = """
     CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2 WHEN age < 45 THEN 3
          WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END AS age_group,
     quarter(DATE '1970-01-01' + d) AS quarter,
-    CASE WHEN earlier = 0 THEN 0 WHEN earlier < 4 THEN 1 WHEN earlier < 20 THEN 2 ELSE 3
-    END AS pattern"""
+    CASE WHEN earlier < 0 THEN -1 WHEN earlier = 0 THEN 0 WHEN earlier < 4 THEN 1
+         WHEN earlier < 20 THEN 2 ELSE 3 END AS pattern,
+    CASE WHEN gap < 0 THEN -1 WHEN gap < 31 THEN 0 WHEN gap < 92 THEN 1 WHEN gap < 183 THEN 2
+         WHEN gap < 365 THEN 3 ELSE 4 END AS gap,
+    CASE destination WHEN '643' THEN 1 WHEN '398' THEN 2 ELSE 0 END AS route"""
 _AGE_GROUP_SQL = """CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2
     WHEN age < 45 THEN 3 WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END"""
 _MONTH_SQL = f"least(16, floor(stay / {DAYS_PER_MONTH}))::INTEGER AS m"
@@ -470,10 +482,12 @@ _TABLES = {
     "events": "horizon INTEGER, kind VARCHAR, d INTEGER, citizenship VARCHAR, sex VARCHAR, "
     "age_group INTEGER, purpose VARCHAR, destination VARCHAR, n BIGINT",
     "candidates": "horizon INTEGER, kind VARCHAR, purpose VARCHAR, citizen BOOLEAN, sex VARCHAR, "
-    "age_group INTEGER, quarter INTEGER, pattern INTEGER, m INTEGER, came_back BOOLEAN, "
+    "age_group INTEGER, quarter INTEGER, pattern INTEGER, gap INTEGER, "
+    "route INTEGER, m INTEGER, came_back BOOLEAN, "
     "d INTEGER, citizenship VARCHAR, destination VARCHAR, n BIGINT",
     "training": "horizon INTEGER, kind VARCHAR, purpose VARCHAR, citizen BOOLEAN, sex VARCHAR, "
-    "age_group INTEGER, quarter INTEGER, pattern INTEGER, m INTEGER, came_back BOOLEAN, "
+    "age_group INTEGER, quarter INTEGER, pattern INTEGER, gap INTEGER, "
+    "route INTEGER, m INTEGER, came_back BOOLEAN, "
     "n BIGINT, yes BIGINT",
     "movers": "horizon INTEGER, p BIGINT, d INTEGER, kind VARCHAR, sex VARCHAR, age_group INTEGER",
     "starts": "p BIGINT, resident BOOLEAN",
@@ -515,7 +529,7 @@ def _bucket(
     )
     keep = (out["event"] > 0) | closed
     table = arrow.filter(pa.array(keep)).append_column("event", pa.array(out["event"][keep]))
-    for name in ("before", "stay", "back", "earlier"):
+    for name in ("before", "stay", "back", "earlier", "gap"):
         table = table.append_column(name, pa.array(out[name][keep]))
     table = table.append_column("closed", pa.array(closed[keep]))
     con.register("bucket_rows", table)
