@@ -40,6 +40,7 @@ cut 16 months before the end, compared with the final figures of those months.
 
 from __future__ import annotations
 
+import math
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -567,10 +568,11 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
     Each candidate cell takes the rate of the finest level of :data:`FEATURES` with at
     least :data:`MIN_CELL` closed cases that saw the same thing: still away after ``m``
     months (the share long-term among those away at least ``m`` months), or back after
-    ``m`` months (among those back after the same months).
+    ``m`` months (among those back after the same months). ``cases``: the closed cases the
+    rate rests on (the rate's own sampling variance is p (1 − p) / cases).
     """
-    con.execute("CREATE OR REPLACE TEMP TABLE rated AS SELECT *, NULL::DOUBLE AS prob "
-                "FROM candidates")  # fmt: skip
+    con.execute("CREATE OR REPLACE TEMP TABLE rated AS SELECT *, NULL::DOUBLE AS prob, "
+                "NULL::BIGINT AS cases FROM candidates")  # fmt: skip
     for level in FEATURES:
         keys = ["horizon", "kind", *level]
         distinct = ", ".join(keys)
@@ -587,7 +589,7 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
         """)  # noqa: S608
         match = " AND ".join(f"r.{k} = l.{k}" for k in keys)
         con.execute(f"""
-            UPDATE rated r SET prob = l.rate FROM level_rates l
+            UPDATE rated r SET prob = l.rate, cases = l.n FROM level_rates l
             WHERE r.prob IS NULL AND {match} AND r.m = l.m AND r.came_back = l.came_back
         """)  # noqa: S608
     con.execute("UPDATE rated SET prob = 0 WHERE prob IS NULL")
@@ -651,7 +653,8 @@ def held_back_error(outcome: Outcome, con: duckdb.DuckDBPyConnection) -> dict[st
     Needs a :func:`classify` with ``held_back`` and :func:`estimate`: the months open at
     the cut (one window before the end) as a release made then estimated them, compared
     with their final figures from all the crossings (weighted absolute percentage errors,
-    :func:`error_of`).
+    :func:`error_of`), and the ``noise`` floor below which no model of these candidates
+    can go (the same figures for a perfectly calibrated one, from the binomial spread).
     """
     cut = outcome.end - outcome.rule.window
     final, estimated = monthly_flows(con, 0), monthly_flows(con, 1)
@@ -660,7 +663,32 @@ def held_back_error(outcome: Outcome, con: duckdb.DuckDBPyConnection) -> dict[st
         for k in estimated
         if not month_closed(*k, cut, outcome.rule) and month_closed(*k, outcome.end, outcome.rule)
     )
-    return {"error": error_of(final, estimated, months), "months": months, "cut": cut}
+    # What a calibrated model would still miss: each candidate moves or not (a Bernoulli
+    # draw of its probability), so a month's expected |error| is √(2/π) · √Σ n p (1 − p);
+    # the error above this floor is the model's (its bias and its rates' own noise).
+    spread = {
+        (int(y), int(m)): (float(e), float(i))
+        for y, m, e, i in con.execute("""
+            SELECT year(DATE '1970-01-01' + d), month(DATE '1970-01-01' + d),
+                   sum(CASE WHEN kind = 'e' THEN n * prob * (1 - prob) ELSE 0 END),
+                   sum(CASE WHEN kind = 'i' THEN n * prob * (1 - prob) ELSE 0 END)
+            FROM rated WHERE horizon = 1 GROUP BY ALL
+        """).fetchall()
+    }
+    floor = {name: [0.0, 0.0] for name in ("emigrants", "immigrants", "net", "net_of_gross")}
+    for k in months:
+        (fe, fi), (ve, vi) = final.get(k, (0.0, 0.0)), spread.get(k, (0.0, 0.0))
+        for name, variance, scale in (
+            ("emigrants", ve, fe),
+            ("immigrants", vi, fi),
+            ("net", ve + vi, abs(fi - fe)),
+            ("net_of_gross", ve + vi, fe + fi),
+        ):
+            floor[name][0] += math.sqrt(2 / math.pi * variance)
+            floor[name][1] += scale
+    noise = {name: (100.0 * a / b if b else float("nan")) for name, (a, b) in floor.items()}
+    return {"error": error_of(final, estimated, months), "noise": noise, "months": months,
+            "cut": cut}  # fmt: skip
 
 
 # -- the catalog's figures ------------------------------------------------------------------
