@@ -499,8 +499,14 @@ _FEATURES_SQL = """
     CASE destination WHEN '643' THEN 1 WHEN '398' THEN 2 ELSE 0 END AS route"""
 _AGE_GROUP_SQL = """CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2
     WHEN age < 45 THEN 3 WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END"""
-_MONTH_SQL = f"""least(16, floor(stay / {DAYS_PER_MONTH}))::INTEGER AS m, back AS came_back,
-    CASE WHEN back THEN least(4, floor(after / {DAYS_PER_MONTH})) ELSE 0 END::INTEGER AS m2,
+# What is already seen, in steps: weeks for the first 13 weeks (a visit home lasts a few:
+# counted in months, a candidate seen for 7 weeks would be rated among all those still there
+# after 4), then months; after coming back, weeks up to 18 (126 days, beyond which the rest
+# of the window can no longer make the move long-term).
+_MONTH_SQL = f"""(CASE WHEN stay < 91 THEN floor(stay / 7)
+         ELSE 13 + least(13, floor((stay - 91) / {DAYS_PER_MONTH})) END)::INTEGER AS m,
+    back AS came_back,
+    CASE WHEN back THEN least(18, floor(after / 7)) ELSE 0 END::INTEGER AS m2,
     back AND again AS again"""
 _TABLES = {
     "events": "horizon INTEGER, kind VARCHAR, d INTEGER, citizenship VARCHAR, sex VARCHAR, "
