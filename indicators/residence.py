@@ -234,10 +234,11 @@ def classify_sql(
 
 
 FEATURES = (
-    ("purpose", "citizen", "sex", "age_group", "quarter", "pattern", "gap", "route"),
-    ("purpose", "citizen", "quarter", "pattern", "gap", "route"),
-    ("purpose", "citizen", "gap"),
-    ("purpose", "citizen"),
+    ("purpose", "citizen", "sex", "age_group", "quarter", "pattern", "gap", "route", "settled"),
+    ("purpose", "citizen", "quarter", "pattern", "gap", "route", "settled"),
+    ("purpose", "citizen", "gap", "settled"),
+    ("purpose", "citizen", "settled"),
+    ("settled",),
     (),
 )
 
@@ -336,6 +337,16 @@ def steps(
     again = np.zeros(n, dtype=bool)
     again[:-1] = back[1:]
     again &= back
+    # Whether the residence the crossing starts from was already known at the crossing: set
+    # by the start, or by a move (an emigration or immigration) at least `t` days before
+    # (none is decided sooner). A move decided only later makes the crossing eligible in the
+    # final figures but not while its window is open (a student's first return home, ten
+    # months after leaving): among open candidates, whose residence is known, such
+    # crossings are rarer than among closed ones, so their rates are kept apart.
+    moves = np.maximum.accumulate(np.where((event == 1) | (event == 2), index, -1))
+    move = np.empty(n, dtype=moves.dtype)
+    move[0], move[1:] = -1, moves[:-1]
+    settled = (move < group_start) | (d32 - d32[np.maximum(move, 0)] >= t)
     return {
         "event": event,
         "before": before,
@@ -343,6 +354,7 @@ def steps(
         "back": back,
         "earlier": earlier,
         "gap": gap,
+        "settled": settled,
         "after": after,
         "again": again,
         "initial": initial,
@@ -496,7 +508,7 @@ _FEATURES_SQL = """
          WHEN earlier < 20 THEN 2 ELSE 3 END AS pattern,
     CASE WHEN gap < 0 THEN -1 WHEN gap < 31 THEN 0 WHEN gap < 92 THEN 1 WHEN gap < 183 THEN 2
          WHEN gap < 365 THEN 3 ELSE 4 END AS gap,
-    CASE destination WHEN '643' THEN 1 WHEN '398' THEN 2 ELSE 0 END AS route"""
+    CASE destination WHEN '643' THEN 1 WHEN '398' THEN 2 ELSE 0 END AS route, settled"""
 _AGE_GROUP_SQL = """CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2
     WHEN age < 45 THEN 3 WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END"""
 # What is already seen, in steps: weeks for the first 13 weeks (a visit home lasts a few:
@@ -513,11 +525,11 @@ _TABLES = {
     "age_group INTEGER, purpose VARCHAR, destination VARCHAR, n BIGINT",
     "candidates": "horizon INTEGER, kind VARCHAR, purpose VARCHAR, citizen BOOLEAN, sex VARCHAR, "
     "age_group INTEGER, quarter INTEGER, pattern INTEGER, gap INTEGER, "
-    "route INTEGER, m INTEGER, came_back BOOLEAN, m2 INTEGER, again BOOLEAN, "
+    "route INTEGER, settled BOOLEAN, m INTEGER, came_back BOOLEAN, m2 INTEGER, again BOOLEAN, "
     "d INTEGER, citizenship VARCHAR, destination VARCHAR, n BIGINT",
     "training": "horizon INTEGER, kind VARCHAR, purpose VARCHAR, citizen BOOLEAN, sex VARCHAR, "
     "age_group INTEGER, quarter INTEGER, pattern INTEGER, gap INTEGER, "
-    "route INTEGER, m INTEGER, came_back BOOLEAN, m2 INTEGER, again BOOLEAN, "
+    "route INTEGER, settled BOOLEAN, m INTEGER, came_back BOOLEAN, m2 INTEGER, again BOOLEAN, "
     "n BIGINT, yes BIGINT",
     "movers": "horizon INTEGER, p BIGINT, d INTEGER, kind VARCHAR, sex VARCHAR, age_group INTEGER",
     "starts": "p BIGINT, resident BOOLEAN",
@@ -559,7 +571,7 @@ def _bucket(
     )
     keep = (out["event"] > 0) | closed
     table = arrow.filter(pa.array(keep)).append_column("event", pa.array(out["event"][keep]))
-    for name in ("before", "stay", "back", "earlier", "gap", "after", "again"):
+    for name in ("before", "stay", "back", "earlier", "gap", "settled", "after", "again"):
         table = table.append_column(name, pa.array(out[name][keep]))
     table = table.append_column("closed", pa.array(closed[keep]))
     con.register("bucket_rows", table)
