@@ -54,7 +54,7 @@ class Kind:
     away = abroad and home = in the country; for a non-resident the other way round.
     ``yearly`` kinds repeat on the calendar (seasonal work, study years). A ``settle`` kind
     leaves for good on a day drawn evenly over the simulation (a steady flow: ``per_million``
-    is then persons leaving a year), and afterwards only visits.
+    is then persons leaving a year), and afterwards only visits, for about ``career`` years.
     """
 
     name: str
@@ -103,7 +103,7 @@ KINDS = (
     # crossings: ~40k a year at a national 37M, an order of magnitude, not a calibration.
     Kind("settler", 1_230, True, {KGZ: 1}, {RUS: 0.75, KAZ: 0.15, TUR: 0.1},
          {"Постоянное место жительства": 0.3, "Частная": 0.5, "Работа": 0.2}, (730, 250),
-         (21, 10), (30, 10), 0.5, settle=True),
+         (21, 10), (30, 10), 0.5, career=4, settle=True),
 )  # fmt: skip
 
 
@@ -174,10 +174,12 @@ def simulate(
     people: list[dict[str, np.ndarray]] = []
     next_id = first_id
     for kind in KINDS:
-        n = max(1, round(kind.per_million * scale * ((hi - lo) / 365 if kind.settle else 1)))
+        years_leaving = (hi - lo) / 365 + kind.career if kind.settle else 1
+        n = max(1, round(kind.per_million * scale * years_leaving))
         ids = np.arange(next_id, next_id + n, dtype=np.int64)
         next_id += n
         crossings = _stays(rng, kind, n, lo, hi)
+        resident = crossings.pop("resident")  # per person
         p = crossings["person"]
         citizenship = _choice(rng, kind.citizenship, n, COUNTRIES)
         destination = (
@@ -205,7 +207,7 @@ def simulate(
         people.append(
             {
                 "kind": np.full(n, KINDS.index(kind), dtype=np.int8),
-                "resident": np.full(n, kind.resident),
+                "resident": resident,
                 "citizenship": citizenship,
                 "sex": sex,
                 "new_passport_day": change_day,
@@ -256,8 +258,12 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
         # November).
         jan1 = (date((EPOCH + timedelta(days=int(lo))).year, 1, 1) - EPOCH).days
         origin = jan1 + kind.yearly + rng.normal(0, 10, n) - 2 * 365 + kind.away[0]
-    elif kind.settle:  # the first departure on a day drawn evenly, for good
-        origin = lo + rng.random(n) * span - home[:, 0]
+    elif kind.settle:  # the departure for good on a day drawn evenly, then visits
+        # Departures from `career` years (of visits) before the simulation, so that the
+        # settlers visiting are as many at its start as later (a steady world).
+        lead = kind.career * 365
+        departure = lo - lead + rng.random(n) * (span + lead)
+        origin = departure - home[:, 0]
     else:
         origin = lo - rng.random(n) * cycle
     # Departures (resident: exit; non-resident: entry) and returns, non-overlapping.
@@ -269,7 +275,12 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
     is_leave = np.concatenate([np.ones(n * slots, bool), np.zeros(n * slots, bool)])
     person = np.concatenate([person, person])
     keep = (day >= lo) & (day <= hi)
-    if kind.career:  # one episode: from a start anywhere in the span, for about `career` years
+    resident = np.full(n, kind.resident)
+    if kind.settle:  # visits for about `career` years, then no more crossings
+        own = np.concatenate([leave.ravel(), leave.ravel()])
+        keep &= own <= np.tile(np.repeat(departure + lead, slots), 2)
+        resident = departure >= lo  # those gone before the simulation starts live abroad
+    elif kind.career:  # one episode: from a start anywhere in the span, for about `career` years
         # Episodes begin before the span too, so that as many end as begin at any time (a
         # stationary world: the model of provisional figures learns from earlier years).
         lead = 1.5 * kind.career * 365
@@ -280,7 +291,7 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
             own <= np.tile(np.repeat(stop, slots), 2)
         )
     exit_ = is_leave if kind.resident else ~is_leave
-    return {"person": person[keep], "day": day[keep], "exit": exit_[keep]}
+    return {"person": person[keep], "day": day[keep], "exit": exit_[keep], "resident": resident}
 
 
 def _route(rng: np.random.Generator, destination: np.ndarray) -> np.ndarray:

@@ -233,8 +233,9 @@ def test_an_incremental_run_finds_what_the_full_run_finds(
 
 def test_the_own_history_features_agree_with_a_loop_per_person() -> None:
     """``gap`` (days since the person's previous crossing; for the first crossing held, the
-    days held before it when at least a year, else -1) and ``earlier`` (crossings in the
-    365 days before, -1 in the first year held), against a plain loop."""
+    days held before it when at least a year, else -1), ``earlier`` (crossings in the 365
+    days before, -1 in the first year held), ``after``/``again`` and ``settled``, against
+    a plain loop."""
     rng = np.random.default_rng(3)
     rows = sorted(
         (int(p), int(d), bool(x))
@@ -251,6 +252,9 @@ def test_the_own_history_features_agree_with_a_loop_per_person() -> None:
     x = np.array([r[2] for r in rows])
     start = 0
     out = steps(p, d, x, np.ones(p.size, np.int8), 1500, RULE, start)
+    events = out["event"].tolist()
+    assert {1, 2} <= set(events)  # moves happen, so `settled` is put to the test
+    assert 0 < out["settled"].sum() < p.size and 0 < out["again"].sum() < p.size
     for i, (person, day, _) in enumerate(rows):
         mine = [r[1] for r in rows[:i] if r[0] == person]
         held = day - start
@@ -259,6 +263,16 @@ def test_the_own_history_features_agree_with_a_loop_per_person() -> None:
         earlier = sum(1 for t in mine if day - 365 <= t < day) if held >= 365 else -1
         assert out["gap"][i] == gap, (i, rows[i])
         assert out["earlier"][i] == earlier, (i, rows[i], same_day_before)
+        later = [r[1] for r in rows[i + 1 :] if r[0] == person]
+        # After coming back: the next stay (to the crossing after, or the end), and whether
+        # it ended too.
+        after = (later[1] if len(later) > 1 else 1500) - later[0] if later else 0
+        assert out["after"][i] == after, (i, rows[i])
+        assert out["again"][i] == (len(later) > 1), (i, rows[i])
+        # Settled: no move (emigration, immigration) of the person before, or one at least
+        # 365 days before.
+        moved = [r[1] for j, r in enumerate(rows[:i]) if r[0] == person and events[j] in (1, 2)]
+        assert out["settled"][i] == (not moved or day - moved[-1] >= 365), (i, rows[i])
 
 
 def test_the_expected_count_is_unbiased_on_held_back_months(world: World) -> None:
