@@ -33,20 +33,24 @@ The provisional model is a table of empirical rates, explainable cell by cell: a
 departures (arrivals) whose window has closed, the share that became long-term, by purpose,
 citizen or not, sex, age group, quarter, route (Russia, Kazakhstan, other), the person's
 own history — the stay that the crossing ends (``gap``: days since the previous crossing,
-binned up to a year or more) and the earlier pattern (crossings in the year before) — and
-by what is already seen: the months spent abroad so far (still away, or back after *m*
-months) and, once back, the stay after it (still home after *m2* months, or gone again
-after *m2*: a labour migrant home for a few weeks is still one). Cells with fewer than
+binned up to a year or more), the earlier pattern (crossings in the year before), and
+whether the residence it starts from was already known at it (``settled``: set by the
+start, or by a move at least 12 months before) — and by what is already seen: the time
+spent abroad so far (weeks for the first 13, then months; still away, or back after *m*)
+and, once back, the stay after it (still home after *m2* weeks, or gone again after *m2*:
+a labour migrant home for a few weeks is still one). Cells with fewer than
 :data:`MIN_CELL` cases fall back to coarser ones. Features are kept *stationary*: what a
 year before a crossing held cannot be told in the first year of the crossings, so there
 the pattern and the gap of a first crossing are "not known" (their own cells, which
 candidates of later years do not meet), not a truncated count that would teach the
 model a history shorter than it is. Why these: on held-back synthetic history, where each
-traveller's kind is known, the error was systematic, not binomial — returning labour
-migrants pooled with settled ones, and visits home read as returns for good (see
-``bench/bench_residence.py``). Its error is measured by :func:`held_back_error`: the same
-computation on the crossings cut 16 months before the end, compared with the final figures
-of those months, beside the noise floor that no model of those candidates could beat.
+traveller's kind is known, the error was systematic, not binomial — labour migrants home
+for a visit and gone again rated as returns, recent arrivals rated among all those still
+there a month later, students' first returns home (eligible only once their departure is
+decided) pooled with later ones (see ``bench/bench_residence.py``). Its error is measured
+by :func:`held_back_error`: the same computation on the crossings cut 16 months before the
+end, compared with the final figures of those months, beside the noise floor that no
+model of those candidates could beat.
 """
 
 from __future__ import annotations
