@@ -47,7 +47,7 @@ model a history shorter than it is. Why these: on held-back synthetic history, w
 traveller's kind is known, the error was systematic, not binomial — labour migrants home
 for a visit and gone again rated as returns, recent arrivals rated among all those still
 there a month later, students' first returns home (eligible only once their departure is
-decided) pooled with later ones (see ``bench/bench_residence.py``). Its error is measured
+decided) pooled with later ones (a one-off decomposition by kind, issue 17). Its error is measured
 by :func:`held_back_error`: the same computation on the crossings cut 16 months before the
 end, compared with the final figures of those months, beside the noise floor that no
 model of those candidates could beat.
