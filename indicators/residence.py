@@ -618,6 +618,11 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
     """
     con.execute("CREATE OR REPLACE TEMP TABLE rated AS SELECT *, NULL::DOUBLE AS prob, "
                 "NULL::BIGINT AS cases FROM candidates")  # fmt: skip
+    # The buckets' counts pooled once: each level's join then reads one row per cell.
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE pooled AS
+        SELECT * EXCLUDE (n, yes), sum(n) AS n, sum(yes) AS yes FROM training GROUP BY ALL
+    """)
     for level in FEATURES:
         keys = ["horizon", "kind", *level]
         distinct = ", ".join(keys)
@@ -629,7 +634,7 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
                    sum(t.yes) / sum(t.n) AS rate, sum(t.n) AS n
             FROM (SELECT DISTINCT {distinct}, m, came_back, m2, again
                   FROM rated WHERE prob IS NULL) c
-            JOIN training t ON {on} AND CASE WHEN c.came_back
+            JOIN pooled t ON {on} AND CASE WHEN c.came_back
                 THEN t.came_back AND t.m = c.m AND CASE WHEN c.again
                     THEN t.again AND t.m2 = c.m2 ELSE t.m2 >= c.m2 END
                 ELSE t.m >= c.m END
@@ -642,6 +647,7 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
               AND r.m2 = l.m2 AND r.again = l.again
         """)  # noqa: S608
     con.execute("UPDATE rated SET prob = 0 WHERE prob IS NULL")
+    con.execute("DROP TABLE pooled")
 
 
 def expected(horizon: int = 0) -> str:
