@@ -146,6 +146,25 @@ SETTINGS: tuple[Setting, ...] = (
         "persons is confidential (primary suppression, flagged x / CONF_STATUS C).",
     ),
     Setting(
+        "STATKG_SDC_MIN_SAMPLE",
+        "30",
+        "Disclosure control of survey estimates in exports: an estimate resting on fewer than "
+        "this many sampled persons (unweighted) is suppressed (x / CONF_STATUS C); the sample "
+        "counts themselves are never released.",
+    ),
+    Setting(
+        "STATKG_SDC_CV_FLAG",
+        "0.333",
+        "A survey estimate whose coefficient of variation (standard error / estimate) exceeds "
+        "this is flagged as of low reliability (OBS_STATUS U).",
+    ),
+    Setting(
+        "STATKG_SDC_CV_SUPPRESS",
+        "0.5",
+        "A survey estimate whose coefficient of variation exceeds this is suppressed "
+        "(x / CONF_STATUS C): too imprecise to publish.",
+    ),
+    Setting(
         "STATKG_SDC_MARGIN",
         "3",
         "Protection margin: the audit requires the feasible interval of every suppressed cell "
@@ -257,6 +276,9 @@ class Config:
     )
     sdc_min_count: int = field(default_factory=lambda: int(_env("STATKG_SDC_MIN_COUNT")))
     sdc_margin: float = field(default_factory=lambda: float(_env("STATKG_SDC_MARGIN")))
+    sdc_min_sample: int = field(default_factory=lambda: int(_env("STATKG_SDC_MIN_SAMPLE")))
+    sdc_cv_flag: float = field(default_factory=lambda: float(_env("STATKG_SDC_CV_FLAG")))
+    sdc_cv_suppress: float = field(default_factory=lambda: float(_env("STATKG_SDC_CV_SUPPRESS")))
     exports_dir: Path = field(default_factory=lambda: PROJECT_ROOT / _env("STATKG_EXPORTS_DIR"))
     export_link_ttl: int = field(default_factory=lambda: int(_env("STATKG_EXPORT_LINK_TTL")))
     export_secret: str = field(default_factory=lambda: _env("STATKG_EXPORT_SECRET"))

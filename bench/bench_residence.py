@@ -84,7 +84,14 @@ def child(folder: str, years: int, threads: int, memory: str) -> None:
 def quality(rows_per_year: float, years: int, seed: int) -> dict[str, object]:
     """Accuracy against the truth and the held-back error, on a history small enough to
     hold the truth of (the whole simulation, keyed by the true person)."""
-    from bench.residence_eval import accuracy, census, observe, passport_links, truth_events
+    from bench.residence_eval import (
+        accuracy,
+        census,
+        observe,
+        passport_links,
+        register_base,
+        truth_events,
+    )
     from indicators import residence
     from synth.travel import simulate
 
@@ -104,6 +111,11 @@ def quality(rows_per_year: float, years: int, seed: int) -> dict[str, object]:
             con, travel, first, last, rule, "census", links="links"
         ).__dict__
         out[f"no_base_{change}"] = accuracy(con, travel, first, last, rule, None).__dict__
+        with tempfile.TemporaryDirectory(prefix="statkg-bench-register-") as tmp:
+            links, base, keyed = register_base(con, travel, first, last, Path(tmp), seed)
+            out[f"register_{change}"] = accuracy(
+                con, travel, first, last, rule, base, links=links, observed=keyed
+            ).__dict__
         if change:
             outcome = residence.classify(con, "observed", last, rule, base="census",
                                          held_back=True)  # fmt: skip
@@ -197,6 +209,8 @@ def _report(
         f"| none | none: first crossing, citizenship | {acc('no_base_0.0')} |",
         f"| 3 % | census, changes linked | {acc('linked_0.03')} |",
         f"| 3 % | census, changes not linked | {acc('unlinked_0.03')} |",
+        f"| 3 % | population base from the register extract (as ingested), passport changes "
+        f"linked by it | {acc('register_0.03')} |",
         f"| 3 % | none: first crossing, citizenship | {acc('no_base_0.03')} |",
         "",
         f"**Provisional model**, held back over {held['months']} months: weighted absolute "

@@ -10,6 +10,7 @@ where a passport changes, and — without a population base — started from cit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -80,9 +81,11 @@ def accuracy(
     base: str | None,
     links: str | None = None,
     observed: str = "observed",
+    until: int | None = None,
 ) -> Accuracy:
     """Compare the classification of the file's crossings with the truth, crossing by
-    crossing, over the crossings whose window closed within the file."""
+    crossing, over the crossings whose window closed within the file (and, with ``until``,
+    dated up to that day: the first year alone, say)."""
     key = "coalesce(l.new_key, o.person_key)" if links else "o.person_key"
     rows = con.sql(f"""
         SELECT {key} AS p,
@@ -122,7 +125,7 @@ def accuracy(
                sum((t.event = 1)::INTEGER), sum((f.event = 1)::INTEGER),
                sum((t.event = 2)::INTEGER), sum((f.event = 2)::INTEGER)
         FROM found f JOIN truth t USING (row_id)
-        WHERE f.d + {rule.window} <= {last}
+        WHERE f.d + {rule.window} <= {last} AND f.d <= {last if until is None else until}
     """).fetchall()[0]  # noqa: S608
     con.unregister("found")
     return Accuracy(int(result[0]), float(result[1]), *(int(v) for v in result[2:]))
@@ -143,3 +146,44 @@ def observe(con: duckdb.DuckDBPyConnection, travel: Travel, first: int, last: in
     table = crossings_table(travel, travel.window(first, last))
     con.register("observed", table)
     return table
+
+
+def register_base(
+    con: duckdb.DuckDBPyConnection,
+    travel: Travel,
+    first: int,
+    last: int,
+    folder: Path,
+    seed: int = 2026,
+) -> tuple[str, str, str]:
+    """The population base *as ingested*: the synthetic AIS ASB extract of ``travel``'s
+    persons (:func:`synth.files.write_population_base`, with its defects) read by the
+    loader's own reader (:class:`ingest.sources.asb_base.ExtractFile`) into a delivery
+    file, turned into ``links`` and ``base`` by the release's own
+    :func:`indicators.residence.population_base`; and the file's crossings keyed by the
+    HMAC of their passport numbers, as the border loader keys them (``observed_keyed``).
+    Returns the names of the three relations (links, base, crossings)."""
+    import pyarrow.parquet as pq
+
+    from ingest.pseudonymise import Pseudonymiser
+    from ingest.sources.asb_base import ExtractFile
+    from synth.files import REGISTER_HEADER, Defects, Manifest, write_population_base
+    from synth.travel import passport_numbers
+
+    manifest = Manifest(folder / "asb_base.csv", 0, 0, "utf-8")
+    with manifest.path.open("wb") as out:
+        out.write((";".join(REGISTER_HEADER) + "\n").encode())
+        rng = np.random.default_rng(seed + 7919)
+        write_population_base(out, travel, first, rng, Defects(), manifest)
+    pseudonymiser = Pseudonymiser("residence-eval")
+    reader = ExtractFile(manifest.path, pseudonymiser)
+    for _ in reader.blocks():
+        pass
+    pq.write_table(reader.rows(), folder / "asb_base.parquet")
+    links, base = residence.population_base(con, [folder / "asb_base.parquet"])
+    table = crossings_table(travel, travel.window(first, last))
+    passports, index = np.unique(table.column("person_key").to_numpy(), return_inverse=True)
+    keys = pseudonymiser.person_keys("passport", passport_numbers(passports).tolist())
+    keyed = table.set_column(0, "person_key", pa.array(keys[index], pa.int64()))
+    con.register("observed_keyed", keyed)
+    return links, base, "observed_keyed"

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from exports import embargo
 from exports.requests import Settings, record_event
 from exports.sdc import protect
-from exports.spec import TableError, TableSpec
+from exports.spec import SURVEY_INDICATORS, TableError, TableSpec
+from exports.survey import SAMPLE, protect_survey
 from exports.tables import build
 from exports.writers import WRITERS, Options
 from store.models import DataRequest, JobState, RequestStatus
@@ -49,7 +50,11 @@ def run(
         spec = TableSpec.from_dict(request.spec["table"])
         table = build(session, spec, now)
         _progress(session, request, 25)
-        protection = protect(table, settings.rules, published=spec.source == "release")
+        protection = (
+            protect_survey(table, settings.rules)
+            if SAMPLE in table.extra
+            else protect(table, settings.rules, published=spec.source == "release")
+        )
         _progress(session, request, 50)
         if not protection.report.passed:
             raise TableError("the disclosure audit did not pass; nothing was written")
@@ -93,6 +98,15 @@ def run(
     request.disclosure = {
         **protection.report.summary(),
         "min_count": settings.rules.min_count,
+        **(
+            {
+                "min_sample": settings.rules.min_sample,
+                "cv_flag": settings.rules.cv_flag,
+                "cv_suppress": settings.rules.cv_suppress,
+            }
+            if spec.indicator in SURVEY_INDICATORS
+            else {}
+        ),
         "cells": protection.table.size,
     }
     request.job_state, request.progress = JobState.DONE, 100

@@ -25,7 +25,13 @@ from sqlalchemy.orm import Session
 from exports import embargo
 from exports.links import Links, link_secret
 from exports.sdc import Rules
-from exports.spec import MICRODATA_BREAKDOWNS, MICRODATA_INDICATORS, SOURCES, TableSpec
+from exports.spec import (
+    MICRODATA_BREAKDOWNS,
+    MICRODATA_INDICATORS,
+    SOURCES,
+    SURVEY_INDICATORS,
+    TableSpec,
+)
 from exports.writers import FORMATS
 from l10n import _
 from store import read
@@ -61,7 +67,13 @@ class Settings:
         secret = link_secret(config.export_secret, config.pseudonym_secret)
         links = Links(secret, config.export_link_ttl, clock)
         return cls(
-            rules=Rules(config.sdc_min_count, config.sdc_margin),
+            rules=Rules(
+                config.sdc_min_count,
+                config.sdc_margin,
+                config.sdc_min_sample,
+                config.sdc_cv_flag,
+                config.sdc_cv_suppress,
+            ),
             exports_dir=Path(config.exports_dir),
             links=links,
         )
@@ -104,6 +116,15 @@ def validate(session: Session, spec: TableSpec, formats: list[str], now: datetim
         if wrong or not spec.breakdowns or len(set(spec.breakdowns)) < len(spec.breakdowns):
             raise RequestInvalidError(
                 {"breakdowns": _("Choose one or more breakdowns, each once.")}
+            )
+        if spec.indicator in SURVEY_INDICATORS and spec.territory != "417":
+            raise RequestInvalidError(
+                {
+                    "territory": _(
+                        "Survey estimates are for the whole country (417): ask for the oblast "
+                        "as a breakdown."
+                    )
+                }
             )
         if "soate" not in allowed and spec.territory != "417":
             raise RequestInvalidError(

@@ -23,6 +23,17 @@ passed, and the loop ends at the latest when everything is suppressed.
 
 Tables taken from a release have been published already: their flags are kept (a cell the
 release suppressed stays suppressed) and nothing more is hidden, but they are audited too.
+
+Survey estimates (:func:`exports.survey.protect_survey`, apart so that the API, which
+imports the rules, stays away from the computations) are weighted: a cell is not a count
+of persons, so the frequency rule is applied to the *unweighted* sample count behind each
+estimate (the NSC's and Eurostat's LFS practice: fewer than ``min_sample`` sampled persons,
+30 by default, is not shown), and to its precision — a coefficient of variation above
+``cv_suppress`` (50 %) is suppressed, above ``cv_flag`` (33.3 %) flagged of low reliability
+(``OBS_STATUS`` ``U``). The weighted estimates add up like counts, so the same secondary
+suppression and audit follow: a suppressed estimate cannot be worked out from its totals.
+The sample counts stay inside; the file carries the estimate, its standard error and its
+95 % confidence interval, in thousands with one decimal (as the catalog publishes them).
 """
 
 from __future__ import annotations
@@ -42,6 +53,9 @@ class Rules:
 
     min_count: int = 3
     margin: float = 3.0
+    min_sample: int = 30
+    cv_flag: float = 0.333
+    cv_suppress: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -127,22 +141,13 @@ def primary_cells(values: np.ndarray, min_count: int) -> np.ndarray:
     return (values > 0) & (values < min_count)
 
 
-def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
-    """Suppress what must not be shown and prove it with the audit.
-
-    ``published``: the table holds a release's observations, already public — keep its flags.
-    """
-    if published or not table.additive:
-        conf = table.conf.copy()
-        values = np.where(np.isin(conf, CONFIDENTIAL), np.nan, table.values)
-        protected = table.with_cells(values, conf)
-        return Protection(protected, 0, 0, audit(protected, rules.margin))
-    primary = primary_cells(np.nan_to_num(table.values), rules.min_count)
+def suppress(table: Table, primary: np.ndarray, margin: float) -> np.ndarray:
+    """The suppression pattern: ``primary`` and the complements that protect it (see above)."""
     pattern = _Pattern(table, primary)
     pattern.close_singletons()
     unchecked = np.flatnonzero(pattern.suppressed)
     while len(unchecked):
-        failing = pattern.narrow(unchecked, rules.margin)
+        failing = pattern.narrow(unchecked, margin)
         if not failing:
             break
         before = pattern.suppressed.copy()
@@ -151,9 +156,25 @@ def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
         pattern.close_singletons()
         added = np.flatnonzero(pattern.suppressed & ~before)
         if not len(added):
-            break  # nothing left to suppress; the audit below reports the failure
+            break  # nothing left to suppress; the audit reports the failure
         unchecked = np.union1d(np.array(failing), added)
-    suppressed = pattern.suppressed.reshape(table.shape)
+    return pattern.suppressed.reshape(table.shape)
+
+
+def protect(table: Table, rules: Rules, published: bool = False) -> Protection:
+    """Suppress what must not be shown and prove it with the audit.
+
+    ``published``: the table holds a release's observations, already public — keep its flags.
+    """
+    if "sample" in table.extra:  # survey estimates have their own rules
+        raise ValueError("a table of survey estimates: use exports.survey.protect_survey")
+    if published or not table.additive:
+        conf = table.conf.copy()
+        values = np.where(np.isin(conf, CONFIDENTIAL), np.nan, table.values)
+        protected = table.with_cells(values, conf)
+        return Protection(protected, 0, 0, audit(protected, rules.margin))
+    primary = primary_cells(np.nan_to_num(table.values), rules.min_count)
+    suppressed = suppress(table, primary, rules.margin)
     conf = np.where(primary, "C", np.where(suppressed, "D", "F")).astype(object)
     values = np.where(suppressed, np.nan, table.values)
     protected = table.with_cells(values, conf)

@@ -20,7 +20,21 @@ MICRODATA_BREAKDOWNS: dict[str, tuple[str, ...]] = {
     "mig_departures": ("soate", "sex", "age5", "reason", "migration_type"),
     "border_lt_emigrants": ("sex", "age_social", "purpose"),
     "border_lt_immigrants": ("sex", "age_social", "purpose"),
+    # Survey estimates of household members abroad (the LFS migration module): weighted, with
+    # standard errors; ``soate`` is the oblast or city of the household (never a district).
+    "lfs_residents_abroad": (
+        "sex",
+        "age_social",
+        "country",
+        "country_group",
+        "duration_abroad",
+        "purpose_abroad",
+        "soate",
+    ),
 }
+#: Microdata indicators estimated from a sample survey (not counted): no territory but the
+#: whole country (the oblast is a breakdown), and the survey's disclosure rules.
+SURVEY_INDICATORS = ("lfs_residents_abroad",)
 MICRODATA_INDICATORS = tuple(MICRODATA_BREAKDOWNS)
 BREAKDOWNS = tuple(dict.fromkeys(b for bs in MICRODATA_BREAKDOWNS.values() for b in bs))
 

@@ -33,6 +33,8 @@ def build(session: Session, spec: TableSpec, now: datetime) -> Table:
     """The table a spec describes, with every number it may hold — before disclosure control."""
     if spec.source == "release":
         return _from_release(session, spec, now)
+    if spec.source == "microdata" and spec.indicator in custom.SURVEY:
+        return _from_survey(session, spec, now)
     if spec.source == "microdata":
         return _from_microdata(session, spec, now)
     raise TableError(f"unknown source {spec.source!r}")
@@ -184,6 +186,87 @@ def _from_microdata(session: Session, spec: TableSpec, now: datetime) -> Table:
         additive=True,
         decimals=0,
         notes=(dict(info.definition),),
+    )
+
+
+def _survey_dimension(session: Session, name: str, codelist: str) -> Dimension:
+    """A survey breakdown: its total and members (the oblasts and cities of СОАТЕ; the
+    partition CIS / OTHER of the country groups, which add up; every code otherwise)."""
+    infos = _codes(session, codelist)
+    if name == "soate":
+        members = [c.code for c in infos if len(c.code) == 5 and c.code.startswith(COUNTRY)]
+        total = COUNTRY
+    else:
+        wanted = custom.SURVEY_GROUPS if name == "country_group" else None
+        members = [
+            c.code for c in infos if c.code != custom.TOTAL and (wanted is None or c.code in wanted)
+        ]
+        total = custom.TOTAL
+    codes = [total, *members]
+    dim = _dimension(
+        session, name, codelist, codes, {c: None if c == total else total for c in codes}, infos
+    )
+    if total == custom.TOTAL and total not in {c.code for c in infos}:
+        labels = {**dim.labels, total: in_every_language(lambda: str(texts.TOTAL))}
+        dim = Dimension(dim.id, dim.codelist, dim.name, dim.codes, dim.parents, labels)
+    return dim
+
+
+def _from_survey(session: Session, spec: TableSpec, now: datetime) -> Table:
+    """Survey estimates (persons, weighted) by breakdowns, every total estimated with its own
+    standard error; ``extra`` carries the standard errors and the unweighted sample counts
+    that :func:`exports.sdc.protect_survey` needs — the counts never reach a file."""
+    try:
+        years = [int(p) for p in spec.periods]
+    except ValueError as error:
+        raise TableError("periods of a microdata table are years") from error
+    if not years:
+        raise TableError("no period asked for")
+    release = embargo.release_for_microdata(session, years, now)
+    computed_at = session.scalar(select(Release.created_at).where(Release.id == release.id))
+    info = read.indicator(session, spec.indicator)
+    if info is None:
+        raise TableError(f"no custom table for {spec.indicator!r}")
+    dims = [_period_dimension(spec.periods)]
+    for name in spec.breakdowns:
+        if name not in custom.SURVEY_BREAKDOWNS:
+            raise TableError(f"breakdown {name!r} is not available")
+        dims.append(_survey_dimension(session, name, custom.SURVEY_BREAKDOWNS[name]))
+    shape = tuple(len(d.codes) for d in dims)
+    values, errors, sample = np.zeros(shape), np.zeros(shape), np.zeros(shape, dtype=np.int64)
+    for p, year in enumerate(years):
+        try:
+            result = custom.survey_abroad(
+                session, spec.indicator, year, spec.breakdowns, as_of=computed_at
+            )
+        except custom.CustomTableError as error:
+            raise TableError(str(error)) from error
+        for key, (estimate, count) in result.cells.items():
+            codes = tuple(
+                COUNTRY if c == custom.TOTAL and d.id == "soate" else c
+                for d, c in zip(dims[1:], key, strict=True)
+            )
+            try:
+                position = (p, *(d.index[c] for d, c in zip(dims[1:], codes, strict=True)))
+            except KeyError as error:
+                raise TableError(f"a code outside the classifier: {error}") from error
+            values[position], errors[position] = estimate.value, estimate.se
+            sample[position] = count
+    return Table(
+        id=f"{spec.indicator}_custom",
+        title=_title(info, dims, spec.periods),
+        unit="persons",
+        release_id=release.id,
+        synthetic=release.synthetic,
+        created_at=now,
+        dims=tuple(dims),
+        values=values,
+        status=np.full(values.shape, "A", dtype=object),
+        conf=np.full(values.shape, "F", dtype=object),
+        additive=True,
+        decimals=0,
+        notes=tuple(dict(n) for n in (info.definition, info.methodology) if n),
+        extra={"standard_error": errors, "sample": sample},
     )
 
 

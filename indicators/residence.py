@@ -12,9 +12,13 @@ Months are counted in days (12 months = 365 days, 16 months = 487 days). Residen
 start comes from the population base when it can be linked (``base``: person key →
 resident); without it, it is inferred from the first crossing held and, where that says
 nothing, from citizenship (:func:`infer_start`) — which misses some emigrants who were
-already abroad when the crossings start (measured in the tests and the benchmark). A
-passport change gives a new key; ``links`` (old key → new key) join the two histories where
-a register knows both numbers (none in the store does today).
+already abroad when the crossings start, and many immigrants of the first year (measured in
+the tests and the benchmark). A passport change gives a new key; ``links`` (old key → new
+key) join the two histories where a register knows both numbers. In the release both come
+from the AIS ASB population-base extract (:mod:`store.population_base`,
+:func:`population_base`): every passport of a ПИН links to the ПИН's key, and the ПИН's
+registration on the reference date says who was resident; persons it does not hold
+(visitors, the few it misses) keep the inference.
 
 How, over the crossings microdata (:mod:`store.crossings`): per person key
 the crossings in date order; each is followed by a stay (abroad after an exit, in the
@@ -485,9 +489,10 @@ def classify(
     # while numpy applies the rule to this one: the two cores stay busy.
     ends = (end, end - rule.window) if held_back else (end,)
     # A relation registered on ``con`` (tests: an Arrow table) is invisible to a second
-    # connection: read it on ``con`` itself, one bucket after the other.
-    shared = source.startswith("read_parquet(") and not (links or base)
-    cursor = con.cursor() if shared else con
+    # connection: read it on ``con`` itself, one bucket after the other. Tables of the
+    # database (the population base's, :func:`population_base`) are seen by both.
+    cursor = con.cursor() if source.startswith("read_parquet(") else con
+    shared = cursor is not con and all(_visible(cursor, r) for r in (links, base) if r)
     with ThreadPoolExecutor(1) as pool:
         pending = pool.submit(fetch, cursor, 0) if shared else None
         for bucket in range(buckets):
@@ -501,6 +506,53 @@ def classify(
     if cursor is not con:
         cursor.close()
     return Outcome(end, rule, rows)
+
+
+def _visible(cursor: duckdb.DuckDBPyConnection, relation: str) -> bool:
+    """Whether a second connection (``cursor``) can read ``relation``."""
+    try:
+        cursor.execute(f"SELECT * FROM {relation} LIMIT 0")  # noqa: S608
+    except duckdb.Error:
+        return False
+    return True
+
+
+def population_base(con: duckdb.DuckDBPyConnection, paths: Sequence[Path]) -> tuple[str, str]:
+    """The ``links`` and ``base`` relations (:func:`classify`) from the population-base
+    deliveries in ``paths`` (:data:`store.population_base.SCHEMA`), as tables of ``con``'s
+    database (read by the fetching cursor too).
+
+    ``population_links(old_key, new_key)``: every passport key of a ПИН → the ПИН's key, so
+    an old and a new passport are one history; a passport key listed for two ПИН (a
+    register error, or a 64-bit collision) links to neither. ``population_base(person_key,
+    resident)``: the ПИН's registration as a permanent resident on the earliest reference
+    date held (the one nearest the start of the crossings).
+    """
+    source = parquet_source(paths)
+    con.execute(f"""
+        CREATE OR REPLACE TABLE population_links AS
+        SELECT passport_key AS old_key, min(person_key) AS new_key FROM {source}
+        GROUP BY passport_key HAVING min(person_key) = max(person_key)
+    """)  # noqa: S608
+    con.execute(f"""
+        CREATE OR REPLACE TABLE population_base AS
+        SELECT person_key, arg_min(resident, reference_date) AS resident FROM {source}
+        GROUP BY person_key
+    """)  # noqa: S608
+    return "population_links", "population_base"
+
+
+def loaded_base(
+    con: duckdb.DuckDBPyConnection, session: Any, finished_before: Any = None
+) -> tuple[str | None, str | None]:
+    """``(links, base)`` from the population-base deliveries loaded (by ``finished_before``,
+    as :func:`store.crossings.counting_deliveries`), or ``(None, None)`` when none is: the
+    release and the data requests start from the same base."""
+    from store.crossings import counting_deliveries
+    from store.population_base import SOURCE
+
+    paths = counting_deliveries(session, source=SOURCE, finished_before=finished_before)
+    return population_base(con, paths) if paths else (None, None)
 
 
 _FEATURES_SQL = """
@@ -755,9 +807,10 @@ PERCENT = 100.0
 def compute(ctx: Any, out: Any) -> None:
     """Fill the border-based long-term migration indicators of the catalog.
 
-    Reads the crossings microdata of the loaded border batches (``store.crossings``); no
-    deliveries, no observations. A cell with any month whose window is still open is
-    provisional (status P): decided migrants plus the model's expected count.
+    Reads the crossings microdata of the loaded border batches (``store.crossings``) and,
+    where loaded, the population base (``store.population_base``: residence at the start,
+    passports linked); no deliveries, no observations. A cell with any month whose window
+    is still open is provisional (status P): decided migrants plus the model's expected count.
     """
     from store.crossings import counting_deliveries
     from store.models import ObsStatus
@@ -772,7 +825,8 @@ def compute(ctx: Any, out: Any) -> None:
         if end is None:
             return
         rule = Rule.configured()
-        outcome = classify(con, source, end, rule, held_back=True)
+        links, base = loaded_base(con, ctx.session)
+        outcome = classify(con, source, end, rule, base=base, links=links, held_back=True)
         estimate(con)
         _publish(ctx, out, con, outcome, ObsStatus.PROVISIONAL)
     finally:

@@ -16,6 +16,7 @@ from l10n import lazy_gettext as _l
 from l10n.numbers import CONFIDENTIAL, NO_CASES, NOT_AVAILABLE, number
 from store.models import ConfStatus, ObsStatus
 
+LOW_RELIABILITY = "U"
 OBS_STATUS: dict[str, LazyProxy] = {
     ObsStatus.NORMAL.value: _l("Normal value"),
     ObsStatus.PROVISIONAL.value: _l("Provisional value"),
@@ -23,6 +24,9 @@ OBS_STATUS: dict[str, LazyProxy] = {
     ObsStatus.BREAK.value: _l("Break in series"),
     ObsStatus.MISSING.value: _l("Missing value; not available"),
     ObsStatus.NO_CASES.value: _l("Missing value; no cases"),
+    # SDMX CL_OBS_STATUS "U": a survey estimate too imprecise to rely on (exports of survey
+    # estimates, exports.sdc.protect_survey; not a status a release stores).
+    LOW_RELIABILITY: _l("Low reliability"),
 }
 CONF_STATUS: dict[str, LazyProxy] = {
     ConfStatus.FREE.value: _l("Free"),

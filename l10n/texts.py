@@ -9,6 +9,24 @@ from l10n import lazy_gettext as _l
 SOURCE = _l("National Statistical Committee of the Kyrgyz Republic")
 SYNTHETIC = _l("Synthetic data: generated for testing and demonstration, not official statistics.")
 PERIOD = _l("Period")
+TOTAL = _l("Total")
+
+# A survey estimate in an export: its measures, and the note that says what it is and how
+# it was protected (numbers: the thresholds of the settings, in per cent).
+MEASURE = _l("Measure")
+SURVEY_MEASURES = {
+    "ESTIMATE": _l("Estimate"),
+    "SE": _l("Standard error"),
+    "CI_LOWER": _l("Lower bound of the 95 per cent confidence interval"),
+    "CI_UPPER": _l("Upper bound of the 95 per cent confidence interval"),
+}
+SURVEY_NOTE = _l(
+    "Survey estimate from the sample of the labour force survey, weighted, with its standard "
+    "error and 95 %% confidence interval, not a count. An estimate resting on fewer than "
+    "%(sample)s sampled persons or with a coefficient of variation above %(suppress)s %% is "
+    "not shown (x), nor are the cells that would reveal it; one with a coefficient of "
+    "variation above %(flag)s %% is of low reliability (U)."
+)
 
 # The catalog's topics (``Spec.topic``): every topic a spec names has its label here (a
 # structure test checks).

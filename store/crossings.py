@@ -63,18 +63,19 @@ def delivery_name(source: str, batch_id: int, delivery_key: str, started: dateti
 class DeliveryWriter:
     """Writes one delivery's crossings a block at a time; visible only after :meth:`commit`."""
 
-    def __init__(self, name: str, root: Path | None = None) -> None:
+    def __init__(self, name: str, root: Path | None = None, schema: pa.Schema = SCHEMA) -> None:
         self.root = root or directory()
+        self.schema = schema  # the crossings', or another microdata file's (the population base)
         self.name = name
         self.path = self.root / name
         self.partial = self.path.with_suffix(f".partial-{os.getpid()}")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.writer = pq.ParquetWriter(self.partial, SCHEMA, compression="zstd")
+        self.writer = pq.ParquetWriter(self.partial, schema, compression="zstd")
         self.rows = 0
 
     def write(self, table: pa.Table) -> None:
         if table.num_rows:
-            self.writer.write_table(table.cast(SCHEMA), row_group_size=1 << 20)
+            self.writer.write_table(table.cast(self.schema), row_group_size=1 << 20)
             self.rows += table.num_rows
 
     def close(self) -> None:
@@ -108,5 +109,5 @@ def counting_deliveries(
     paths = [root / audit["microdata"] for _, audit in rows if (audit or {}).get("microdata")]
     missing = [p for p in paths if not p.is_file()]
     if missing:
-        raise FileNotFoundError(f"crossings microdata missing for loaded batches: {missing[:3]}")
+        raise FileNotFoundError(f"{source} microdata missing for loaded batches: {missing[:3]}")
     return paths

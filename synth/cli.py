@@ -113,22 +113,31 @@ PAPER_FILES = (("paper-absent", "ky", "xlsx"), ("paper-workers", "ru", "csv"),
 def files_command(
     out: str, seed: int, scale: float, bad: float, first_year: int, years: int
 ) -> None:
-    """Write the file sources' native files (border, Sanarip Aimak, paper reports, the LFS
-    migration module, the aggregate tables by sex: one file a year in ``<out>/<source>/``),
-    with defects."""
+    """Write the file sources' native files (border, the AIS ASB population base, Sanarip
+    Aimak, paper reports, the LFS migration module, the aggregate tables by sex: one file a
+    year in ``<out>/<source>/``), with defects."""
     from pathlib import Path
 
     from synth.aggregates import write_aggregates
-    from synth.files import Defects, write_border_histories, write_paper, write_sanarip
+    from synth.files import (
+        Defects,
+        Manifest,
+        write_border_histories,
+        write_paper,
+        write_sanarip,
+    )
     from synth.survey import write_lfs_migration
 
     click.echo(SYNTHETIC_NOTICE)
     folder, defects = Path(out), Defects(bad=bad)
     # Four years of linked travel histories (2021-2024), 37 million crossings at full scale;
-    # each person's true kind and start status go to <out>/../truth, never to a source file.
+    # each person's true kind and start status go to <out>/../truth, never to a source file;
+    # the AIS ASB population-base extract of the same persons (their passports, residence on
+    # the first day) is written beside, part by part.
+    register = Manifest(folder / "asb_base.csv", 0, 0, "utf-8")
     border = write_border_histories(folder / "border.csv", max(1000, int(37_000_000 * scale)),
                                     seed, defects, encoding="cp1251",
-                                    truth=folder.parent / "truth")  # fmt: skip
+                                    truth=folder.parent / "truth", register=register)  # fmt: skip
     sanarip = write_sanarip(folder / "sanarip.csv", max(500, int(200_000 * scale)), seed, defects)
     # The paper reports as keyed: in each language, XLSX and CSV, Russian in Windows-1251
     # (Kyrgyz letters ү ө ң do not exist in that code page).
@@ -140,7 +149,7 @@ def files_command(
     # The aggregate tables by sex: a folder per source, a file per year (as many deliveries).
     aggregates = write_aggregates(folder, range(first_year, first_year + years), seed, scale, bad)
     survey = write_lfs_migration(folder / "lfs_migration.csv", seed, scale, defects)
-    for manifest in (border, sanarip, *papers, survey, *aggregates):
+    for manifest in (border, register, sanarip, *papers, survey, *aggregates):
         click.echo(f"{manifest.path}: {manifest.records:,} records, {manifest.bad:,} defective")
     for year, truth in survey.truth.items():  # what the survey's estimates should come near
         click.echo(

@@ -206,6 +206,7 @@ def write_border_histories(
     years: int = 4,
     part_rows: int = 12_000_000,
     truth: Path | None = None,
+    register: Manifest | None = None,
 ) -> Manifest:
     """A Border Service file of about ``rows`` crossings over ``years`` years, from linked
     travel histories (:mod:`synth.travel`): the same travellers cross again and again, each
@@ -214,6 +215,8 @@ def write_border_histories(
     Made in parts of about ``part_rows`` crossings (persons split between them), so memory
     stays bounded at any size. ``truth``: where to write each person's true kind and start
     status (a Parquet file beside, never a source file); the file itself holds nothing of it.
+    ``register``: the manifest of an AIS ASB population-base extract to write of the same
+    persons (:func:`write_population_base`, part by part: same parts, same seeds).
     """
     from synth.travel import CHECKPOINT_CODES, COUNTRIES, PURPOSE_LABELS, simulate
 
@@ -225,6 +228,9 @@ def write_border_histories(
     last = first + years * 365 - 1
     parts = max(1, -(-rows // part_rows))
     path.parent.mkdir(parents=True, exist_ok=True)
+    extract = register.path.open("wb") if register is not None else None
+    if extract is not None and register is not None:
+        extract.write((";".join(REGISTER_HEADER) + "\n").encode(register.encoding))
     with path.open("wb") as out:
         out.write((";".join(BORDER_HISTORY_HEADER) + "\n").encode(encoding))
         for part in range(parts):
@@ -298,7 +304,140 @@ def write_border_histories(
             manifest.bad += n_bad
             if truth is not None:
                 _write_truth(truth, part, travel)
+            if extract is not None and register is not None:
+                register_rng = np.random.default_rng(seed + part + 7919)
+                write_population_base(extract, travel, first, register_rng, defects, register)
+    if extract is not None:
+        extract.close()
     return manifest
+
+
+REGISTER_HEADER = ("ПИН", "номер_паспорта", "дата_выдачи", "постоянный_житель", "дата_учета")
+# Who the AIS ASB extract lists (synthetic coverage): resident citizens mostly; citizens
+# living abroad on the reference date mostly, a few of them still registered as resident
+# (never deregistered); foreigners with a permanent-residence permit often; visitors never.
+REGISTER_COVERAGE = {"resident_citizen": 0.98, "abroad_citizen": 0.95, "resident_foreigner": 0.8}
+STILL_REGISTERED = 0.05  # citizens abroad on the reference date whose row still says resident
+REGISTER_BAD_KINDS = ("bad_pin", "bad_passport", "bad_date", "future_date", "bad_flag",
+                      "empty_field", "extra_field")  # fmt: skip
+
+
+def resident_on(travel: object, day: int) -> np.ndarray:
+    """Per person of ``travel``: usually resident on ``day`` under the 12/16-month rule
+    applied to the true histories (what a perfect population base would say then)."""
+    from indicators.residence import Rule, steps
+    from synth.travel import Travel
+
+    assert isinstance(travel, Travel)
+    rule = Rule()
+    # The moves dated before ``day`` are decided by the crossings of one window after it.
+    held = travel.day < day + rule.window
+    p, d, x = travel.person[held] - travel.first_id, travel.day[held], travel.exit[held]
+    # By person, day, exits first: one integer key sorts faster than a lexsort.
+    order = np.argsort((p << 32) | ((d - d.min()).astype(np.int64) << 1) | ~x)
+    p, d, x = p[order], d[order], x[order]
+    initial = np.where(travel.resident[p], 1, -1).astype(np.int8)
+    out = steps(p, d, x, initial, day + rule.window, rule)
+    after = np.where(out["event"] == 1, -1, np.where(out["event"] == 2, 1, out["before"]))
+    status = travel.resident.copy()
+    before = d < day
+    last = before.copy()  # each person's last crossing before ``day``
+    last[:-1] &= (p[1:] != p[:-1]) | ~before[1:]
+    status[p[last]] = after[last] == 1
+    return status
+
+
+def write_population_base(
+    out: io.BufferedWriter | io.BytesIO,
+    travel: object,
+    first: int,
+    rng: np.random.Generator,
+    defects: Defects,
+    manifest: Manifest,
+) -> None:
+    """Append the AIS ASB extract of ``travel``'s persons to ``out`` (header written by the
+    caller): a row per passport of each listed person, with residence on day ``first``
+    (the start of the crossings) as the register has it; defects a loader must quarantine
+    replace some rows, and a few rows are sent twice (duplicates). Synthetic."""
+    from synth.travel import COUNTRIES, KGZ, Travel
+
+    assert isinstance(travel, Travel)
+    resident = resident_on(travel, first)
+    citizen = travel.citizenship == COUNTRIES.index(KGZ)
+    draw = rng.random(resident.size)
+    listed = np.where(
+        citizen,
+        draw < np.where(resident, REGISTER_COVERAGE["resident_citizen"],
+                        REGISTER_COVERAGE["abroad_citizen"]),
+        resident & (draw < REGISTER_COVERAGE["resident_foreigner"]),
+    )  # fmt: skip
+    flag = resident | (citizen & (rng.random(resident.size) < STILL_REGISTERED))
+    who = np.flatnonzero(listed)
+    person = who + travel.first_id
+    # A citizen's new passport is in the register (it issued it); a foreigner's is not.
+    changed = who[citizen[who] & (travel.new_passport_day[who] >= 0)]
+    passport = np.concatenate([person, changed + travel.first_id + (1 << 40)])
+    holder = np.concatenate([who, changed])
+    issued = np.concatenate(
+        [first - rng.integers(1, 3650, who.size), travel.new_passport_day[changed]]
+    ).astype(np.int32)
+    pin_number = pa.array((travel.first_id >> 32) * 10**10 + holder).cast(pa.string())
+    number = pa.array(passport % 10**9 + (passport >> 40) * 10**9).cast(pa.string())
+    low, high = int(issued.min()), max(int(issued.max()), first)
+    calendar = pa.array(np.arange(low, high + 1), pa.int32()).cast(pa.date32())
+    spelled = pc.strftime(calendar.cast(pa.timestamp("s")), format="%d.%m.%Y")
+
+    def day_text(days: np.ndarray) -> pa.Array:  # each day formatted once
+        return pa.DictionaryArray.from_arrays(pa.array((days - low).astype(np.int32)),
+                                              spelled).cast(pa.string())  # fmt: skip
+
+    table = pa.table(
+        {
+            "ПИН": pc.binary_join_element_wise(
+                pa.array(np.where(travel.sex[holder] == 0, "2", "1")),
+                pc.utf8_lpad(pin_number, 13, "0"), ""),
+            "номер_паспорта": pc.binary_join_element_wise("AC", pc.utf8_lpad(number, 10, "0"), ""),
+            "дата_выдачи": day_text(issued),
+            "постоянный_житель": pa.array(np.where(flag[holder], "1", "0")),
+            "дата_учета": day_text(np.full(holder.size, first)),
+        }
+    ).take(pa.array(rng.permutation(holder.size)))  # fmt: skip
+    n_bad = int(rng.binomial(table.num_rows, defects.bad / 10)) + 3 if defects.bad > 0 else 0
+    n_dup = int(rng.binomial(table.num_rows, defects.bad / 10)) + 2 if defects.bad > 0 else 0
+    n_bad = min(n_bad, table.num_rows)
+    good = table.slice(n_bad)
+    repeated = good.take(
+        pa.array(rng.integers(0, max(1, good.num_rows), n_dup if good.num_rows else 0))
+    )
+    buffer = io.BytesIO()
+    options = pacsv.WriteOptions(include_header=False, delimiter=";", quoting_style="none")
+    pacsv.write_csv(pa.concat_tables([good, repeated]), buffer, options)
+    manifest.kinds["duplicate"] = manifest.kinds.get("duplicate", 0) + repeated.num_rows
+    today = datetime.now(UTC).date()
+    lines = []
+    for values in table.slice(0, n_bad).to_pylist():
+        row = [str(v) for v in values.values()]
+        kind = str(rng.choice(REGISTER_BAD_KINDS))
+        manifest.kinds[kind] = manifest.kinds.get(kind, 0) + 1
+        if kind == "bad_pin":
+            row[0] = row[0][:13]
+        elif kind == "bad_passport":
+            row[1] = str(rng.choice(["AC-12", "№ 0123", "ПАСПОРТ"]))
+        elif kind == "bad_date":
+            row[2] = str(rng.choice(["31.02.2019", "2019-13-01", "01.01.1900"]))
+        elif kind == "future_date":
+            row[4] = (today + timedelta(days=40)).strftime("%d.%m.%Y")
+        elif kind == "bad_flag":
+            row[3] = "возможно"
+        elif kind == "empty_field":
+            row[int(rng.integers(0, 5))] = ""
+        else:
+            row.append("лишнее")  # one field too many
+        lines.append(";".join(row) + "\n")
+    data = buffer.getvalue() + "".join(lines).encode("utf-8")
+    out.write(data if manifest.encoding == "utf-8" else data.decode().encode(manifest.encoding))
+    manifest.records += good.num_rows + repeated.num_rows + n_bad
+    manifest.bad += n_bad
 
 
 def _write_truth(folder: Path, part: int, travel: object) -> None:

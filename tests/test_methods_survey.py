@@ -140,3 +140,74 @@ def test_a_domain_with_nobody_is_zero_and_leaves_the_others_as_they_are() -> Non
         assert with_tur[code].value == pytest.approx(sum(np.multiply(WEIGHT, values)))
         assert with_tur[code].se == pytest.approx(math.sqrt(_ultimate_cluster_variance(values)))
     assert survey_ratio(WORK, [0] * 9, WEIGHT, STRATUM, PSU, domain=countries) == {}
+
+
+def test_a_stratum_with_a_single_psu_is_collapsed_with_its_neighbour() -> None:
+    """Stratum C has one PSU: it joins B (its neighbour in code order), and the variance is
+    the ultimate-cluster formula over the strata A and B+C — not B and A alone (skipping C
+    would understate it)."""
+    from indicators.methods import collapsed_strata
+
+    stratum = [*STRATUM, "C", "C"]
+    psu = [*PSU, "6", "6"]
+    weight = [*WEIGHT, 30.0, 30.0]
+    abroad = [*ABROAD, 1, 1]
+    assert collapsed_strata(stratum, psu) == {"C": "B"}
+    estimate = survey_total(abroad, weight, stratum, psu)
+    assert isinstance(estimate, Estimate)
+    assert estimate.value == pytest.approx(160.0)
+    # A: 12 as before; B+C: PSU totals 20, 50, 60 (mean 130/3): 3/2 × Σ(z − z̄)²
+    z = [20.0, 50.0, 60.0]
+    mean = sum(z) / 3
+    by_hand = 12.0 + 3 / 2 * sum((zi - mean) ** 2 for zi in z)
+    assert estimate.se == pytest.approx(math.sqrt(by_hand))
+    assert estimate.se > math.sqrt(912.0)  # more than with C skipped
+
+
+def test_collapsing_takes_the_previous_stratum_for_the_last_and_chains() -> None:
+    from indicators.methods import collapsed_strata
+
+    assert collapsed_strata(["A", "A", "B"], ["1", "2", "3"]) == {"B": "A"}
+    # A and B single: they join each other; C keeps its two PSUs
+    assert collapsed_strata(["A", "B", "C", "C"], ["1", "2", "3", "4"]) == {"B": "A"}
+    assert collapsed_strata(STRATUM, PSU) == {}
+    with pytest.raises(ValueError, match="no variance"):
+        collapsed_strata(["A", "A"], ["1", "1"])
+
+
+def test_a_year_is_the_mean_of_its_quarters_and_its_variance_the_mean_s() -> None:
+    """The pooled design's total is (Ŷ₁ + Ŷ₂) / 2 and its variance (v₁ + v₂) / 4, each
+    quarter estimated on its own."""
+    from indicators.methods import pooled_quarters
+
+    quarter = [1] * len(STRATUM) + [2] * len(STRATUM)
+    second = [0, 1, 1, 0, 1, 1, 0, 1, 1]
+    design = pooled_quarters(quarter, WEIGHT * 2, STRATUM * 2, PSU * 2)
+    assert design.weight.tolist() == [w / 2 for w in WEIGHT * 2]
+    pooled = survey_total([*ABROAD, *second], design.weight, design.stratum, design.psu)
+    first_q = survey_total(ABROAD, WEIGHT, STRATUM, PSU)
+    second_q = survey_total(second, WEIGHT, STRATUM, PSU)
+    assert isinstance(pooled, Estimate)
+    assert isinstance(first_q, Estimate)
+    assert isinstance(second_q, Estimate)
+    assert pooled.value == pytest.approx((first_q.value + second_q.value) / 2)
+    assert pooled.se**2 == pytest.approx((first_q.se**2 + second_q.se**2) / 4)
+    # the hand formula for the second quarter, independently of samplics
+    variance = 0.0
+    for h in ("A", "B"):
+        totals: dict[str, float] = {}
+        for s, i, w, v in zip(STRATUM, PSU, WEIGHT, second, strict=True):
+            if s == h:
+                totals[i] = totals.get(i, 0.0) + w * v
+        zs = list(totals.values())
+        m = sum(zs) / len(zs)
+        variance += len(zs) / (len(zs) - 1) * sum((zi - m) ** 2 for zi in zs)
+    assert second_q.se**2 == pytest.approx(variance)
+
+
+def test_coefficient_of_variation() -> None:
+    from indicators.methods import coefficient_of_variation
+
+    assert coefficient_of_variation(Estimate(200.0, 50.0)) == pytest.approx(0.25)
+    assert coefficient_of_variation(Estimate(-200.0, 50.0)) == pytest.approx(0.25)
+    assert coefficient_of_variation(Estimate(0.0, 0.0)) is None

@@ -12,18 +12,20 @@ left whole are not in the sample, so the survey under-counts.
 Estimates are in thousands with one decimal (the NSC's survey convention); each has its
 standard error as a companion indicator ``<id>_se`` named in ``attributes["standard_error"]``
 (the convention of issue 15's survey estimates), and the stock its 95 % confidence interval.
-A year with several quarters of the module is their average: each quarter is a sample of its
-own, so its strata are taken apart and its weights divided by the number of quarters.
+A year with several quarters of the module is their average, with the design of
+:func:`indicators.methods.pooled_quarters` (each quarter a sample of its own).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import cast
 
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from indicators import cubes
 from indicators.aggregates import with_standard_error
@@ -33,6 +35,7 @@ from indicators.methods import (
     Estimate,
     confidence_interval,
     nonresponse_adjusted_weights,
+    pooled_quarters,
     survey_ratio,
     survey_total,
     totals_by,
@@ -40,6 +43,7 @@ from indicators.methods import (
 from indicators.space import TOTAL
 from indicators.spec import Spec, Text
 from store import read
+from store.models import IngestBatch
 from store.models import SurveyMigrationMember as S
 
 THOUSAND = 1000.0  # the stock is published in thousands (unit thousand_persons)
@@ -190,11 +194,11 @@ SPECS = [
 ]
 
 
-def _codes_by_age(ctx: Context) -> Callable[[np.ndarray], np.ndarray]:
+def _codes_by_age(session: Session) -> Callable[[np.ndarray], np.ndarray]:
     """Age → ``age_social`` code, from the codelist's bounds."""
     bands = [
         (int(c.attributes["min_age"]), c.attributes.get("max_age"), c.code)
-        for c in read.codes(ctx.session, "age_social")
+        for c in read.codes(session, "age_social")
         if c.code != TOTAL
     ]
     lookup = np.full(121, NONE, dtype=object)
@@ -210,11 +214,11 @@ def _duration(months: np.ndarray) -> np.ndarray:
     return codes
 
 
-class _Year:
-    """One year's responding members with their adjusted weights and design, as arrays."""
+class Members:
+    """One year's responding members with their adjusted weights and design, as arrays (the
+    catalog's estimates and the data requests' custom tables read the same)."""
 
-    def __init__(self, rows: list[tuple[object, ...]], ctx: Context) -> None:
-        quarters = {r[1] for r in rows}
+    def __init__(self, rows: list[tuple[object, ...]], session: Session) -> None:
         households: dict[tuple[object, object], tuple[str, float, int]] = {}
         for _y, q, hh, stratum, _psu, weight, result, *_ in rows:
             households[q, hh] = (
@@ -235,9 +239,14 @@ class _Year:
             )
         )
         members = [r for r in rows if r[7] is not None and households[r[1], r[2]][2] == 1]
-        self.weight = np.array([adjusted[r[1], r[2]] / len(quarters) for r in members])
-        self.stratum = np.array([f"{r[1]}|{r[3]}" for r in members])
-        self.psu = np.array([f"{r[1]}|{r[3]}|{r[4]}" for r in members])
+        design = pooled_quarters(
+            [str(r[1]) for r in members],
+            [adjusted[r[1], r[2]] for r in members],
+            [str(r[3]) for r in members],
+            [str(r[4]) for r in members],
+        )
+        self.weight, self.stratum, self.psu = design.weight, design.stratum, design.psu
+        self.oblast = np.array([str(r[3])[:5] for r in members], dtype=object)
         abroad = np.array([bool(r[10]) for r in members])
         self.abroad = abroad.astype(float)
         self.sex = np.array([r[8] for r in members], dtype=object)
@@ -252,7 +261,7 @@ class _Year:
         )
         self.duration = np.where(abroad, _duration(months), NONE)
         ages = np.array([int(cast(int, r[9])) for r in members])
-        self.age = np.where(abroad, _codes_by_age(ctx)(ages), NONE)
+        self.age = np.where(abroad, _codes_by_age(session)(ages), NONE)
         self.work = (self.purpose == "WORK").astype(float)
 
     def total(self, y: np.ndarray, domain: np.ndarray | None = None) -> dict[str, Estimate]:
@@ -264,7 +273,7 @@ class _Year:
 
 
 def _stock_cells(
-    year: _Year, groups: dict[str, np.ndarray]
+    year: Members, groups: dict[str, np.ndarray]
 ) -> Iterable[tuple[dict[str, str], Estimate]]:
     """The stock: its total and each one-way breakdown, for both sexes, men and women."""
     blank = dict.fromkeys(STOCK_DIMS, TOTAL)
@@ -285,7 +294,7 @@ def _stock_cells(
 
 
 def _share_cells(
-    year: _Year, groups: dict[str, np.ndarray]
+    year: Members, groups: dict[str, np.ndarray]
 ) -> Iterable[tuple[dict[str, str], Estimate]]:
     """The labour share among members abroad, by sex and country group."""
     for group, inside in ((TOTAL, None), *groups.items()):
@@ -304,10 +313,10 @@ def _share_cells(
                 yield {"country_group": group, "sex": sex}, by_sex[sex]
 
 
-def _groups(ctx: Context, year: _Year) -> dict[str, np.ndarray]:
+def groups_of(session: Session, year: Members) -> dict[str, np.ndarray]:
     """Country group → which members are in a country of it (CIS, EAEU; OTHER: outside the
     CIS), from the classifiers."""
-    members = cubes.group_members(ctx.session, "country_group")
+    members = cubes.group_members(session, "country_group")
     masks = {
         g: np.isin(year.country, sorted(codes)) for g, codes in members.items() if g != "OTHER"
     }
@@ -316,23 +325,35 @@ def _groups(ctx: Context, year: _Year) -> dict[str, np.ndarray]:
     return masks
 
 
+COLUMNS = (
+    S.survey_year, S.quarter, S.household_id, S.stratum, S.psu, S.design_weight, S.result,
+    S.line_no, S.sex, S.age, S.abroad, S.country, S.months_abroad, S.purpose,
+)  # fmt: skip
+
+
+def members(session: Session, year: int, finished_before: datetime | None = None) -> Members:
+    """The responding members of ``year``; with ``finished_before``, only the rows of the
+    batches loaded by then (what a release computed at that time saw)."""
+    query = select(*COLUMNS).where(S.survey_year == year)
+    if finished_before is not None:
+        query = query.join(IngestBatch, IngestBatch.id == S.batch_id).where(
+            IngestBatch.finished_at <= finished_before
+        )
+    return Members([tuple(r) for r in session.execute(query)], session)
+
+
 def compute(ctx: Context, out: Frame) -> None:
     out.add("census_labour_migrants", CENSUS_YEAR, {}, CENSUS_2022_LABOUR_MIGRANTS_K)
-    rows = ctx.session.execute(
-        select(
-            S.survey_year, S.quarter, S.household_id, S.stratum, S.psu, S.design_weight, S.result,
-            S.line_no, S.sex, S.age, S.abroad, S.country, S.months_abroad, S.purpose,
-        ).where(S.survey_year <= ctx.last_year)
-    ).all()  # fmt: skip
+    rows = ctx.session.execute(select(*COLUMNS).where(S.survey_year <= ctx.last_year)).all()
     by_year: dict[int, list[tuple[object, ...]]] = defaultdict(list)
     for row in rows:
         by_year[row[0]].append(tuple(row))
     for year_number, year_rows in sorted(by_year.items()):
-        year = _Year(year_rows, ctx)
+        year = Members(year_rows, ctx.session)
         if not year.weight.size:
             continue
         period = str(year_number)
-        groups = _groups(ctx, year)
+        groups = groups_of(ctx.session, year)
         for dims, estimate in _stock_cells(year, groups):
             out.add("lfs_residents_abroad", period, dims, estimate.value / THOUSAND)
             out.add("lfs_residents_abroad_se", period, dims, estimate.se / THOUSAND)

@@ -16,9 +16,19 @@ and for a ratio R̂ = Ŷ / X̂ the same with z_hi = Σ_k w_hik (y_hik − R̂ x_
 computing is done by ``samplics`` (``TaylorEstimator``), a library made for complex samples;
 ``tests/test_methods_survey.py`` checks it against these formulas written out by hand.
 
-A stratum left with a single responding PSU cannot give a variance; its contribution is left
-out (``samplics``' ``SinglePSUEst.skip``), which understates the standard error a little —
-the synthetic design keeps two PSUs or more in every stratum so that this does not arise.
+A stratum left with a single responding PSU cannot give a variance of its own. Leaving it out
+(``samplics``' ``SinglePSUEst.skip``) would understate the standard error; instead such a
+stratum is *collapsed* with its neighbour (``SinglePSUEst.combine``, :func:`collapsed_strata`):
+the next stratum in code order, which is the other type of area of the same oblast where the
+sample has one (codes are ``<oblast>-<U|R>``), and the variance is the ultimate-cluster
+formula over the collapsed strata. It is the textbook collapsed-strata estimator (Wolter,
+*Introduction to Variance Estimation*, 2.5; Rust and Kalton 1987): conservative, since the
+difference between the collapsed strata's means adds to the variance, never subtracts.
+
+A year of a quarterly survey is the mean of its quarters' estimates (:func:`pooled_quarters`):
+each quarter is a sample of its own, so its strata and PSUs are kept apart and its weights
+divided by the number of quarters; the variance of the mean, Σ_q v_q / Q², follows from the
+same formula over the pooled design.
 
 Non-response: a household that refused or was not met is replaced by the responding
 households of its stratum (a weighting-class adjustment), so that the weights still add up
@@ -46,6 +56,56 @@ with warnings.catch_warnings():
 INTERVIEWED = 1
 NOT_RESPONDING = (2, 3)  # refusal, no contact: eligible households without an interview
 OUT_OF_SCOPE = 4  # not a household (vacant, demolished)
+
+
+@dataclass(frozen=True)
+class Design:
+    """A sample's design per unit: weight, stratum and PSU (codes as strings)."""
+
+    weight: np.ndarray
+    stratum: np.ndarray
+    psu: np.ndarray
+
+
+def pooled_quarters(
+    quarter: npt.ArrayLike, weight: npt.ArrayLike, stratum: npt.ArrayLike, psu: npt.ArrayLike
+) -> Design:
+    """The design of the annual estimate as the mean of the quarterly estimates: strata and
+    PSUs kept apart by quarter (``"<q>|<stratum>"``), weights divided by the number of
+    quarters, so that a total over it is (Σ_q Ŷ_q) / Q and its variance Σ_q v(Ŷ_q) / Q²."""
+    quarters = np.asarray(quarter).astype(str)
+    count = len(np.unique(quarters)) or 1
+    strata = np.char.add(np.char.add(quarters, "|"), np.asarray(stratum).astype(str))
+    return Design(
+        weight=np.asarray(weight, dtype=float) / count,
+        stratum=strata,
+        psu=np.char.add(np.char.add(strata, "|"), np.asarray(psu).astype(str)),
+    )
+
+
+def collapsed_strata(stratum: npt.ArrayLike, psu: npt.ArrayLike) -> dict[str, str]:
+    """Stratum → the stratum it is collapsed into, for strata with a single PSU: each such
+    stratum joins the next one in code order (the last joins the one before), and the group
+    takes the code of its first member (a stratum already joined by a neighbour stays). Empty
+    when every stratum has two PSUs or more."""
+    strata = np.asarray(stratum).astype(str)
+    psus = np.asarray(psu).astype(str)
+    codes = sorted(map(str, np.unique(strata)))
+    size = {code: len(np.unique(psus[strata == code])) for code in codes}
+    if all(n > 1 for n in size.values()):
+        return {}
+    if len(codes) < 2:
+        raise ValueError("a single stratum with a single PSU has no variance")
+    group = {code: code for code in codes}
+    for i, code in enumerate(codes):
+        if sum(size[k] for k, g in group.items() if g == group[code]) > 1:
+            continue  # two PSUs or more already, alone or with what joined it
+        other = codes[i + 1] if i + 1 < len(codes) else codes[i - 1]
+        low, high = sorted((group[code], group[other]))
+        for key, value in group.items():
+            if value == high:
+                group[key] = low
+    return {code: target for code, target in group.items() if code != target}
 
 
 @dataclass(frozen=True)
@@ -117,7 +177,8 @@ def _estimate(
             stratum=np.asarray(stratum).astype(str),
             psu=np.asarray(psu).astype(str),
             domain=None if domain is None else domain.astype(str),
-            single_psu=SinglePSUEst.skip,
+            single_psu=SinglePSUEst.combine,
+            strata_comb=collapsed_strata(stratum, psu),
         )
     values, errors = _keyed(estimator.point_est), _keyed(estimator.stderror)
     if isinstance(values, dict):
@@ -192,6 +253,14 @@ def confidence_interval(estimate: Estimate, level: float = 0.95) -> tuple[float,
     """The normal-approximation interval ``value ± z × se`` (z = 1.96 for 95 %)."""
     z = float(norm.ppf(0.5 + level / 2))
     return estimate.value - z * estimate.se, estimate.value + z * estimate.se
+
+
+def coefficient_of_variation(estimate: Estimate) -> float | None:
+    """The relative standard error ``se / |value|`` (a fraction, not per cent); ``None`` for a
+    zero estimate, whose precision is not relative to anything."""
+    if estimate.value == 0:
+        return None
+    return estimate.se / abs(estimate.value)
 
 
 def totals_by(

@@ -540,7 +540,7 @@ DECISIONS = topic(
         "barh",
         sel(period="last"),
         SHARES,
-        Items((sel(label=_T_("%", "%", "%")),)),
+        Items((sel(),)),  # one series: no legend; the title names the unit
         CHART,
     ),
     years(

@@ -179,7 +179,7 @@ WORK = Chapter(
                     "barh",
                     sel("gender_pay_gap", "last"),
                     WAGE_SECTIONS,
-                    Items((sel(label=_T_("%", "%", "%")),)),
+                    Items((sel(),)),  # one series: no legend; the title names the unit
                     (6.3, 5.2),  # twenty sections: tall enough to read their names
                 ),
             ),
