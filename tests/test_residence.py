@@ -254,7 +254,8 @@ def test_the_own_history_features_agree_with_a_loop_per_person() -> None:
     out = steps(p, d, x, np.ones(p.size, np.int8), 1500, RULE, start)
     events = out["event"].tolist()
     assert {1, 2} <= set(events)  # moves happen, so `settled` is put to the test
-    assert 0 < out["settled"].sum() < p.size and 0 < out["again"].sum() < p.size
+    assert 0 < out["settled"].sum() < p.size
+    assert 0 < out["again"].sum() < p.size
     for i, (person, day, _) in enumerate(rows):
         mine = [r[1] for r in rows[:i] if r[0] == person]
         held = day - start
