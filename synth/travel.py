@@ -277,7 +277,10 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
     keep = (day >= lo) & (day <= hi)
     resident = np.full(n, kind.resident)
     if kind.settle:  # visits for about `career` years, then no more crossings
-        own = np.concatenate([leave.ravel(), leave.ravel()])
+        # A visit is a return and the next departure, kept together: the last crossing is
+        # always a departure (kept by the stay's own departure, a settler would come home
+        # for good after the last visit).
+        own = np.concatenate([np.hstack([departure[:, None], back[:, :-1]]).ravel(), back.ravel()])
         keep &= own <= np.tile(np.repeat(departure + lead, slots), 2)
         resident = departure >= lo  # those gone before the simulation starts live abroad
     elif kind.career:  # one episode: from a start anywhere in the span, for about `career` years
