@@ -35,15 +35,31 @@ per bucket instead of one per window function, and memory bounded by the bucket.
 
 The provisional model is a table of empirical rates, explainable cell by cell: among the
 departures (arrivals) whose window has closed, the share that became long-term, by purpose,
-citizen or not, sex, age group, quarter and earlier pattern (crossings in the year before),
-and by what is already seen — the months spent abroad so far (still away, or back after
-*m* months). Cells with fewer than :data:`MIN_CELL` cases fall back to coarser ones.
-Its error is measured by :func:`held_back_error`: the same computation on the crossings
-cut 16 months before the end, compared with the final figures of those months.
+citizen or not, sex, age group, quarter, route (Russia, Kazakhstan, other), the person's
+own history — the stay that the crossing ends (``gap``: days since the previous crossing,
+binned up to a year or more), the earlier pattern (crossings in the year before), and
+whether the residence it starts from was already known at it (``settled``: set by the
+start, or by a move at least 12 months before) — and by what is already seen: the time
+spent abroad so far (weeks for the first 13, then months; still away, or back after *m*)
+and, once back, the stay after it (still home after *m2* weeks, or gone again after *m2*:
+a labour migrant home for a few weeks is still one). Cells with fewer than
+:data:`MIN_CELL` cases fall back to coarser ones. Features are kept *stationary*: what a
+year before a crossing held cannot be told in the first year of the crossings, so there
+the pattern and the gap of a first crossing are "not known" (their own cells, which
+candidates of later years do not meet), not a truncated count that would teach the
+model a history shorter than it is. Why these: on held-back synthetic history, where each
+traveller's kind is known, the error was systematic, not binomial — labour migrants home
+for a visit and gone again rated as returns, recent arrivals rated among all those still
+there a month later, students' first returns home (eligible only once their departure is
+decided) pooled with later ones (a one-off decomposition by kind, issue 17). Its error is measured
+by :func:`held_back_error`: the same computation on the crossings cut 16 months before the
+end, compared with the final figures of those months, beside the noise floor that no
+model of those candidates could beat.
 """
 
 from __future__ import annotations
 
+import math
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -226,9 +242,11 @@ def classify_sql(
 
 
 FEATURES = (
-    ("purpose", "citizen", "sex", "age_group", "quarter", "pattern"),
-    ("purpose", "citizen", "sex", "quarter"),
-    ("purpose", "citizen"),
+    ("purpose", "citizen", "sex", "age_group", "quarter", "pattern", "gap", "route", "settled"),
+    ("purpose", "citizen", "quarter", "pattern", "gap", "route", "settled"),
+    ("purpose", "citizen", "gap", "settled"),
+    ("purpose", "citizen", "settled"),
+    ("settled",),
     (),
 )
 
@@ -313,15 +331,60 @@ def steps(
     new_day[1:] |= d32[1:] != d32[:-1]
     day_start = np.maximum.accumulate(np.where(new_day, index, 0))
     earlier = day_start - np.searchsorted(key, key - 365, "left")
+    # The person's own history, for the provisional model: what a year before the crossing
+    # held cannot be told in the first year of the crossings (-1, not known).
+    held = d32 - (start if start is not None else int(d32.min(initial=0)))
+    earlier = np.where(held < 365, -1, earlier)
+    gap = np.empty(n, dtype=np.int32)  # the stay just ended: days since the previous crossing
+    gap[1:] = d32[1:] - d32[:-1]
+    gap[first] = np.where(held[first] >= 365, held[first], -1)  # at least that, or not known
+    # After coming back (leaving again, for an entry): the next stay, as far as it is seen
+    # within the crossing's own window, and whether it ended there too — a labour migrant
+    # home for a few weeks and gone again. Within the window: once the window has closed
+    # nothing later changes them (a closed case's features are fixed, which the incremental
+    # state relies on, :mod:`indicators.residence_state`).
+    after = np.zeros(n, dtype=np.int32)
+    again = np.zeros(n, dtype=bool)
+    within = np.zeros(n, dtype=np.int32)
+    within[:-1] = d32[:-1] + w - d32[1:]  # the window's days left at the return
+    after[:-1] = stay[1:]
+    again[:-1] = back[1:] & (stay[1:] < within[:-1])
+    after = np.where(back, np.minimum(after, np.maximum(within, 0)), 0).astype(np.int32)
+    again &= back
+    # Whether the residence the crossing starts from was already known at the crossing: set
+    # by the start, or by a move (an emigration or immigration) at least `t` days before
+    # (none is decided sooner). A move decided only later makes the crossing eligible in the
+    # final figures but not while its window is open (a student's first return home, ten
+    # months after leaving): among open candidates, whose residence is known, such
+    # crossings are rarer than among closed ones, so their rates are kept apart.
+    moves = np.maximum.accumulate(np.where((event == 1) | (event == 2), index, -1))
+    move = np.empty(n, dtype=moves.dtype)
+    move[0], move[1:] = -1, moves[:-1]
+    moved = np.where(move < group_start, NO_MOVE, d32[np.maximum(move, 0)]).astype(np.int32)
     return {
         "event": event,
         "before": before,
         "stay": stay,
         "back": back,
         "earlier": earlier,
+        "gap": gap,
+        "settled": settled_since(moved, d32, t),
+        "moved": moved,
+        "after": after,
+        "again": again,
         "initial": initial,
         "lt": lt,
     }
+
+
+NO_MOVE = np.iinfo(np.int32).min  # ``moved``: no move before the crossing (in its group)
+
+
+def settled_since(moved: np.ndarray, d: np.ndarray, threshold: int) -> np.ndarray:
+    """``settled``: no move before the crossing, or the last one at least ``threshold`` days
+    before it (no move is decided sooner, so its residence was known at the crossing)."""
+    settled: np.ndarray = (moved == NO_MOVE) | (d.astype(np.int64) - moved >= threshold)
+    return settled
 
 
 def infer_start(
@@ -513,19 +576,32 @@ _FEATURES_SQL = """
     CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2 WHEN age < 45 THEN 3
          WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END AS age_group,
     quarter(DATE '1970-01-01' + d) AS quarter,
-    CASE WHEN earlier = 0 THEN 0 WHEN earlier < 4 THEN 1 WHEN earlier < 20 THEN 2 ELSE 3
-    END AS pattern"""
+    CASE WHEN earlier < 0 THEN -1 WHEN earlier = 0 THEN 0 WHEN earlier < 4 THEN 1
+         WHEN earlier < 20 THEN 2 ELSE 3 END AS pattern,
+    CASE WHEN gap < 0 THEN -1 WHEN gap < 31 THEN 0 WHEN gap < 92 THEN 1 WHEN gap < 183 THEN 2
+         WHEN gap < 365 THEN 3 ELSE 4 END AS gap,
+    CASE destination WHEN '643' THEN 1 WHEN '398' THEN 2 ELSE 0 END AS route, settled"""
 _AGE_GROUP_SQL = """CASE WHEN age < 15 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2
     WHEN age < 45 THEN 3 WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END"""
-_MONTH_SQL = f"least(16, floor(stay / {DAYS_PER_MONTH}))::INTEGER AS m"
+# What is already seen, in steps: weeks for the first 13 weeks (a visit home lasts a few:
+# counted in months, a candidate seen for 7 weeks would be rated among all those still there
+# after 4), then months; after coming back, weeks up to 18 (126 days, beyond which the rest
+# of the window can no longer make the move long-term).
+_MONTH_SQL = f"""(CASE WHEN stay < 91 THEN floor(stay / 7)
+         ELSE 13 + least(13, floor((stay - 91) / {DAYS_PER_MONTH})) END)::INTEGER AS m,
+    back AS came_back,
+    CASE WHEN back THEN least(18, floor(after / 7)) ELSE 0 END::INTEGER AS m2,
+    back AND again AS again"""
 _TABLES = {
     "events": "horizon INTEGER, kind VARCHAR, d INTEGER, citizenship VARCHAR, sex VARCHAR, "
     "age_group INTEGER, purpose VARCHAR, destination VARCHAR, n BIGINT",
     "candidates": "horizon INTEGER, kind VARCHAR, purpose VARCHAR, citizen BOOLEAN, sex VARCHAR, "
-    "age_group INTEGER, quarter INTEGER, pattern INTEGER, m INTEGER, came_back BOOLEAN, "
+    "age_group INTEGER, quarter INTEGER, pattern INTEGER, gap INTEGER, "
+    "route INTEGER, settled BOOLEAN, m INTEGER, came_back BOOLEAN, m2 INTEGER, again BOOLEAN, "
     "d INTEGER, citizenship VARCHAR, destination VARCHAR, n BIGINT",
     "training": "horizon INTEGER, kind VARCHAR, purpose VARCHAR, citizen BOOLEAN, sex VARCHAR, "
-    "age_group INTEGER, quarter INTEGER, pattern INTEGER, m INTEGER, came_back BOOLEAN, "
+    "age_group INTEGER, quarter INTEGER, pattern INTEGER, gap INTEGER, "
+    "route INTEGER, settled BOOLEAN, m INTEGER, came_back BOOLEAN, m2 INTEGER, again BOOLEAN, "
     "n BIGINT, yes BIGINT",
     "movers": "horizon INTEGER, p BIGINT, d INTEGER, kind VARCHAR, sex VARCHAR, age_group INTEGER",
     "starts": "p BIGINT, resident BOOLEAN",
@@ -604,7 +680,7 @@ def emit(
         closed = ~closed & eligible & (out["event"] < 3)
     keep = (out["event"] > 0) | closed
     table = arrow.filter(pa.array(keep)).append_column("event", pa.array(out["event"][keep]))
-    for name in ("before", "stay", "back", "earlier"):
+    for name in ("before", "stay", "back", "earlier", "gap", "settled", "after", "again"):
         table = table.append_column(name, pa.array(out[name][keep]))
     table = table.append_column("closed", pa.array(closed[keep]))
     con.register("bucket_rows", table)
@@ -619,14 +695,14 @@ def emit(
         con.execute(f"""
             INSERT INTO candidates{into}
             SELECT {horizon}, CASE event WHEN 3 THEN 'e' ELSE 'i' END, {_FEATURES_SQL},
-                   {_MONTH_SQL}, back AS came_back, d, citizenship, destination, count(*)
+                   {_MONTH_SQL}, d, citizenship, destination, count(*)
             FROM bucket_rows WHERE event IN (3, 4) GROUP BY ALL
         """)  # noqa: S608
     closes = f", d + {w}" if due else ""
     con.execute(f"""
         INSERT INTO training{into}{"_due" if due else ""}
         SELECT {horizon}{closes}, CASE WHEN x THEN 'e' ELSE 'i' END, {_FEATURES_SQL}, {_MONTH_SQL},
-               back AS came_back, count(*), sum((event IN (1, 2))::INTEGER)
+               count(*), sum((event IN (1, 2))::INTEGER)
         FROM bucket_rows WHERE closed GROUP BY ALL
     """)  # noqa: S608
     if not due:
@@ -645,10 +721,16 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
     Each candidate cell takes the rate of the finest level of :data:`FEATURES` with at
     least :data:`MIN_CELL` closed cases that saw the same thing: still away after ``m``
     months (the share long-term among those away at least ``m`` months), or back after
-    ``m`` months (among those back after the same months).
+    ``m`` months (among those back after the same months). ``cases``: the closed cases the
+    rate rests on (the rate's own sampling variance is p (1 − p) / cases).
     """
-    con.execute("CREATE OR REPLACE TEMP TABLE rated AS SELECT *, NULL::DOUBLE AS prob "
-                "FROM candidates")  # fmt: skip
+    con.execute("CREATE OR REPLACE TEMP TABLE rated AS SELECT *, NULL::DOUBLE AS prob, "
+                "NULL::BIGINT AS cases FROM candidates")  # fmt: skip
+    # The buckets' counts pooled once: each level's join then reads one row per cell.
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE pooled AS
+        SELECT * EXCLUDE (n, yes), sum(n) AS n, sum(yes) AS yes FROM training GROUP BY ALL
+    """)
     for level in FEATURES:
         keys = ["horizon", "kind", *level]
         distinct = ", ".join(keys)
@@ -656,19 +738,24 @@ def estimate(con: duckdb.DuckDBPyConnection) -> None:
         floor = MIN_CELL if level else 1
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE level_rates AS
-            SELECT {", ".join(f"c.{k}" for k in keys)}, c.m, c.came_back,
+            SELECT {", ".join(f"c.{k}" for k in keys)}, c.m, c.came_back, c.m2, c.again,
                    sum(t.yes) / sum(t.n) AS rate, sum(t.n) AS n
-            FROM (SELECT DISTINCT {distinct}, m, came_back FROM rated WHERE prob IS NULL) c
-            JOIN training t ON {on} AND CASE WHEN c.came_back
-                THEN t.came_back AND t.m = c.m ELSE t.m >= c.m END
+            FROM (SELECT DISTINCT {distinct}, m, came_back, m2, again
+                  FROM rated WHERE prob IS NULL) c
+            JOIN pooled t ON {on} AND CASE WHEN c.came_back
+                THEN t.came_back AND t.m = c.m AND CASE WHEN c.again
+                    THEN t.again AND t.m2 = c.m2 ELSE t.m2 >= c.m2 END
+                ELSE t.m >= c.m END
             GROUP BY ALL HAVING sum(t.n) >= {floor}
         """)  # noqa: S608
         match = " AND ".join(f"r.{k} = l.{k}" for k in keys)
         con.execute(f"""
-            UPDATE rated r SET prob = l.rate FROM level_rates l
+            UPDATE rated r SET prob = l.rate, cases = l.n FROM level_rates l
             WHERE r.prob IS NULL AND {match} AND r.m = l.m AND r.came_back = l.came_back
+              AND r.m2 = l.m2 AND r.again = l.again
         """)  # noqa: S608
     con.execute("UPDATE rated SET prob = 0 WHERE prob IS NULL")
+    con.execute("DROP TABLE pooled")
 
 
 def expected(horizon: int = 0) -> str:
@@ -729,7 +816,8 @@ def held_back_error(outcome: Outcome, con: duckdb.DuckDBPyConnection) -> dict[st
     Needs a :func:`classify` with ``held_back`` and :func:`estimate`: the months open at
     the cut (one window before the end) as a release made then estimated them, compared
     with their final figures from all the crossings (weighted absolute percentage errors,
-    :func:`error_of`).
+    :func:`error_of`), and the ``noise`` floor below which no model of these candidates
+    can go (the same figures for a perfectly calibrated one, from the binomial spread).
     """
     cut = outcome.end - outcome.rule.window
     final, estimated = monthly_flows(con, 0), monthly_flows(con, 1)
@@ -738,7 +826,32 @@ def held_back_error(outcome: Outcome, con: duckdb.DuckDBPyConnection) -> dict[st
         for k in estimated
         if not month_closed(*k, cut, outcome.rule) and month_closed(*k, outcome.end, outcome.rule)
     )
-    return {"error": error_of(final, estimated, months), "months": months, "cut": cut}
+    # What a calibrated model would still miss: each candidate moves or not (a Bernoulli
+    # draw of its probability), so a month's expected |error| is √(2/π) · √Σ n p (1 − p);
+    # the error above this floor is the model's (its bias and its rates' own noise).
+    spread = {
+        (int(y), int(m)): (float(e), float(i))
+        for y, m, e, i in con.execute("""
+            SELECT year(DATE '1970-01-01' + d), month(DATE '1970-01-01' + d),
+                   sum(CASE WHEN kind = 'e' THEN n * prob * (1 - prob) ELSE 0 END),
+                   sum(CASE WHEN kind = 'i' THEN n * prob * (1 - prob) ELSE 0 END)
+            FROM rated WHERE horizon = 1 GROUP BY ALL
+        """).fetchall()
+    }
+    floor = {name: [0.0, 0.0] for name in ("emigrants", "immigrants", "net", "net_of_gross")}
+    for k in months:
+        (fe, fi), (ve, vi) = final.get(k, (0.0, 0.0)), spread.get(k, (0.0, 0.0))
+        for name, variance, scale in (
+            ("emigrants", ve, fe),
+            ("immigrants", vi, fi),
+            ("net", ve + vi, abs(fi - fe)),
+            ("net_of_gross", ve + vi, fe + fi),
+        ):
+            floor[name][0] += math.sqrt(2 / math.pi * variance)
+            floor[name][1] += scale
+    noise = {name: (100.0 * a / b if b else float("nan")) for name, (a, b) in floor.items()}
+    return {"error": error_of(final, estimated, months), "noise": noise, "months": months,
+            "cut": cut}  # fmt: skip
 
 
 # -- the catalog's figures ------------------------------------------------------------------

@@ -67,7 +67,10 @@ from indicators import residence
 from indicators.residence import Outcome, Rule
 
 LOOKBACK = 365  # days: how far back a backward-looking output of steps looks
-BACKWARD = ("earlier",)  # outputs of steps that only earlier crossings determine
+# Outputs of steps that only earlier crossings determine, kept with the suffixes; ``moved``
+# (the day of the person's last move before the crossing) is one only for the moves before
+# the suffix: a move within it may be decided later (see _advance_bucket).
+BACKWARD = ("earlier", "gap", "moved")
 COUNTS = ("n", "yes")  # the count columns of the tables (summed when merging)
 
 
@@ -186,7 +189,14 @@ def _split(
     first, last, group = _groups(p)
     index = np.arange(n)
     lt, event = out["lt"], out["event"]
-    mark = emitted & ((event >= 3) | last | (whole & first & (np.abs(code) == 2) & (lt == 9)))
+    # Also the crossing before the last while its window is open: the stay after its
+    # return (``after``, ``again``, a model feature) is still growing.
+    before_last = np.zeros(n, dtype=bool)
+    before_last[:-1] = last[1:] & ~last[:-1]
+    growing = before_last & (d.astype(np.int64) + rule.window > end)
+    mark = emitted & (
+        (event >= 3) | last | growing | (whole & first & (np.abs(code) == 2) & (lt == 9))
+    )
     starts_at = np.minimum.reduceat(np.where(mark, index, n), np.flatnonzero(first))
     start = starts_at[group]
     staying = index >= start
@@ -391,9 +401,41 @@ def _advance_bucket(
         stored = arrow.column(name).fill_null(0).to_numpy()
         out[name] = np.where(old, stored, out[name])
     emitted = ~old | suffix
+    _moved(out, p, d, emitted, old & suffix, starts, group, rule)
     rows = arrow.drop_columns(["old", "code", "suffix", "whole", *BACKWARD])
     into = _kept(horizon, next_=True)
     _split(con, rows, out, code, whole, emitted, end, rule, horizon, main=True, into=into)
+
+
+def _moved(
+    out: dict[str, np.ndarray], p: np.ndarray, d: np.ndarray, emitted: np.ndarray,
+    kept: np.ndarray, starts: np.ndarray, group: np.ndarray, rule: Rule,
+) -> None:  # fmt: skip
+    """``moved`` and ``settled`` of a bucket continued from the state: the person's last
+    move among the crossings counted here (the suffix and the new ones: a move of the
+    suffix may have been decided only now), else the one before the suffix, which its
+    first crossing kept (final: everything before a suffix is decided). The context's
+    crossings do not count: their residence is not known here."""
+    n = p.size
+    index = np.arange(n)
+    moves = np.maximum.accumulate(
+        np.where(emitted & ((out["event"] == 1) | (out["event"] == 2)), index, -1)
+    )
+    previous = np.empty(n, dtype=moves.dtype)
+    previous[0], previous[1:] = -1, moves[:-1]
+    group_start = starts[group]
+    # Per person: what the first kept suffix crossing holds of the moves before the suffix.
+    first_kept = np.minimum.reduceat(np.where(kept, index, n), starts)[group]
+    before_suffix = np.where(
+        first_kept < n, out["moved"][np.minimum(first_kept, n - 1)], residence.NO_MOVE
+    )
+    here = previous >= group_start
+    fresh_person = first_kept == n  # no suffix kept: the whole history is given, as computed
+    moved = np.where(
+        here, d[np.maximum(previous, 0)], np.where(fresh_person, out["moved"], before_suffix)
+    ).astype(np.int32)
+    out["moved"] = moved
+    out["settled"] = residence.settled_since(moved, d, rule.threshold)
 
 
 def compact(con: duckdb.DuckDBPyConnection, name: str) -> None:

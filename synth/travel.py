@@ -4,9 +4,10 @@ Why: long-term migration is measured from linked crossings (:mod:`indicators.res
 so the border file must hold histories — the same traveller crossing again and again —
 not independent rows. Each synthetic person has a kind (a labour migrant in Russia, a
 seasonal worker, a student, a tourist, a trader, a foreign worker, an emigrant coming
-home), a residence status at the start, and alternating stays: for residents, periods
-abroad separated by periods at home; for non-residents, periods in the country separated by
-periods abroad. A few per cent change passports on the way (a new number breaks the link).
+home, a citizen settling abroad for good), a residence status at the start, and
+alternating stays: for residents, periods abroad separated by periods at home; for
+non-residents, periods in the country separated by periods abroad. A few per cent change
+passports on the way (a new number breaks the link).
 
 The truth (:class:`Travel` with the true person of every crossing and each person's kind
 and start status) is never written into a source file: the file gets the passport number
@@ -22,7 +23,7 @@ cumulative sums are the crossing dates, so tens of millions of crossings take se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -51,7 +52,9 @@ class Kind:
 
     ``away``/``home`` are (mean, spread) in days of the alternating stays: for a resident,
     away = abroad and home = in the country; for a non-resident the other way round.
-    ``yearly`` kinds repeat on the calendar (seasonal work, study years).
+    ``yearly`` kinds repeat on the calendar (seasonal work, study years). A ``settle`` kind
+    leaves for good on a day drawn evenly over the simulation (a steady flow: ``per_million``
+    is then persons leaving a year), and afterwards only visits, for about ``career`` years.
     """
 
     name: str
@@ -66,6 +69,7 @@ class Kind:
     male: float = 0.5
     yearly: int = 0  # day of year of the departure, for calendar kinds
     career: float = 0.0  # years of the migration episode (0: travelling all along)
+    settle: bool = False  # leaves for good once (then visits), see above
 
 
 KINDS = (
@@ -92,6 +96,14 @@ KINDS = (
     Kind("foreign_trader", 4_000, False, {UZB: 0.5, KAZ: 0.3, CHN: 0.2},
          {UZB: 0.5, KAZ: 0.3, CHN: 0.2}, {"Служебная (деловая)": 0.8, "Частная": 0.2}, (2, 1),
          (9, 5), (41, 9), 0.6),
+    # Citizens settling abroad (mostly Russia, taking its citizenship or a permit): without
+    # them every emigration of the world came back and its net was about zero, where the
+    # country's net emigration of citizens is clearly negative (stocks abroad grew; the 2022
+    # census counted ~965k citizens in labour migration). ~1.1k a year per million
+    # crossings: ~40k a year at a national 37M, an order of magnitude, not a calibration.
+    Kind("settler", 1_230, True, {KGZ: 1}, {RUS: 0.75, KAZ: 0.15, TUR: 0.1},
+         {"Постоянное место жительства": 0.3, "Частная": 0.5, "Работа": 0.2}, (730, 250),
+         (21, 10), (30, 10), 0.5, career=4, settle=True),
 )  # fmt: skip
 
 
@@ -162,10 +174,12 @@ def simulate(
     people: list[dict[str, np.ndarray]] = []
     next_id = first_id
     for kind in KINDS:
-        n = max(1, round(kind.per_million * scale))
+        years_leaving = (hi - lo) / 365 + kind.career if kind.settle else 1
+        n = max(1, round(kind.per_million * scale * years_leaving))
         ids = np.arange(next_id, next_id + n, dtype=np.int64)
         next_id += n
         crossings = _stays(rng, kind, n, lo, hi)
+        resident = crossings.pop("resident")  # per person
         p = crossings["person"]
         citizenship = _choice(rng, kind.citizenship, n, COUNTRIES)
         destination = (
@@ -193,7 +207,7 @@ def simulate(
         people.append(
             {
                 "kind": np.full(n, KINDS.index(kind), dtype=np.int8),
-                "resident": np.full(n, kind.resident),
+                "resident": resident,
                 "citizenship": citizenship,
                 "sex": sex,
                 "new_passport_day": change_day,
@@ -238,8 +252,18 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
     home = np.maximum(1, rng.normal(kind.home[0], kind.home[1], (n, slots)))
     if kind.yearly:  # calendar kinds: one cycle a year, leaving around the same day
         home = np.maximum(1, 365 - away + rng.normal(0, 5, (n, slots)))
-        offset = kind.yearly + rng.normal(0, 10, n) - 365
-        origin = lo - lo % 365 + offset  # the first departure near the kind's day of year
+        # A cycle is a home stay then an away one, so the k-th departure falls at origin +
+        # 365 (k + 1) − away: the origin puts it on the kind's day of the calendar year (it
+        # used to put the *return* there — seasonal workers left in autumn, students in
+        # November).
+        jan1 = (date((EPOCH + timedelta(days=int(lo))).year, 1, 1) - EPOCH).days
+        origin = jan1 + kind.yearly + rng.normal(0, 10, n) - 2 * 365 + kind.away[0]
+    elif kind.settle:  # the departure for good on a day drawn evenly, then visits
+        # Departures from `career` years (of visits) before the simulation, so that the
+        # settlers visiting are as many at its start as later (a steady world).
+        lead = kind.career * 365
+        departure = lo - lead + rng.random(n) * (span + lead)
+        origin = departure - home[:, 0]
     else:
         origin = lo - rng.random(n) * cycle
     # Departures (resident: exit; non-resident: entry) and returns, non-overlapping.
@@ -251,7 +275,15 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
     is_leave = np.concatenate([np.ones(n * slots, bool), np.zeros(n * slots, bool)])
     person = np.concatenate([person, person])
     keep = (day >= lo) & (day <= hi)
-    if kind.career:  # one episode: from a start anywhere in the span, for about `career` years
+    resident = np.full(n, kind.resident)
+    if kind.settle:  # visits for about `career` years, then no more crossings
+        # A visit is a return and the next departure, kept together: the last crossing is
+        # always a departure (kept by the stay's own departure, a settler would come home
+        # for good after the last visit).
+        own = np.concatenate([np.hstack([departure[:, None], back[:, :-1]]).ravel(), back.ravel()])
+        keep &= own <= np.tile(np.repeat(departure + lead, slots), 2)
+        resident = departure >= lo  # those gone before the simulation starts live abroad
+    elif kind.career:  # one episode: from a start anywhere in the span, for about `career` years
         # Episodes begin before the span too, so that as many end as begin at any time (a
         # stationary world: the model of provisional figures learns from earlier years).
         lead = 1.5 * kind.career * 365
@@ -262,7 +294,7 @@ def _stays(rng: np.random.Generator, kind: Kind, n: int, lo: int, hi: int) -> di
             own <= np.tile(np.repeat(stop, slots), 2)
         )
     exit_ = is_leave if kind.resident else ~is_leave
-    return {"person": person[keep], "day": day[keep], "exit": exit_[keep]}
+    return {"person": person[keep], "day": day[keep], "exit": exit_[keep], "resident": resident}
 
 
 def _route(rng: np.random.Generator, destination: np.ndarray) -> np.ndarray:

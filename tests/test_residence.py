@@ -209,3 +209,78 @@ def test_a_link_joins_the_histories_of_two_passports() -> None:
     linked = con.execute("SELECT kind FROM events ORDER BY d").fetchall()
     assert unlinked == [("E",)]
     assert linked == []
+
+
+def test_the_own_history_features_agree_with_a_loop_per_person() -> None:
+    """``gap`` (days since the person's previous crossing; for the first crossing held, the
+    days held before it when at least a year, else -1), ``earlier`` (crossings in the 365
+    days before, -1 in the first year held), ``after``/``again`` (within the window) and
+    ``settled``, against a plain loop."""
+    rng = np.random.default_rng(3)
+    rows = sorted(
+        (int(p), int(d), bool(x))
+        for p, d, x in zip(
+            rng.integers(0, 40, 600),
+            rng.integers(0, 1500, 600),
+            rng.random(600) < 0.5,
+            strict=True,
+        )
+    )
+    rows = sorted(set(rows), key=lambda r: (r[0], r[1], not r[2]))
+    p = np.array([r[0] for r in rows], dtype=np.int64)
+    d = np.array([r[1] for r in rows], dtype=np.int32)
+    x = np.array([r[2] for r in rows])
+    start = 0
+    out = steps(p, d, x, np.ones(p.size, np.int8), 1500, RULE, start)
+    events = out["event"].tolist()
+    assert {1, 2} <= set(events)  # moves happen, so `settled` is put to the test
+    assert 0 < out["settled"].sum() < p.size
+    assert 0 < out["again"].sum() < p.size
+    for i, (person, day, _) in enumerate(rows):
+        mine = [r[1] for r in rows[:i] if r[0] == person]
+        held = day - start
+        gap = day - mine[-1] if mine else (held if held >= 365 else -1)
+        same_day_before = sum(1 for r in rows[:i] if r[0] == person and r[1] == day)
+        earlier = sum(1 for t in mine if day - 365 <= t < day) if held >= 365 else -1
+        assert out["gap"][i] == gap, (i, rows[i])
+        assert out["earlier"][i] == earlier, (i, rows[i], same_day_before)
+        later = [r[1] for r in rows[i + 1 :] if r[0] == person]
+        # After coming back: the next stay (to the crossing after, or the end), and whether
+        # it ended too — both within the crossing's own window.
+        stay_after = (later[1] if len(later) > 1 else 1500) - later[0] if later else 0
+        left = day + RULE.window - later[0] if later else 0  # the window's days at the return
+        after = min(stay_after, max(left, 0)) if later else 0
+        assert out["after"][i] == after, (i, rows[i])
+        assert out["again"][i] == (len(later) > 1 and stay_after < left), (i, rows[i])
+        # Settled: no move (emigration, immigration) of the person before, or one at least
+        # 365 days before.
+        moved = [r[1] for j, r in enumerate(rows[:i]) if r[0] == person and events[j] in (1, 2)]
+        assert out["settled"][i] == (not moved or day - moved[-1] >= 365), (i, rows[i])
+
+
+def test_the_expected_count_is_unbiased_on_held_back_months(world: World) -> None:
+    """Over the held-back months, decided + Σ n p against the final count: within four
+    standard errors of the sum — the candidates' own Bernoulli spread Σ n p (1 − p) plus
+    each rate's sampling variance p (1 − p) / cases times the square of the candidates
+    sharing it (a rate is told apart by its value and its cases)."""
+    con, _, _, last = world
+    census(con, "observed", linked_changes=True)
+    outcome = residence.classify(con, "observed", last, RULE, base="census", held_back=True)
+    residence.estimate(con)
+    months = residence.held_back_error(outcome, con)["months"]
+    final, estimated = residence.monthly_flows(con, 0), residence.monthly_flows(con, 1)
+    for index, kind in ((0, "e"), (1, "i")):
+        truth = sum(final[k][index] for k in months)
+        model = sum(estimated[k][index] for k in months)
+        row = con.execute(f"""
+            SELECT sum(spread), sum(rate_var) FROM (
+                SELECT sum(n * prob * (1 - prob)) AS spread,
+                       sum(n) ^ 2 * any_value(prob * (1 - prob) / cases) AS rate_var
+                FROM rated WHERE horizon = 1 AND kind = '{kind}' AND cases > 0
+                GROUP BY prob, cases)
+        """).fetchone()  # noqa: S608
+        assert row is not None
+        se = math.sqrt(row[0] + row[1])
+        assert truth > 500
+        assert 0 < se < 0.05 * truth  # the tolerance is a sampling error, not a blanket
+        assert abs(model - truth) <= 4 * se, (kind, model, truth, se)
